@@ -1,0 +1,123 @@
+package io.prodsupport.config;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The validated configuration of one prodsupport instance (DESIGN.md §3). Built only by {@link ConfigLoader}, which
+ * has already checked every key, so the records here just fill in defaults.
+ */
+public record Config(Jira jira, Webhook webhook, Store store, Incidents incidents, FollowUps followUps,
+                     OnCall onCall, @JsonProperty("notify") Notify notifications) {
+
+    public Config {
+        webhook = webhook != null ? webhook : new Webhook(null, null, null);
+        store = store != null ? store : new Store(null, null, null);
+        followUps = followUps != null ? followUps : new FollowUps(null, null, null, null, null);
+        if (followUps.project() == null) {
+            followUps = new FollowUps(incidents.projects().get(0), followUps.issueType(), followUps.linkType(),
+                    followUps.labels(), followUps.inheritPriority());
+        }
+        onCall = onCall != null ? onCall : new OnCall(null, null, null);
+        notifications = notifications != null ? notifications : new Notify(null, null, null);
+    }
+
+    /** Cloud authenticates with email + API token, Data Center with a personal access token. */
+    public record Jira(URI baseUrl, String email, Secret apiToken, Secret personalAccessToken, Duration timeout,
+                       Retries retries) {
+        public Jira {
+            timeout = timeout != null ? timeout : Duration.ofSeconds(30);
+            retries = retries != null ? retries : new Retries(null, null);
+        }
+
+        @JsonIgnore
+        public boolean usesPersonalAccessToken() {
+            return personalAccessToken != null;
+        }
+    }
+
+    /** How long a failing Jira call is retried: attempts and the total time spent waiting. */
+    public record Retries(Integer maxAttempts, Duration maxWait) {
+        public Retries {
+            maxAttempts = maxAttempts != null ? maxAttempts : 5;
+            maxWait = maxWait != null ? maxWait : Duration.ofMinutes(2);
+        }
+    }
+
+    public record Webhook(Integer port, List<Secret> secrets, Boolean allowUnsigned) {
+        public Webhook {
+            port = port != null ? port : 8080;
+            secrets = secrets != null ? List.copyOf(secrets) : List.of();
+            allowUnsigned = allowUnsigned != null && allowUnsigned;
+        }
+    }
+
+    public record Store(String url, String username, Secret password) {
+        public Store {
+            url = url != null ? url : "jdbc:sqlite:prodsupport.db";
+        }
+
+        @JsonIgnore
+        public boolean isPostgres() {
+            return url.startsWith("jdbc:postgresql:");
+        }
+    }
+
+    public record Incidents(List<String> projects, List<String> issueTypes, String label, String fixVersion,
+                            List<String> watchers, List<String> requiredOnClose) {
+        public Incidents {
+            projects = List.copyOf(projects);
+            issueTypes = issueTypes != null ? List.copyOf(issueTypes) : List.of();
+            fixVersion = fixVersion != null ? fixVersion : "Production Support";
+            watchers = watchers != null ? List.copyOf(watchers) : List.of();
+            requiredOnClose = requiredOnClose != null ? List.copyOf(requiredOnClose)
+                    : List.of("Symptoms", "Root Cause(s)", "Fixes for the Root Cause");
+        }
+
+        public Optional<String> labelFilter() {
+            return Optional.ofNullable(label);
+        }
+    }
+
+    public record FollowUps(String project, String issueType, String linkType, List<String> labels,
+                            Boolean inheritPriority) {
+        public FollowUps {
+            issueType = issueType != null ? issueType : "Task";
+            linkType = linkType != null ? linkType : "Relates";
+            labels = labels != null ? List.copyOf(labels) : List.of("prevention");
+            inheritPriority = inheritPriority != null && inheritPriority;
+        }
+    }
+
+    /** Who is on duty: the rotation advances one person every {@code period} from {@code start}. */
+    public record OnCall(List<String> rotation, Instant start, Duration period) {
+        public OnCall {
+            rotation = rotation != null ? List.copyOf(rotation) : List.of();
+            period = period != null ? period : Duration.ofDays(7);
+        }
+    }
+
+    public record Notify(Slack slack, Teams teams, Email email) {
+    }
+
+    public record Slack(Secret webhookUrl) {
+    }
+
+    public record Teams(Secret webhookUrl) {
+    }
+
+    public record Email(String smtpHost, Integer smtpPort, Boolean startTls, String username, Secret password,
+                        String from, List<String> to) {
+        public Email {
+            smtpPort = smtpPort != null ? smtpPort : 587;
+            startTls = startTls == null || startTls;
+            to = List.copyOf(to);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.prodsupport.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every key prodsupport.yml may hold, with its kind and whether it must be there. This is the one list the validator
+ * checks against; {@code prodsupport.example.yml} documents the same keys (a test keeps the two in step).
+ */
+final class ConfigSchema {
+
+    enum Kind {
+        STRING("a string"),
+        HTTP_URL("an http(s) URL"),
+        JDBC_URL("a JDBC URL (jdbc:sqlite:… or jdbc:postgresql://…)"),
+        PORT("a port number 1–65535"),
+        POSITIVE_INT("a positive whole number"),
+        BOOLEAN("true or false"),
+        DURATION("an ISO-8601 duration such as PT30S or P7D"),
+        INSTANT("an ISO-8601 instant such as 2026-01-05T09:00:00Z"),
+        /** A credential: only from ${ENV} or file:/path, never written inline in the YAML. */
+        SECRET("a secret"),
+        /** A URL that embeds a credential (Slack/Teams incoming webhooks): validated as a URL, handled as a secret. */
+        SECRET_URL("an http(s) URL (a secret)");
+
+        final String description;
+
+        Kind(String description) {
+            this.description = description;
+        }
+
+        boolean isSecret() {
+            return this == SECRET || this == SECRET_URL;
+        }
+    }
+
+    sealed interface Shape permits Obj, Leaf, ListOf {
+    }
+
+    record Obj(Map<String, Key> keys) implements Shape {
+    }
+
+    record Leaf(Kind kind) implements Shape {
+    }
+
+    record ListOf(Kind element) implements Shape {
+    }
+
+    record Key(String name, Shape shape, boolean required) {
+    }
+
+    static final Obj ROOT = obj(
+            required("jira", obj(
+                    required("baseUrl", leaf(Kind.HTTP_URL)),
+                    optional("email", leaf(Kind.STRING)),
+                    optional("apiToken", leaf(Kind.SECRET)),
+                    optional("personalAccessToken", leaf(Kind.SECRET)),
+                    optional("timeout", leaf(Kind.DURATION)),
+                    optional("retries", obj(
+                            optional("maxAttempts", leaf(Kind.POSITIVE_INT)),
+                            optional("maxWait", leaf(Kind.DURATION)))))),
+            optional("webhook", obj(
+                    optional("port", leaf(Kind.PORT)),
+                    optional("secrets", new ListOf(Kind.SECRET)),
+                    optional("allowUnsigned", leaf(Kind.BOOLEAN)))),
+            optional("store", obj(
+                    optional("url", leaf(Kind.JDBC_URL)),
+                    optional("username", leaf(Kind.STRING)),
+                    optional("password", leaf(Kind.SECRET)))),
+            required("incidents", obj(
+                    required("projects", new ListOf(Kind.STRING)),
+                    optional("issueTypes", new ListOf(Kind.STRING)),
+                    optional("label", leaf(Kind.STRING)),
+                    optional("fixVersion", leaf(Kind.STRING)),
+                    optional("watchers", new ListOf(Kind.STRING)),
+                    optional("requiredOnClose", new ListOf(Kind.STRING)))),
+            optional("followUps", obj(
+                    optional("project", leaf(Kind.STRING)),
+                    optional("issueType", leaf(Kind.STRING)),
+                    optional("linkType", leaf(Kind.STRING)),
+                    optional("labels", new ListOf(Kind.STRING)),
+                    optional("inheritPriority", leaf(Kind.BOOLEAN)))),
+            optional("onCall", obj(
+                    optional("rotation", new ListOf(Kind.STRING)),
+                    optional("start", leaf(Kind.INSTANT)),
+                    optional("period", leaf(Kind.DURATION)))),
+            optional("notify", obj(
+                    optional("slack", obj(required("webhookUrl", leaf(Kind.SECRET_URL)))),
+                    optional("teams", obj(required("webhookUrl", leaf(Kind.SECRET_URL)))),
+                    optional("email", obj(
+                            required("smtpHost", leaf(Kind.STRING)),
+                            optional("smtpPort", leaf(Kind.PORT)),
+                            optional("startTls", leaf(Kind.BOOLEAN)),
+                            optional("username", leaf(Kind.STRING)),
+                            optional("password", leaf(Kind.SECRET)),
+                            required("from", leaf(Kind.STRING)),
+                            required("to", new ListOf(Kind.STRING)))))));
+
+    private ConfigSchema() {
+    }
+
+    private static Obj obj(Key... keys) {
+        Map<String, Key> map = new LinkedHashMap<>();
+        for (Key k : keys) {
+            map.put(k.name(), k);
+        }
+        return new Obj(map);
+    }
+
+    private static Leaf leaf(Kind kind) {
+        return new Leaf(kind);
+    }
+
+    private static Key required(String name, Shape shape) {
+        return new Key(name, shape, true);
+    }
+
+    private static Key optional(String name, Shape shape) {
+        return new Key(name, shape, false);
+    }
+
+    /** All dotted key paths, for the test that the example file documents every key. */
+    static List<String> allPaths() {
+        List<String> out = new java.util.ArrayList<>();
+        collect(ROOT, "", out);
+        return out;
+    }
+
+    private static void collect(Obj obj, String prefix, List<String> out) {
+        for (Key k : obj.keys().values()) {
+            String path = prefix + k.name();
+            out.add(path);
+            if (k.shape() instanceof Obj child) {
+                collect(child, path + ".", out);
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.prodsupport.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.prodsupport.webhook.JiraEvent.Change;
+import io.prodsupport.webhook.JiraEvent.EventUser;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a raw Jira webhook body into a {@link JiraEvent}, for Cloud and Data Center payloads and for the older
+ * Server format without {@code issue_event_type_name} or changelog {@code fieldId}.
+ */
+public final class JiraEventParser {
+
+    /** Display names of the system fields old Server payloads name only by display name. */
+    private static final Map<String, String> FIELD_IDS_BY_NAME = Map.of(
+            "status", "status",
+            "resolution", "resolution",
+            "description", "description",
+            "summary", "summary",
+            "fix version", "fixVersions",
+            "assignee", "assignee",
+            "labels", "labels",
+            "priority", "priority",
+            "link", "issuelinks");
+
+    private static final Pattern ISSUE_ID_IN_COMMENT_URL = Pattern.compile("/rest/api/\\d+/issue/(\\d+)/comment/");
+
+    private final ObjectMapper json;
+
+    public JiraEventParser(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** @throws MalformedEventException with a one-line reason when the body is not a Jira webhook event */
+    public JiraEvent parse(byte[] body) {
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException("body is not JSON: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new MalformedEventException("body could not be read: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new MalformedEventException("body is not a JSON object");
+        }
+        String webhookEvent = text(root, "webhookEvent")
+                .orElseThrow(() -> new MalformedEventException("not a Jira event: no \"webhookEvent\""));
+        JsonNode issue = root.path("issue");
+        Optional<String> issueKey = text(issue, "key");
+        if (webhookEvent.startsWith("jira:issue_") && issueKey.isEmpty()) {
+            throw new MalformedEventException("not a Jira issue event: \"" + webhookEvent + "\" without issue.key");
+        }
+        Optional<String> issueId = text(issue, "id").or(() -> issueIdFromComment(root.path("comment")));
+        return new JiraEvent(
+                webhookEvent,
+                text(root, "issue_event_type_name"),
+                timestamp(root),
+                user(root.path("user")),
+                issueKey,
+                issueId,
+                text(issue.path("fields").path("project"), "key"),
+                changes(root.path("changelog").path("items")));
+    }
+
+    private static Instant timestamp(JsonNode root) {
+        JsonNode ts = root.path("timestamp");
+        if (ts.isMissingNode() || ts.isNull()) {
+            return Instant.EPOCH;
+        }
+        if (!ts.canConvertToLong()) {
+            throw new MalformedEventException("\"timestamp\" is not epoch milliseconds");
+        }
+        return Instant.ofEpochMilli(ts.asLong());
+    }
+
+    private static Optional<EventUser> user(JsonNode user) {
+        if (!user.isObject()) {
+            return Optional.empty();
+        }
+        return Optional.of(new EventUser(text(user, "accountId"), text(user, "name"), text(user, "key"),
+                text(user, "displayName")));
+    }
+
+    private static Optional<String> issueIdFromComment(JsonNode comment) {
+        Matcher m = ISSUE_ID_IN_COMMENT_URL.matcher(comment.path("self").asText(""));
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    private static List<Change> changes(JsonNode items) {
+        List<Change> changes = new ArrayList<>();
+        if (!items.isArray()) {
+            return changes;
+        }
+        for (JsonNode item : items) {
+            String field = item.path("field").asText("");
+            String fieldId = text(item, "fieldId")
+                    .orElseGet(() -> FIELD_IDS_BY_NAME.getOrDefault(field.toLowerCase(Locale.ROOT), field));
+            changes.add(new Change(fieldId, field, nullable(item, "from"), nullable(item, "fromString"),
+                    nullable(item, "to"), nullable(item, "toString")));
+        }
+        return changes;
+    }
+
+    private static Optional<String> text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isValueNode() && !value.isNull() && !value.asText().isEmpty()
+                ? Optional.of(value.asText()) : Optional.empty();
+    }
+
+    private static String nullable(JsonNode node, String field) {
+        return text(node, field).orElse(null);
+    }
+
+    /** The body cannot be a Jira webhook event; the message is one line, safe to answer and log. */
+    public static final class MalformedEventException extends RuntimeException {
+        public MalformedEventException(String reason) {
+            super(reason);
+        }
+    }
+}
