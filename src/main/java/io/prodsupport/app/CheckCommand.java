@@ -1,0 +1,39 @@
+package io.prodsupport.app;
+
+import io.prodsupport.check.SiteCheck;
+import io.prodsupport.config.Config;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Validate the configuration and the Jira connection: reachability, credentials, projects,",
+                "fix version, follow-up issue type and link type. One line each; exit 0 only if all pass."})
+final class CheckCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOption config;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Config loaded = config.loadOrReport(System.getenv(), spec.commandLine().getErr());
+        if (loaded == null) {
+            return ConfigOption.BAD_CONFIG;
+        }
+        out.println("✓ configuration " + config.file + " is valid");
+        out.flush();
+        boolean ok = new SiteCheck(new Wiring(loaded).jiraClient(), loaded).run(line -> {
+            out.println(line);
+            out.flush();
+        });
+        return ok ? 0 : 1;
+    }
+}

@@ -1,0 +1,151 @@
+package io.prodsupport.check;
+
+import io.prodsupport.config.Config;
+import io.prodsupport.jira.IssueLinkType;
+import io.prodsupport.jira.JiraClient;
+import io.prodsupport.jira.JiraException;
+import io.prodsupport.jira.JiraUnreachableException;
+import io.prodsupport.jira.JiraUser;
+import io.prodsupport.jira.Project;
+import io.prodsupport.jira.ServerInfo;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Verifies that the configured site has what prodsupport needs, in the order an administrator would fix things:
+ * reachable, credentials, incident projects and their fix version, follow-up project, issue type and link type.
+ * Only reads; it never creates the fix version it checks for.
+ */
+public final class SiteCheck {
+
+    static final String ADMINISTER_PROJECTS = "ADMINISTER_PROJECTS";
+
+    private final JiraClient jira;
+    private final Config config;
+
+    public SiteCheck(JiraClient jira, Config config) {
+        this.jira = jira;
+        this.config = config;
+    }
+
+    /** Runs every check, handing each line to {@code out} as soon as it is known; true when all passed. */
+    public boolean run(Consumer<CheckLine> out) {
+        List<CheckLine> lines = new ArrayList<>();
+        Consumer<CheckLine> record = line -> {
+            lines.add(line);
+            out.accept(line);
+        };
+        String site = config.jira().baseUrl().toString();
+        ServerInfo info;
+        try {
+            info = jira.serverInfo();
+            record.accept(CheckLine.pass("Jira reachable at " + site + " (" + flavourName(info) + ", version "
+                    + info.version() + ")"));
+        } catch (JiraException e) {
+            record.accept(CheckLine.fail("Jira not reachable at " + site + ": " + e.getMessage()));
+            return false;
+        }
+        JiraUser me;
+        try {
+            me = jira.myself();
+            record.accept(CheckLine.pass("credentials valid: signed in as " + describe(me)));
+        } catch (JiraUnreachableException e) {
+            record.accept(CheckLine.fail("Jira not reachable at " + site + ": " + e.getMessage()));
+            return false;
+        } catch (JiraException e) {
+            record.accept(CheckLine.fail(e.status() == 401 || e.status() == 403
+                    ? "credentials rejected by Jira (" + e.status() + "): check " + credentialKeys()
+                    : "cannot sign in: " + e.getMessage()));
+            return false;
+        }
+        String who = me.displayName() != null ? me.displayName() : "the service account";
+        for (String key : config.incidents().projects()) {
+            project(key, "incident project", record).ifPresent(p -> {
+                issueTypes(p, config.incidents().issueTypes(), record);
+                fixVersion(p, who, record);
+            });
+        }
+        project(config.followUps().project(), "follow-up project", record)
+                .ifPresent(p -> issueTypes(p, List.of(config.followUps().issueType()), record));
+        linkType(record);
+        return lines.stream().allMatch(CheckLine::ok);
+    }
+
+    private Optional<Project> project(String key, String role, Consumer<CheckLine> out) {
+        try {
+            Project p = jira.project(key);
+            out.accept(CheckLine.pass(role + " " + p.key() + " (" + p.name() + ") exists"));
+            return Optional.of(p);
+        } catch (JiraException e) {
+            String why = e.status() == 404 ? "not found, or not visible to the service account" : e.getMessage();
+            out.accept(CheckLine.fail(role + " " + key + ": " + why));
+            return Optional.empty();
+        }
+    }
+
+    private static void issueTypes(Project p, List<String> wanted, Consumer<CheckLine> out) {
+        if (wanted.isEmpty()) {
+            return;
+        }
+        Set<String> have = p.issueTypes().stream().map(String::toLowerCase).collect(Collectors.toSet());
+        List<String> missing = wanted.stream().filter(t -> !have.contains(t.toLowerCase())).toList();
+        out.accept(missing.isEmpty()
+                ? CheckLine.pass("issue type " + String.join(", ", wanted) + " exists in " + p.key())
+                : CheckLine.fail("issue type " + String.join(", ", missing) + " not in " + p.key()
+                        + " (it has: " + String.join(", ", p.issueTypes()) + ")"));
+    }
+
+    private void fixVersion(Project p, String who, Consumer<CheckLine> out) {
+        String version = config.incidents().fixVersion();
+        try {
+            boolean exists = jira.projectVersions(p.key()).stream().anyMatch(v -> v.name().equalsIgnoreCase(version));
+            if (exists) {
+                out.accept(CheckLine.pass("fix version \"" + version + "\" exists in " + p.key()));
+            } else if (jira.myPermissions(p.key(), Set.of(ADMINISTER_PROJECTS)).contains(ADMINISTER_PROJECTS)) {
+                out.accept(CheckLine.pass("fix version \"" + version + "\" is missing in " + p.key()
+                        + " and will be created on the first incident"));
+            } else {
+                out.accept(CheckLine.fail("fix version \"" + version + "\" is missing in " + p.key() + " and " + who
+                        + " may not create it: create it by hand or grant Administer Projects"));
+            }
+        } catch (JiraException e) {
+            out.accept(CheckLine.fail("fix version \"" + version + "\" in " + p.key() + ": " + e.getMessage()));
+        }
+    }
+
+    private void linkType(Consumer<CheckLine> out) {
+        String wanted = config.followUps().linkType();
+        try {
+            List<IssueLinkType> types = jira.issueLinkTypes();
+            boolean found = types.stream().anyMatch(t -> t.name().equalsIgnoreCase(wanted));
+            Set<String> names = types.stream().map(IssueLinkType::name).collect(Collectors.toCollection(LinkedHashSet::new));
+            out.accept(found ? CheckLine.pass("link type \"" + wanted + "\" exists")
+                    : CheckLine.fail("link type \"" + wanted + "\" not found (Jira has: " + String.join(", ", names) + ")"));
+        } catch (JiraException e) {
+            out.accept(CheckLine.fail("link type \"" + wanted + "\": " + e.getMessage()));
+        }
+    }
+
+    private String credentialKeys() {
+        return config.jira().usesPersonalAccessToken() ? "jira.personalAccessToken"
+                : "jira.email and jira.apiToken";
+    }
+
+    private static String flavourName(ServerInfo info) {
+        return switch (info.flavour()) {
+            case CLOUD -> "Cloud";
+            case DATA_CENTER -> "Data Center";
+        };
+    }
+
+    private static String describe(JiraUser me) {
+        String id = me.accountId() != null ? me.accountId() : me.name();
+        return (me.displayName() != null ? me.displayName() + " " : "") + "(" + id + ")";
+    }
+}

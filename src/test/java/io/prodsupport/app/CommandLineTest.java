@@ -1,0 +1,70 @@
+package io.prodsupport.app;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CommandLineTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void help_lists_the_subcommands() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("Usage: prodsupport").contains("serve").contains("check");
+    }
+
+    @Test
+    void version_is_printed() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).startsWith("prodsupport ");
+    }
+
+    @Test
+    void an_unknown_option_gets_picoclis_message_and_exit_code_2() {
+        assertThat(run("check", "--colour")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown option: '--colour'");
+    }
+
+    @Test
+    void a_bad_config_is_refused_before_anything_starts_with_exit_code_2(@TempDir Path dir) throws IOException {
+        Path config = Files.writeString(dir.resolve("prodsupport.yml"), """
+                jira:
+                  baseUrl: ftp://nope
+                  apiToken: plain-text-very-secret
+                incidents:
+                  projects: [OPS]
+                """);
+
+        assertThat(run("serve", "--config", config.toString())).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("cannot be used")
+                .contains("  jira.baseUrl: malformed URL \"ftp://nope\"")
+                .contains("  jira.apiToken: secrets are not written in the file")
+                .contains("  webhook.secrets: no secret")
+                .doesNotContain("very-secret");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void a_missing_config_file_is_named(@TempDir Path dir) {
+        assertThat(run("check", "--config", dir.resolve("nope.yml").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("nope.yml: config file not found");
+    }
+}
