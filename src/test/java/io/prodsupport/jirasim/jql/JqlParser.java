@@ -196,7 +196,7 @@ final class JqlParser {
           throw unexpected("Expecting a function argument", arg);
         }
         args.add(arg.text());
-      } while (peek().type() == Type.COMMA && next() != null);
+      } while (skip(Type.COMMA));
     }
     expect(Type.RPAREN, "')'");
     return new FunctionCall(name.text(), List.copyOf(args), name.offset());
@@ -224,7 +224,7 @@ final class JqlParser {
         descending = next().isWord("desc");
       }
       keys.add(new SortKey(field, descending));
-    } while (peek().type() == Type.COMMA && next() != null);
+    } while (skip(Type.COMMA));
     return List.copyOf(keys);
   }
 
@@ -246,6 +246,14 @@ final class JqlParser {
       index++;
     }
     return t;
+  }
+
+  private boolean skip(Type type) {
+    if (peek().type() != type) {
+      return false;
+    }
+    index++;
+    return true;
   }
 
   private void expect(Type type, String shown) {
