@@ -147,8 +147,8 @@ public final class HttpJiraClient implements JiraClient, AutoCloseable {
   /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-issue-watchers/#api-rest-api-2-issue-issueidorkey-watchers-get">Get issue watchers</a> */
   @Override
   public List<String> watchers(String key) {
-    JsonNode watchers = http.get(http.api("issue", key, "watchers").build(), "issue " + key).path("watchers");
     Flavour flavour = flavour();
+    JsonNode watchers = http.get(http.api("issue", key, "watchers").build(), "issue " + key).path("watchers");
     return each(watchers, user -> JiraUser.fromJson(user).ref(flavour));
   }
 
