@@ -3,6 +3,7 @@ package io.prodsupport.jira;
 import static io.prodsupport.jira.ScriptedJira.body;
 import static io.prodsupport.jira.ScriptedJira.parse;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.net.URI;
@@ -262,7 +263,7 @@ class HttpJiraClientTest {
   void an_issue_key_cannot_change_the_request_path() {
     jira.answer(404, "");
 
-    org.assertj.core.api.Assertions.catchThrowable(() -> client.getIssue("../../myself", List.of("summary")));
+    catchThrowable(() -> client.getIssue("../../myself", List.of("summary")));
 
     assertThat(jira.take().getUrl().encodedPath()).isEqualTo("/rest/api/2/issue/..%2F..%2Fmyself");
   }
