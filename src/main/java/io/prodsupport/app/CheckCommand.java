@@ -11,8 +11,8 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Validate the configuration and the Jira connection: reachability, credentials, projects,",
-                "fix version, follow-up issue type and link type. One line each; exit 0 only if all pass."})
+        description = "Validate the configuration and the Jira connection (reachability, credentials, projects,"
+                + " fix version, follow-up issue type, link type), one line each; exit 0 only if all pass.")
 final class CheckCommand implements Callable<Integer> {
 
     @Mixin
