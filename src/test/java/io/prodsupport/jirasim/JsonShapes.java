@@ -20,21 +20,22 @@ final class JsonShapes {
   static final DateTimeFormatter JIRA_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
 
+  /** The fields {@code *navigable} selects: all the simulator knows except comment, as in Jira. */
   static final Set<String> NAVIGABLE =
       Set.of("issuetype", "project", "fixVersions", "resolution", "resolutiondate", "watches", "created",
           "priority", "labels", "versions", "issuelinks", "assignee", "updated", "status", "components",
           "description", "summary", "creator", "subtasks", "reporter", "environment", "duedate",
           "statuscategorychangedate");
-  /** Not navigable: only with *all or by name, as in Jira. */
-  static final Set<String> NON_NAVIGABLE = Set.of("comment");
 
   private final SimState state;
   /** Known only once the server has its port; routes are registered before that. */
   private volatile String baseUrl = "http://127.0.0.1";
   private final JsonNodeFactory json = JsonNodeFactory.instance;
+  private final IssueJson issues;
 
   JsonShapes(SimState state) {
     this.state = state;
+    this.issues = new IssueJson(state, this);
   }
 
   void baseUrl(String baseUrl) {
@@ -243,85 +244,14 @@ final class JsonShapes {
     return n;
   }
 
-  ObjectNode watches(IssueRecord r, SimUser viewer) {
-    ObjectNode n = json.objectNode();
-    n.put("self", api("issue/" + r.key + "/watchers"));
-    n.put("watchCount", r.watchers.size());
-    n.put("isWatching", viewer != null && r.watchers.contains(viewer));
-    return n;
-  }
-
-  /** The issue with the fields {@code wanted} selects ({@link FieldSelection}); properties by key. */
+  /** The issue with the fields {@code wanted} selects; properties by key (see {@link IssueJson}). */
   ObjectNode issue(IssueRecord r, FieldSelection wanted, Collection<String> propertyKeys, SimUser viewer) {
-    ObjectNode n = json.objectNode();
-    n.put("expand", "renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations");
-    n.put("id", String.valueOf(r.id));
-    n.put("self", api("issue/" + r.id));
-    n.put("key", r.key);
-    ObjectNode f = n.putObject("fields");
-    for (String field : FieldSelection.ORDER) {
-      if (wanted.includes(field)) {
-        f.set(field, field(r, field, viewer));
-      }
-    }
-    if (propertyKeys != null && !propertyKeys.isEmpty()) {
-      ObjectNode props = n.putObject("properties");
-      for (String key : propertyKeys) {
-        if (r.properties.containsKey(key)) {
-          props.set(key, r.properties.get(key));
-        }
-      }
-    }
-    return n;
-  }
-
-  private JsonNode field(IssueRecord r, String field, SimUser viewer) {
-    return switch (field) {
-      case "issuetype" -> issueType(r.issueType);
-      case "project" -> projectRef(r.project);
-      case "fixVersions" -> versions(r.fixVersions);
-      case "versions", "components", "subtasks" -> json.arrayNode();
-      case "resolution" -> resolution(r.resolution);
-      case "resolutiondate" -> text(time(r.resolutionDate));
-      case "watches" -> watches(r, viewer);
-      case "created" -> text(time(r.created));
-      case "updated" -> text(time(r.updated));
-      case "statuscategorychangedate" -> text(time(r.updated));
-      case "priority" -> priority(r.priority);
-      case "labels" -> strings(r.labels);
-      case "issuelinks" -> links(r);
-      case "assignee" -> user(r.assignee);
-      case "reporter" -> user(r.reporter);
-      case "creator" -> user(r.creator);
-      case "status" -> status(r.status);
-      case "description" -> text(r.description);
-      case "environment" -> text(r.environment);
-      case "summary" -> text(r.summary);
-      case "duedate" -> json.nullNode();
-      case "comment" -> comments(r);
-      default -> throw new IllegalArgumentException(field);
-    };
-  }
-
-  private ArrayNode links(IssueRecord r) {
-    ArrayNode a = json.arrayNode();
-    state.linksOf(r.key).forEach(l -> a.add(link(l, r.key)));
-    return a;
+    return issues.issue(r, wanted, propertyKeys, viewer);
   }
 
   ArrayNode versions(List<SimVersion> versions) {
     ArrayNode a = json.arrayNode();
     versions.forEach(v -> a.add(version(v)));
     return a;
-  }
-
-  private ArrayNode strings(List<String> values) {
-    ArrayNode a = json.arrayNode();
-    values.forEach(a::add);
-    return a;
-  }
-
-  private JsonNode text(String s) {
-    return s == null ? json.nullNode() : json.textNode(s);
   }
 }
