@@ -48,7 +48,13 @@ public final class SiteCheck {
             record.accept(CheckLine.pass("Jira reachable at " + site + " (" + flavourName(info) + ", version "
                     + info.version() + ")"));
         } catch (JiraException e) {
-            record.accept(CheckLine.fail("Jira not reachable at " + site + ": " + e.getMessage()));
+            if (isCredentialProblem(e)) {
+                // Jira answers serverInfo anonymously, but refuses wrong credentials even there
+                record.accept(CheckLine.pass("Jira reachable at " + site));
+                record.accept(credentialsRejected(e));
+            } else {
+                record.accept(CheckLine.fail("Jira not reachable at " + site + ": " + e.getMessage()));
+            }
             return false;
         }
         JiraUser me;
@@ -59,9 +65,8 @@ public final class SiteCheck {
             record.accept(CheckLine.fail("Jira not reachable at " + site + ": " + e.getMessage()));
             return false;
         } catch (JiraException e) {
-            record.accept(CheckLine.fail(e.status() == 401 || e.status() == 403
-                    ? "credentials rejected by Jira (" + e.status() + "): check " + credentialKeys()
-                    : "cannot sign in: " + e.getMessage()));
+            record.accept(isCredentialProblem(e) ? credentialsRejected(e)
+                    : CheckLine.fail("cannot sign in: " + e.getMessage()));
             return false;
         }
         String who = me.displayName() != null ? me.displayName() : "the service account";
@@ -130,6 +135,14 @@ public final class SiteCheck {
         } catch (JiraException e) {
             out.accept(CheckLine.fail("link type \"" + wanted + "\": " + e.getMessage()));
         }
+    }
+
+    private static boolean isCredentialProblem(JiraException e) {
+        return !(e instanceof JiraUnreachableException) && (e.status() == 401 || e.status() == 403);
+    }
+
+    private CheckLine credentialsRejected(JiraException e) {
+        return CheckLine.fail("credentials rejected by Jira (" + e.status() + "): check " + credentialKeys());
     }
 
     private String credentialKeys() {

@@ -1,0 +1,174 @@
+package io.prodsupport.check;
+
+import io.prodsupport.app.Main;
+import io.prodsupport.jirasim.Flavour;
+import io.prodsupport.jirasim.JiraSimulator;
+import io.prodsupport.jirasim.SimUser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code prodsupport check} end to end: the real command line, the real client, the simulator over HTTP. */
+class SiteCheckTest {
+
+    @TempDir
+    Path dir;
+
+    private JiraSimulator sim;
+    private SimUser bot;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @AfterEach
+    void noRequestBrokeTheSpec() {
+        if (sim != null) {
+            sim.assertNoSpecViolations();
+            sim.close();
+        }
+    }
+
+    private void site(Flavour flavour, boolean botIsAdmin) {
+        sim = JiraSimulator.builder().flavour(flavour).start();
+        bot = sim.addUser("prodsupport-bot", "Prodsupport Bot", "bot@acme.test", botIsAdmin);
+        SimUser lead = sim.addUser("lena", "Lena Lead", "lena@acme.test", false);
+        sim.addProject("OPS", "Operations", lead);
+        sim.addProject("SUP", "Support Backlog", lead);
+    }
+
+    private int check(String extraYaml) throws IOException {
+        return check(sim.baseUrl(), credentials(bot.apiToken() != null ? bot.apiToken() : bot.personalAccessToken()),
+                extraYaml);
+    }
+
+    private String credentials(String secret) throws IOException {
+        Path token = Files.writeString(dir.resolve("token"), secret + "\n");
+        return sim.flavour() == Flavour.CLOUD
+                ? "  email: " + bot.email() + "\n  apiToken: file:" + token + "\n"
+                : "  personalAccessToken: file:" + token + "\n";
+    }
+
+    private int check(String baseUrl, String credentials, String extraYaml) throws IOException {
+        Path config = Files.writeString(dir.resolve("prodsupport.yml"), "jira:\n  baseUrl: " + baseUrl + "\n"
+                + credentials
+                + "  retries: {maxAttempts: 2, maxWait: PT1S}\n"
+                + "webhook:\n  allowUnsigned: true\n"
+                + extraYaml);
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute("check", "--config", config.toString());
+    }
+
+    private static final String OPS_AND_SUP = """
+            incidents:
+              projects: [OPS]
+              issueTypes: [Incident]
+            followUps:
+              project: SUP
+              issueType: Task
+              linkType: Relates
+            """;
+
+    @Test
+    void a_well_configured_cloud_site_passes_every_line() throws IOException {
+        site(Flavour.CLOUD, true);
+
+        assertThat(check(OPS_AND_SUP)).isZero();
+        assertThat(out.toString().lines().toList().get(1)).matches(
+                "✓ Jira reachable at " + sim.baseUrl() + " \\(Cloud, version [0-9][^)]*\\)");
+        assertThat(out.toString().lines().filter(l -> !l.contains("Jira reachable"))).containsExactly(
+                "✓ configuration " + dir.resolve("prodsupport.yml") + " is valid",
+                "✓ credentials valid: signed in as Prodsupport Bot (" + bot.accountId() + ")",
+                "✓ incident project OPS (Operations) exists",
+                "✓ issue type Incident exists in OPS",
+                "✓ fix version \"Production Support\" is missing in OPS and will be created on the first incident",
+                "✓ follow-up project SUP (Support Backlog) exists",
+                "✓ issue type Task exists in SUP",
+                "✓ link type \"Relates\" exists");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void a_data_center_site_is_checked_with_a_personal_access_token() throws IOException {
+        site(Flavour.DATA_CENTER, true);
+
+        assertThat(check(OPS_AND_SUP)).isZero();
+        assertThat(out.toString())
+                .contains("(Data Center, version ")
+                .contains("✓ credentials valid: signed in as Prodsupport Bot (prodsupport-bot)");
+    }
+
+    @Test
+    void an_existing_fix_version_is_reported_as_existing() throws IOException {
+        site(Flavour.CLOUD, false);
+        sim.addVersion("OPS", "Production Support");
+
+        assertThat(check(OPS_AND_SUP)).isZero();
+        assertThat(out.toString()).contains("✓ fix version \"Production Support\" exists in OPS");
+    }
+
+    @Test
+    void a_missing_fix_version_the_account_may_not_create_fails() throws IOException {
+        site(Flavour.CLOUD, false);
+
+        assertThat(check(OPS_AND_SUP)).isEqualTo(1);
+        assertThat(out.toString()).contains("✗ fix version \"Production Support\" is missing in OPS and Prodsupport"
+                + " Bot may not create it: create it by hand or grant Administer Projects");
+    }
+
+    @Test
+    void a_wrong_token_is_named_as_such_and_nothing_else_is_tried() throws IOException {
+        site(Flavour.CLOUD, true);
+        int sent = sim.calls().total();
+
+        assertThat(check(sim.baseUrl(), credentials("not-the-token"), OPS_AND_SUP)).isEqualTo(1);
+        assertThat(out.toString()).contains(
+                "✗ credentials rejected by Jira (401): check jira.email and jira.apiToken");
+        assertThat(out.toString()).doesNotContain("project").doesNotContain("not-the-token");
+        assertThat(sim.calls().total() - sent).isEqualTo(1); // serverInfo refuses wrong credentials already
+    }
+
+    @Test
+    void an_unknown_project_and_missing_types_are_each_one_line() throws IOException {
+        site(Flavour.CLOUD, true);
+
+        assertThat(check("""
+                incidents:
+                  projects: [OPS, NOPE]
+                  issueTypes: [Outage]
+                followUps:
+                  project: SUP
+                  issueType: Chore
+                  linkType: Relatez
+                """)).isEqualTo(1);
+        assertThat(out.toString())
+                .contains("✗ issue type Outage not in OPS (it has: ")
+                .contains("✗ incident project NOPE: not found, or not visible to the service account")
+                .contains("✗ issue type Chore not in SUP (it has: ")
+                .contains("✗ link type \"Relatez\" not found (Jira has: Blocks, Cloners, Duplicate, Relates)");
+    }
+
+    @Test
+    void an_unreachable_host_is_one_line_and_the_exit_code_is_1() throws IOException {
+        site(Flavour.CLOUD, true);
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + closedPort;
+
+        assertThat(check(url, credentials(bot.apiToken()), OPS_AND_SUP)).isEqualTo(1);
+        assertThat(out.toString().lines().toList()).hasSize(2);
+        assertThat(out.toString()).contains("✗ Jira not reachable at " + url + ": ");
+    }
+}

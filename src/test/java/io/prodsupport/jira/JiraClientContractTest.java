@@ -1,0 +1,223 @@
+package io.prodsupport.jira;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prodsupport.jirasim.JiraSimulator;
+import io.prodsupport.jirasim.SimUser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The production client against the simulator over real HTTP, once per flavour: every endpoint prodsupport uses
+ * round-trips, and every request it sends conforms to Atlassian's OpenAPI spec (checked by the simulator).
+ */
+class JiraClientContractTest {
+
+    private JiraSimulator sim;
+    private SimUser bot;
+    private SimUser alice;
+    private HttpJiraClient jira;
+
+    private void site(io.prodsupport.jirasim.Flavour flavour) {
+        sim = JiraSimulator.builder().flavour(flavour).start();
+        bot = sim.addUser("prodsupport-bot", "Prodsupport Bot", "bot@acme.test", true);
+        alice = sim.addUser("alice", "Alice On-Call", "alice@acme.test", false);
+        sim.addProject("OPS", "Operations", alice);
+        sim.addProject("SUP", "Support Backlog", alice);
+        JiraCredentials credentials = bot.apiToken() != null
+                ? new JiraCredentials.CloudToken(bot.email(), bot.apiToken())
+                : new JiraCredentials.PersonalAccessToken(bot.personalAccessToken());
+        jira = new HttpJiraClient(new JiraConnection(URI.create(sim.baseUrl()), credentials, Duration.ofSeconds(10),
+                new RetryBudget(4, Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofSeconds(20))));
+    }
+
+    @AfterEach
+    void everyRequestConformedToTheSpec() {
+        if (sim != null) {
+            jira.close();
+            sim.assertNoSpecViolations();
+            sim.close();
+        }
+    }
+
+    private String ref(SimUser user) {
+        return user.accountId() != null ? user.accountId() : user.username();
+    }
+
+    @ParameterizedTest
+    @EnumSource(io.prodsupport.jirasim.Flavour.class)
+    void the_site_its_account_and_its_projects_are_read(io.prodsupport.jirasim.Flavour flavour) {
+        site(flavour);
+
+        assertThat(jira.flavour().name()).isEqualTo(flavour.name());
+        JiraUser me = jira.myself();
+        assertThat(me.displayName()).isEqualTo("Prodsupport Bot");
+        assertThat(me.ref(jira.flavour())).isEqualTo(ref(bot));
+        Project ops = jira.project("OPS");
+        assertThat(ops.name()).isEqualTo("Operations");
+        assertThat(ops.issueTypes()).contains("Incident", "Task");
+        assertThat(jira.issueLinkTypes()).extracting(IssueLinkType::name).contains("Relates", "Blocks");
+        assertThat(jira.myPermissions("OPS", List.of("ADMINISTER_PROJECTS", "CREATE_ISSUES")))
+                .containsExactlyInAnyOrder("ADMINISTER_PROJECTS", "CREATE_ISSUES");
+        assertThatThrownBy(() -> jira.project("NOPE"))
+                .isInstanceOf(JiraException.class).hasMessage("project NOPE not found");
+    }
+
+    @ParameterizedTest
+    @EnumSource(io.prodsupport.jirasim.Flavour.class)
+    void a_version_is_created_once_and_a_second_create_is_refused(io.prodsupport.jirasim.Flavour flavour) {
+        site(flavour);
+        Project ops = jira.project("OPS");
+
+        Version created = jira.createVersion(ops.id(), "Production Support");
+
+        assertThat(jira.projectVersions("OPS")).extracting(Version::name).containsExactly("Production Support");
+        assertThat(created.projectId()).isEqualTo(ops.id());
+        assertThatThrownBy(() -> jira.createVersion(ops.id(), "Production Support"))
+                .isInstanceOf(JiraException.class)
+                .satisfies(e -> assertThat(((JiraException) e).status()).isEqualTo(400))
+                .hasMessageContaining("already exists");
+    }
+
+    @ParameterizedTest
+    @EnumSource(io.prodsupport.jirasim.Flavour.class)
+    void an_issue_is_created_edited_watched_linked_commented_and_closed(io.prodsupport.jirasim.Flavour flavour) {
+        site(flavour);
+        jira.createVersion(jira.project("OPS").id(), "Production Support");
+        ObjectNode origin = JsonNodeFactory.instance.objectNode().put("incidentKey", "OPS-1").put("actionId", "a1");
+        String incident = sim.createIssue("OPS", "Incident", "Checkout is down", "500s on /checkout", alice);
+
+        CreatedIssue followUp = jira.createIssue(new NewIssue("SUP", "Task", "Add a canary", "From " + incident,
+                List.of("prevention"), "High", Map.of("prodsupport.origin", origin)));
+        jira.editIssue(incident, new IssueEdit().addFixVersion("Production Support").setDescription("h2. Symptoms\nTBD")
+                .setAssignee(ref(alice), jira.flavour()).addLabel("prodsupport"), false);
+        jira.addWatcher(incident, ref(alice));
+        jira.linkIssues("Relates", incident, followUp.key());
+        Comment comment = jira.addComment(incident, "Follow-ups: " + followUp.key());
+        Transition done = jira.transitions(incident).stream()
+                .filter(t -> "done".equals(t.toCategoryKey())).findFirst().orElseThrow();
+        jira.transition(incident, done.id());
+
+        Issue read = jira.getIssue(incident, List.of("summary", "description", "status", "resolution", "fixVersions",
+                "labels", "assignee", "issuelinks", "comment"));
+        assertThat(read.fields().description()).isEqualTo("h2. Symptoms\nTBD");
+        assertThat(read.fields().fixVersions()).containsExactly("Production Support");
+        assertThat(read.fields().labels()).containsExactly("prodsupport");
+        assertThat(read.fields().assignee().ref(jira.flavour())).isEqualTo(ref(alice));
+        assertThat(read.fields().status().categoryKey()).isEqualTo("done");
+        assertThat(read.fields().resolution()).isNotNull();
+        assertThat(read.fields().issueLinks()).singleElement().satisfies(l -> {
+            assertThat(l.typeName()).isEqualTo("Relates");
+            assertThat(List.of(l.inwardKey(), l.outwardKey())).containsExactlyInAnyOrder(incident, followUp.key());
+        });
+        assertThat(read.fields().comments()).extracting(Comment::id).containsExactly(comment.id());
+        assertThat(jira.watchers(incident)).contains(ref(alice));
+        assertThat(jira.issueProperty(followUp.key(), "prodsupport.origin")).contains(origin);
+        assertThat(jira.issueProperty(followUp.key(), "nothing.here")).isEmpty();
+        assertThat(sim.issue(followUp.key()).labels()).containsExactly("prevention");
+    }
+
+    @ParameterizedTest
+    @EnumSource(io.prodsupport.jirasim.Flavour.class)
+    void an_issue_property_is_written_and_read_back(io.prodsupport.jirasim.Flavour flavour) {
+        site(flavour);
+        String key = sim.createIssue("OPS", "Incident", "Disk full", "", alice);
+        ObjectNode value = JsonNodeFactory.instance.objectNode().put("reverted", 2);
+
+        jira.setIssueProperty(key, "prodsupport.gate", value);
+
+        assertThat(jira.issueProperty(key, "prodsupport.gate")).contains(value);
+    }
+
+    @ParameterizedTest
+    @EnumSource(io.prodsupport.jirasim.Flavour.class)
+    void a_missing_issue_reads_as_not_found(io.prodsupport.jirasim.Flavour flavour) {
+        site(flavour);
+
+        assertThatThrownBy(() -> jira.getIssue("OPS-7", List.of("summary")))
+                .isInstanceOf(JiraException.class).hasMessage("issue OPS-7 not found");
+    }
+
+    @ParameterizedTest
+    @EnumSource(io.prodsupport.jirasim.Flavour.class)
+    void search_pages_lazily_through_every_match(io.prodsupport.jirasim.Flavour flavour) {
+        site(flavour);
+        IntStream.range(0, 250).forEach(i -> sim.createIssue("OPS", "Incident", "Incident " + i, "", alice));
+        sim.createIssue("SUP", "Task", "Not an incident", "", alice);
+        String endpoint = flavour == io.prodsupport.jirasim.Flavour.CLOUD
+                ? "POST /rest/api/2/search/jql" : "POST /rest/api/2/search";
+
+        Iterator<Issue> found = jira.search("project = OPS ORDER BY key ASC", List.of("summary")).iterator();
+        assertThat(found.next().key()).isEqualTo("OPS-1");
+        assertThat(sim.calls().count(endpoint)).isEqualTo(1);
+        int n = 1;
+        String last = null;
+        while (found.hasNext()) {
+            last = found.next().key();
+            n++;
+        }
+
+        assertThat(n).isEqualTo(250);
+        assertThat(last).isEqualTo("OPS-250");
+        assertThat(sim.calls().count(endpoint)).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @EnumSource(io.prodsupport.jirasim.Flavour.class)
+    void throttling_and_server_errors_are_ridden_out(io.prodsupport.jirasim.Flavour flavour) {
+        site(flavour);
+        String key = sim.createIssue("OPS", "Incident", "Flaky", "", alice);
+
+        sim.faults().rateLimitNext(1, 1);
+        assertThat(jira.getIssue(key, List.of("summary")).fields().summary()).isEqualTo("Flaky");
+        sim.faults().failNext(2, 500);
+        assertThat(jira.getIssue(key, List.of("summary")).fields().summary()).isEqualTo("Flaky");
+        sim.faults().dropConnectionNext(1);
+        assertThat(jira.watchers(key)).isNotNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(io.prodsupport.jirasim.Flavour.class)
+    void a_create_that_failed_with_500_is_not_repeated(io.prodsupport.jirasim.Flavour flavour) {
+        site(flavour);
+        sim.faults().failNext(1, 500);
+
+        assertThatThrownBy(() -> jira.createIssue(new NewIssue("SUP", "Task", "Once", null, List.of(), null, Map.of())))
+                .isInstanceOf(JiraException.class)
+                .satisfies(e -> assertThat(((JiraException) e).status()).isEqualTo(500));
+        assertThat(sim.calls().count("POST /rest/api/2/issue")).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(io.prodsupport.jirasim.Flavour.class)
+    void an_edit_without_notifications_needs_admin_rights(io.prodsupport.jirasim.Flavour flavour) {
+        site(flavour);
+        SimUser carol = sim.addUser("carol", "Carol Reporter", "carol@acme.test", false);
+        String key = sim.createIssue("OPS", "Incident", "Quiet", "", carol);
+        JiraCredentials credentials = carol.apiToken() != null
+                ? new JiraCredentials.CloudToken(carol.email(), carol.apiToken())
+                : new JiraCredentials.PersonalAccessToken(carol.personalAccessToken());
+        try (HttpJiraClient asCarol = new HttpJiraClient(new JiraConnection(URI.create(sim.baseUrl()), credentials,
+                Duration.ofSeconds(5), RetryBudget.DEFAULT))) {
+
+            assertThatThrownBy(() -> asCarol.editIssue(key, new IssueEdit().addLabel("x"), false))
+                    .isInstanceOf(JiraException.class)
+                    .satisfies(e -> assertThat(((JiraException) e).status()).isEqualTo(403));
+            asCarol.editIssue(key, new IssueEdit().addLabel("x"), true);
+        }
+        assertThat(sim.issue(key).labels()).containsExactly("x");
+        assertThat(Set.copyOf(jira.getIssue(key, List.of("labels")).fields().labels())).containsExactly("x");
+    }
+}
