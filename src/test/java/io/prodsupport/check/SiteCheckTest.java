@@ -3,6 +3,7 @@ package io.prodsupport.check;
 import io.prodsupport.app.Main;
 import io.prodsupport.jirasim.Flavour;
 import io.prodsupport.jirasim.JiraSimulator;
+import io.prodsupport.jirasim.SimSite;
 import io.prodsupport.jirasim.SimUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,10 +40,7 @@ class SiteCheckTest {
 
     private void site(Flavour flavour, boolean botIsAdmin) {
         sim = JiraSimulator.builder().flavour(flavour).start();
-        bot = sim.addUser("prodsupport-bot", "Prodsupport Bot", "bot@acme.test", botIsAdmin);
-        SimUser lead = sim.addUser("lena", "Lena Lead", "lena@acme.test", false);
-        sim.addProject("OPS", "Operations", lead);
-        sim.addProject("SUP", "Support Backlog", lead);
+        bot = SimSite.seed(sim, botIsAdmin).bot();
     }
 
     private int check(String extraYaml) throws IOException {

@@ -2,6 +2,7 @@ package io.prodsupport.demo;
 
 import io.prodsupport.jirasim.Flavour;
 import io.prodsupport.jirasim.JiraSimulator;
+import io.prodsupport.jirasim.SimSite;
 import io.prodsupport.jirasim.SimUser;
 
 import java.io.IOException;
@@ -40,11 +41,7 @@ public final class DemoMain {
 
     private int run() throws Exception {
         try (JiraSimulator sim = JiraSimulator.builder().flavour(Flavour.CLOUD).start()) {
-            SimUser bot = sim.addUser("prodsupport-bot", "Prodsupport Bot", "prodsupport-bot@acme.test", true);
-            SimUser alice = sim.addUser("alice", "Alice On-Call", "alice@acme.test", false);
-            sim.addUser("bob", "Bob On-Call", "bob@acme.test", false);
-            sim.addProject("OPS", "Operations", alice);
-            sim.addProject("SUP", "Support Backlog", alice);
+            SimUser bot = SimSite.seed(sim).bot();
             step("A Jira Cloud site is up at " + sim.baseUrl() + " with projects OPS (Operations) and SUP"
                     + " (Support Backlog).");
 

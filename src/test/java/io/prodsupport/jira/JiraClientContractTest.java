@@ -3,6 +3,7 @@ package io.prodsupport.jira;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prodsupport.jirasim.JiraSimulator;
+import io.prodsupport.jirasim.SimSite;
 import io.prodsupport.jirasim.SimUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,14 +29,15 @@ class JiraClientContractTest {
     private JiraSimulator sim;
     private SimUser bot;
     private SimUser alice;
+    private SimUser carol;
     private HttpJiraClient jira;
 
     private void site(io.prodsupport.jirasim.Flavour flavour) {
         sim = JiraSimulator.builder().flavour(flavour).start();
-        bot = sim.addUser("prodsupport-bot", "Prodsupport Bot", "bot@acme.test", true);
-        alice = sim.addUser("alice", "Alice On-Call", "alice@acme.test", false);
-        sim.addProject("OPS", "Operations", alice);
-        sim.addProject("SUP", "Support Backlog", alice);
+        SimSite site = SimSite.seed(sim);
+        bot = site.bot();
+        alice = site.alice();
+        carol = site.carol();
         JiraCredentials credentials = bot.apiToken() != null
                 ? new JiraCredentials.CloudToken(bot.email(), bot.apiToken())
                 : new JiraCredentials.PersonalAccessToken(bot.personalAccessToken());
@@ -204,7 +206,6 @@ class JiraClientContractTest {
     @EnumSource(io.prodsupport.jirasim.Flavour.class)
     void an_edit_without_notifications_needs_admin_rights(io.prodsupport.jirasim.Flavour flavour) {
         site(flavour);
-        SimUser carol = sim.addUser("carol", "Carol Reporter", "carol@acme.test", false);
         String key = sim.createIssue("OPS", "Incident", "Quiet", "", carol);
         JiraCredentials credentials = carol.apiToken() != null
                 ? new JiraCredentials.CloudToken(carol.email(), carol.apiToken())

@@ -17,12 +17,8 @@ public final class JiraSimulatorMain {
     Flavour flavour = flavourArg.toLowerCase(Locale.ROOT).startsWith("d") ? Flavour.DATA_CENTER : Flavour.CLOUD;
 
     JiraSimulator sim = JiraSimulator.builder().flavour(flavour).port(port).start();
-    SimUser bot = sim.addUser("prodsupport-bot", "Prodsupport Bot", "prodsupport-bot@example.com", true);
-    SimUser alice = sim.addUser("alice", "Alice Oncall", "alice@example.com", false);
-    SimUser bob = sim.addUser("bob", "Bob Oncall", "bob@example.com", false);
-    SimUser carol = sim.addUser("carol", "Carol Reporter", "carol@example.com", false);
-    sim.addProject("OPS", "Operations", alice);
-    sim.addProject("SUP", "Support Backlog", bob);
+    SimSite site = SimSite.seed(sim);
+    SimUser bot = site.bot();
 
     System.out.println("JIRA_BASE_URL=" + sim.baseUrl());
     System.out.println("JIRA_FLAVOUR=" + flavour);
@@ -32,7 +28,7 @@ public final class JiraSimulatorMain {
     } else {
       System.out.println("JIRA_PERSONAL_ACCESS_TOKEN=" + bot.personalAccessToken());
     }
-    for (SimUser u : new SimUser[] {alice, bob, carol}) {
+    for (SimUser u : new SimUser[] {site.alice(), site.bob(), site.carol()}) {
       System.out.println("USER_" + u.username().toUpperCase(Locale.ROOT) + "=" + u.jiraId());
     }
     System.out.flush();

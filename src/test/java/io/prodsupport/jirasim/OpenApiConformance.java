@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
+import io.prodsupport.testing.TestData;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,24 +36,13 @@ final class OpenApiConformance {
   private OpenApiConformance() {}
 
   private static OpenApiInteractionValidator load() {
-    Path spec = projectRoot().resolve("test-data/openapi/swagger-v3.v3.json");
+    Path spec = TestData.file("openapi/swagger-v3.v3.json");
     return OpenApiInteractionValidator.createForSpecificationUrl(spec.toUri().toString())
         // Auth is the simulator's own check (Cloud Basic, DC Bearer); the Cloud spec knows no PATs.
         .withLevelResolver(LevelResolver.create()
             .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
             .build())
         .build();
-  }
-
-  /** Walks up from the working directory to the folder holding {@code test-data/}. */
-  static Path projectRoot() {
-    Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-    for (Path p = dir; p != null; p = p.getParent()) {
-      if (Files.isDirectory(p.resolve("test-data"))) {
-        return p;
-      }
-    }
-    throw new IllegalStateException("no test-data/ folder above " + dir);
   }
 
   /** Forces the one-off load, e.g. before timing-sensitive tests. */

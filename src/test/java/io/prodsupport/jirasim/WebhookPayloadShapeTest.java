@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
+import io.prodsupport.testing.TestData;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Set;
@@ -24,8 +24,7 @@ class WebhookPayloadShapeTest {
       "description", "summary", "creator", "reporter");
 
   private static JsonNode capture(String name) throws Exception {
-    return MAPPER.readTree(OpenApiConformance.projectRoot()
-        .resolve(Path.of("test-data/webhook-payloads/mattermost-plugin-jira", name)).toFile());
+    return MAPPER.readTree(TestData.bytes("webhook-payloads/mattermost-plugin-jira/" + name));
   }
 
   private static Set<String> keys(JsonNode n) {
