@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The nine sections of the incident template (DESIGN.md §1), in template order.
@@ -91,7 +92,7 @@ public enum Section {
 
     /** The title followed by the aliases. */
     public List<String> names() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(title), aliases.stream()).toList();
+        return Stream.concat(Stream.of(title), aliases.stream()).toList();
     }
 
     /** The section a heading title names, if any. */
