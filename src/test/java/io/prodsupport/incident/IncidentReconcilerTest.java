@@ -1,0 +1,205 @@
+package io.prodsupport.incident;
+
+import io.prodsupport.jira.HttpJiraClient;
+import io.prodsupport.jira.JiraClient;
+import io.prodsupport.jira.JiraConnection;
+import io.prodsupport.jira.JiraCredentials;
+import io.prodsupport.jira.RetryBudget;
+import io.prodsupport.jirasim.Flavour;
+import io.prodsupport.jirasim.JiraSimulator;
+import io.prodsupport.jirasim.SimIssue;
+import io.prodsupport.jirasim.SimSite;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The reconciler against the simulator over real HTTP, through the production client. */
+class IncidentReconcilerTest {
+
+    private static final Clock MONDAY = Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC);
+    private static final String REPORT = "Checkout returns 500 since 09:40.\nh3. Steps\n# open /checkout\n# pay";
+
+    private JiraSimulator sim;
+    private SimSite site;
+    private HttpJiraClient jira;
+
+    private void site(Flavour flavour) {
+        sim = JiraSimulator.builder().flavour(flavour).start();
+        site = SimSite.seed(sim);
+        jira = new HttpJiraClient(new JiraConnection(URI.create(sim.baseUrl()),
+                flavour == Flavour.CLOUD ? new JiraCredentials.CloudToken(site.bot().email(), site.botSecret())
+                        : new JiraCredentials.PersonalAccessToken(site.botSecret()),
+                Duration.ofSeconds(10), RetryBudget.DEFAULT));
+    }
+
+    @AfterEach
+    void everyRequestConformedToTheSpec() {
+        if (sim != null) {
+            jira.close();
+            sim.assertNoSpecViolations();
+            sim.close();
+        }
+    }
+
+    private IncidentReconciler reconciler(JiraClient client) {
+        // Monday 2026-03-02 is in week 8 from the start: an even turn, so alice is on duty
+        OnCallRotation rotation = new OnCallRotation(List.of(site.alice().jiraId(), site.bob().jiraId()),
+                Instant.parse("2026-01-05T09:00:00Z"), Duration.ofDays(7));
+        return new IncidentReconciler(client, new IncidentScope(List.of("OPS"), List.of("Incident"), Optional.empty()),
+                new FixVersions(client, "Production Support"), List.of(site.bob().jiraId()), rotation, MONDAY);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Flavour.class)
+    void a_new_incident_gets_the_fix_version_the_template_an_owner_and_its_watchers(Flavour flavour) {
+        site(flavour);
+        String key = sim.createIssue("OPS", "Incident", "Checkout down", REPORT, site.carol());
+
+        ReconcileOutcome outcome = reconciler(jira).reconcile(key);
+
+        SimIssue after = sim.issue(key);
+        assertThat(after.fixVersions()).containsExactly("Production Support");
+        assertThat(after.assignee()).isEqualTo(site.alice().jiraId());
+        assertThat(after.watchers()).contains(site.alice(), site.bob());
+        IncidentDescription description = IncidentDescription.parse(after.description());
+        assertThat(description.isTemplated()).isTrue();
+        assertThat(description.originalRequest()).contains(REPORT);
+        String mention = flavour == Flavour.CLOUD ? "[~accountid:" + site.alice().accountId() + "]" : "[~alice]";
+        assertThat(after.description()).contains("* Look into the problem — " + mention);
+        assertThat(outcome.changes()).contains("created version \"Production Support\" in OPS",
+                "description wrapped in the section template");
+    }
+
+    @Test
+    void reconciling_twice_changes_nothing_the_second_time() {
+        site(Flavour.CLOUD);
+        String key = sim.createIssue("OPS", "Incident", "Checkout down", REPORT, site.carol());
+        IncidentReconciler reconciler = reconciler(jira);
+        reconciler.reconcile(key);
+        String description = sim.issue(key).description();
+        sim.calls().reset();
+
+        ReconcileOutcome second = reconciler.reconcile(key);
+
+        assertThat(second.changes()).isEmpty();
+        assertThat(sim.issue(key).description()).isEqualTo(description);
+        assertThat(sim.calls().snapshot()).containsOnlyKeys("GET /rest/api/2/issue/{issueIdOrKey}",
+                "GET /rest/api/2/issue/{issueIdOrKey}/watchers");
+    }
+
+    @Test
+    void a_new_incident_costs_one_read_one_re_read_one_edit_and_the_watcher_calls() {
+        site(Flavour.CLOUD);
+        sim.addVersion("OPS", "Production Support");
+        String key = sim.createIssue("OPS", "Incident", "Checkout down", REPORT, site.carol());
+        IncidentReconciler reconciler = reconciler(jira);
+        reconciler.reconcile(sim.createIssue("OPS", "Incident", "Warm the version cache", "", site.carol()));
+        sim.calls().reset();
+
+        reconciler.reconcile(key);
+
+        assertThat(sim.calls().snapshot()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+                "GET /rest/api/2/issue/{issueIdOrKey}", 2,
+                "PUT /rest/api/2/issue/{issueIdOrKey}", 1,
+                "GET /rest/api/2/issue/{issueIdOrKey}/watchers", 1,
+                "POST /rest/api/2/issue/{issueIdOrKey}/watchers", 2));
+    }
+
+    @Test
+    void an_already_templated_description_is_left_untouched_even_when_reordered() {
+        site(Flavour.CLOUD);
+        String filled = "h2. Root Causes\nA bad deploy\n\nh2. Symptoms\n500s\n\nh1. scope\nEU only\n";
+        String key = sim.createIssue("OPS", "Incident", "Checkout down", filled, site.carol());
+
+        reconciler(jira).reconcile(key);
+
+        assertThat(sim.issue(key).description()).isEqualTo(filled);
+        assertThat(sim.issue(key).fixVersions()).containsExactly("Production Support");
+    }
+
+    @Test
+    void a_person_editing_between_the_read_and_the_write_keeps_their_words() {
+        site(Flavour.CLOUD);
+        String key = sim.createIssue("OPS", "Incident", "Checkout down", "first words", site.carol());
+        AtomicBoolean edited = new AtomicBoolean();
+        JiraClient interleaving = afterFirstIssueRead(jira, () -> {
+            if (edited.compareAndSet(false, true)) {
+                sim.editDescription(key, "first words, and what Carol added meanwhile", site.carol());
+            }
+        });
+
+        reconciler(interleaving).reconcile(key);
+
+        assertThat(IncidentDescription.parse(sim.issue(key).description()).originalRequest())
+                .contains("first words, and what Carol added meanwhile");
+    }
+
+    @Test
+    void issues_outside_the_incident_scope_are_not_touched() {
+        site(Flavour.CLOUD);
+        String task = sim.createIssue("SUP", "Task", "Tidy up", "words", site.carol());
+        String bug = sim.createIssue("OPS", "Bug", "Typo", "words", site.carol());
+
+        assertThat(reconciler(jira).reconcile(task).incident()).isFalse();
+        assertThat(reconciler(jira).reconcile(bug).incident()).isFalse();
+        assertThat(sim.issue(task).description()).isEqualTo("words");
+        assertThat(sim.calls().count("PUT /rest/api/2/issue/{issueIdOrKey}")).isZero();
+    }
+
+    @Test
+    void twenty_incidents_arriving_together_create_the_version_once() throws Exception {
+        site(Flavour.CLOUD);
+        List<String> keys = IntStream.range(0, 20)
+                .mapToObj(i -> sim.createIssue("OPS", "Incident", "Outage " + i, "words " + i, site.carol()))
+                .toList();
+        IncidentReconciler reconciler = reconciler(jira);
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<ReconcileOutcome>> outcomes = keys.stream()
+                    .map(k -> pool.submit(() -> reconciler.reconcile(k))).toList();
+            for (Future<ReconcileOutcome> f : outcomes) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(sim.versionNames("OPS")).containsExactly("Production Support");
+        assertThat(sim.calls().count("POST /rest/api/2/version")).isEqualTo(1);
+        assertThat(keys).allSatisfy(k -> assertThat(sim.issue(k).fixVersions()).containsExactly("Production Support"));
+    }
+
+    /** The real client, with {@code interleave} run after each issue read: a person acting mid-reconciliation. */
+    private static JiraClient afterFirstIssueRead(JiraClient real, Runnable interleave) {
+        return (JiraClient) Proxy.newProxyInstance(JiraClient.class.getClassLoader(), new Class<?>[]{JiraClient.class},
+                (proxy, method, args) -> {
+                    try {
+                        Object result = method.invoke(real, args);
+                        if (method.getName().equals("getIssue")) {
+                            interleave.run();
+                        }
+                        return result;
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+}
