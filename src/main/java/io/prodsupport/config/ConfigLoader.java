@@ -11,7 +11,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
+import io.prodsupport.incident.Section;
+
 import java.io.IOException;
+import java.util.Arrays;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -103,6 +106,14 @@ public final class ConfigLoader {
         JsonNode incidents = root.path("incidents");
         if (incidents.path("projects").isArray() && incidents.path("projects").isEmpty()) {
             problems.add("incidents.projects: empty; name at least one project key, e.g. [OPS]");
+        }
+        JsonNode required = incidents.path("requiredOnClose");
+        for (int i = 0; required.isArray() && i < required.size(); i++) {
+            String title = required.get(i).asText();
+            if (Section.match(title).isEmpty()) {
+                problems.add("incidents.requiredOnClose[" + i + "]: \"" + title + "\" is not a section; sections are "
+                        + String.join(", ", Arrays.stream(Section.values()).map(Section::title).toList()));
+            }
         }
         JsonNode onCall = root.path("onCall");
         if (onCall.path("rotation").isArray() && !onCall.path("rotation").isEmpty() && !present(onCall, "start")) {

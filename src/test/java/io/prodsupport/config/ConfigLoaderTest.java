@@ -128,6 +128,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void required_sections_are_matched_forgivingly_and_unknown_ones_are_named() {
+        assertThat(load(MINIMAL.replace("projects: [OPS]", "projects: [OPS]\n  requiredOnClose: [root causes, SYMPTOMS]"))
+                .incidents().requiredOnClose()).containsExactly("root causes", "SYMPTOMS");
+        assertThat(problems(MINIMAL.replace("projects: [OPS]", "projects: [OPS]\n  requiredOnClose: [Symptoms, Blame]")))
+                .singleElement().asString()
+                .startsWith("incidents.requiredOnClose[1]: \"Blame\" is not a section; sections are The Original"
+                        + " Request, Symptoms, Scope, Root Cause(s)");
+    }
+
+    @Test
     void a_malformed_url_is_refused() {
         assertThat(problems(MINIMAL.replace("https://acme.atlassian.net", "acme.atlassian.net")))
                 .containsExactly("jira.baseUrl: malformed URL \"acme.atlassian.net\"; expected an http(s) URL"

@@ -1,0 +1,202 @@
+package io.prodsupport.incident;
+
+import io.prodsupport.jira.HttpJiraClient;
+import io.prodsupport.jira.JiraClient;
+import io.prodsupport.jira.JiraConnection;
+import io.prodsupport.jira.JiraCredentials;
+import io.prodsupport.jira.RetryBudget;
+import io.prodsupport.jirasim.Flavour;
+import io.prodsupport.jirasim.JiraSimulator;
+import io.prodsupport.jirasim.SimComment;
+import io.prodsupport.jirasim.SimSite;
+import io.prodsupport.jirasim.SimUser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The reactive close gate against the simulator over real HTTP. */
+class CloseGateTest {
+
+    private static final List<Section> REQUIRED =
+            List.of(Section.SYMPTOMS, Section.ROOT_CAUSE, Section.FIXES_FOR_ROOT_CAUSE);
+
+    private JiraSimulator sim;
+    private SimSite site;
+    private HttpJiraClient jira;
+
+    private void site(Flavour flavour) {
+        sim = JiraSimulator.builder().flavour(flavour).start();
+        site = SimSite.seed(sim);
+        jira = new HttpJiraClient(new JiraConnection(URI.create(sim.baseUrl()),
+                flavour == Flavour.CLOUD ? new JiraCredentials.CloudToken(site.bot().email(), site.botSecret())
+                        : new JiraCredentials.PersonalAccessToken(site.botSecret()),
+                Duration.ofSeconds(10), new RetryBudget(2, Duration.ofMillis(10), Duration.ofMillis(50),
+                Duration.ofSeconds(5))));
+    }
+
+    @AfterEach
+    void everyRequestConformedToTheSpec() {
+        if (sim != null) {
+            jira.close();
+            sim.assertNoSpecViolations();
+            sim.close();
+        }
+    }
+
+    private CloseGate gate(JiraClient client) {
+        return new CloseGate(client, new IncidentScope(List.of("OPS"), List.of(), Optional.empty()), REQUIRED);
+    }
+
+    /** An incident with the template; {@code rootCause} null leaves Root Cause(s) TBD. */
+    private String incident(String rootCause) {
+        String description = SectionTemplate.wrap("Checkout is down", null);
+        description = description.replaceFirst("h2. Symptoms\nTBD", "h2. Symptoms\n500s on /checkout")
+                .replaceFirst("h2. Fixes for the Root Cause\nTBD", "h2. Fixes for the Root Cause\nRoll back 4.2");
+        if (rootCause != null) {
+            description = description.replaceFirst("h2. Root Cause\\(s\\)\nTBD", "h2. Root Cause(s)\n" + rootCause);
+        }
+        String key = sim.createIssue("OPS", "Incident", "Checkout down", description, site.carol());
+        sim.transition(key, "In Progress", site.alice());
+        return key;
+    }
+
+    /** Closes as {@code who} and returns the close as the webhook reported it. */
+    private ClosingEvent close(String key, SimUser who) {
+        sim.transition(key, "Done", who);
+        var fired = sim.webhooks().fired();
+        var payload = fired.get(fired.size() - 1).payload();
+        return new ClosingEvent(key, payload.path("changelog").path("id").asText(), "In Progress", who.jiraId());
+    }
+
+    private List<String> comments(String key) {
+        return sim.issue(key).comments().stream().map(SimComment::body).toList();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Flavour.class)
+    void closing_with_a_tbd_root_cause_is_reverted_with_a_comment_naming_it(Flavour flavour) {
+        site(flavour);
+        String key = incident(null);
+
+        Optional<String> did = gate(jira).check(close(key, site.alice()));
+
+        assertThat(did).contains("moved back to Reopened; missing: Root Cause(s)");
+        assertThat(sim.issue(key).statusCategoryKey()).isEqualTo("indeterminate");
+        String mention = flavour == Flavour.CLOUD ? "[~accountid:" + site.alice().accountId() + "]" : "[~alice]";
+        assertThat(comments(key)).containsExactly(mention + " this incident went back to *Reopened*: it cannot be"
+                + " done while this section is empty or TBD: Root Cause(s). Fill it in, then close it again.");
+    }
+
+    @Test
+    void the_same_close_delivered_twice_is_reverted_once_with_one_comment() {
+        site(Flavour.CLOUD);
+        String key = incident(null);
+        ClosingEvent close = close(key, site.alice());
+
+        gate(jira).check(close);
+        Optional<String> again = gate(jira).check(close);
+
+        assertThat(again).isEmpty();
+        assertThat(comments(key)).hasSize(1);
+        assertThat(sim.calls().count("POST /rest/api/2/issue/{issueIdOrKey}/transitions")).isEqualTo(1);
+    }
+
+    @Test
+    void a_late_close_event_after_the_sections_were_filled_and_closed_again_does_nothing() {
+        site(Flavour.CLOUD);
+        String key = incident(null);
+        ClosingEvent early = close(key, site.alice());
+        gate(jira).check(early);
+        sim.editDescription(key, sim.issue(key).description()
+                .replace("h2. Root Cause(s)\nTBD", "h2. Root Cause(s)\nA config push"), site.alice());
+        ClosingEvent filled = close(key, site.alice());
+
+        assertThat(gate(jira).check(filled)).isEmpty();
+        assertThat(gate(jira).check(early)).isEmpty();
+        assertThat(sim.issue(key).statusCategoryKey()).isEqualTo("done");
+        assertThat(comments(key)).hasSize(1);
+    }
+
+    @Test
+    void a_close_with_every_required_section_filled_stands() {
+        site(Flavour.CLOUD);
+        String key = incident("A config push disabled the payment pool");
+
+        assertThat(gate(jira).check(close(key, site.alice()))).isEmpty();
+        assertThat(sim.issue(key).statusCategoryKey()).isEqualTo("done");
+        assertThat(comments(key)).isEmpty();
+    }
+
+    @Test
+    void without_a_way_back_the_incident_is_labelled_and_explained_once() {
+        site(Flavour.CLOUD);
+        sim.workflow().removeTransition("Done", "Reopened");
+        String key = incident(null);
+        ClosingEvent close = close(key, site.alice());
+
+        assertThat(gate(jira).check(close)).contains("labelled prodsupport-incomplete; missing: Root Cause(s)");
+        assertThat(gate(jira).check(close)).isEmpty();
+
+        assertThat(sim.issue(key).statusCategoryKey()).isEqualTo("done");
+        assertThat(sim.issue(key).labels()).containsExactly("prodsupport-incomplete");
+        assertThat(comments(key)).singleElement().asString()
+                .contains("closed while Root Cause(s) is empty or TBD, and prodsupport could not move it back");
+    }
+
+    @Test
+    void a_transition_jira_refuses_for_a_required_screen_is_not_retried_forever() {
+        site(Flavour.CLOUD);
+        sim.workflow().requireField("Done", "Reopened", "resolution");
+        String key = incident(null);
+
+        assertThat(gate(jira).check(close(key, site.alice()))).get().asString().startsWith("labelled");
+        assertThat(sim.issue(key).labels()).containsExactly("prodsupport-incomplete");
+    }
+
+    @Test
+    void a_crash_between_the_revert_and_the_comment_still_ends_with_one_revert_and_one_comment() {
+        site(Flavour.CLOUD);
+        String key = incident(null);
+        ClosingEvent close = close(key, site.alice());
+        AtomicBoolean crashed = new AtomicBoolean();
+        JiraClient crashingOnce = (JiraClient) Proxy.newProxyInstance(JiraClient.class.getClassLoader(),
+                new Class<?>[]{JiraClient.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("addComment") && crashed.compareAndSet(false, true)) {
+                        throw new IllegalStateException("process killed");
+                    }
+                    try {
+                        return method.invoke(jira, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+
+        assertThatThrownBy(() -> gate(crashingOnce).check(close)).hasMessage("process killed");
+        gate(jira).check(close);
+        gate(jira).check(close);
+
+        assertThat(sim.calls().count("POST /rest/api/2/issue/{issueIdOrKey}/transitions")).isEqualTo(1);
+        assertThat(comments(key)).hasSize(1).first().asString().contains("went back to *Reopened*");
+    }
+
+    @Test
+    void issues_outside_the_scope_are_left_alone() {
+        site(Flavour.CLOUD);
+        String key = sim.createIssue("SUP", "Task", "Chore", "TBD", site.carol());
+
+        assertThat(gate(jira).check(close(key, site.alice()))).isEmpty();
+        assertThat(sim.issue(key).statusCategoryKey()).isEqualTo("done");
+    }
+}
