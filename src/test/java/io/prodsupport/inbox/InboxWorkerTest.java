@@ -246,4 +246,21 @@ class InboxWorkerTest {
     assertThat(inbox.claim("next-start", clock.instant(), LEASE, 1)).singleElement()
         .extracting(StoredEvent::attempt).isEqualTo(1);
   }
+
+  @Test
+  void the_worker_reports_queue_depth_outcomes_and_processing_time() {
+    CountDownLatch proceed = new CountDownLatch(1);
+    accept("d-1", "OPS-1");
+    accept("d-2", "OPS-1");
+    worker(inbox, event -> proceed.await(), 3, clock);
+
+    await().until(() -> registry.get("prodsupport.inbox.in.flight").gauge().value() == 1);
+    assertThat(registry.get("prodsupport.inbox.depth").gauge().value()).isEqualTo(2);
+    proceed.countDown();
+
+    await().until(() -> processed("done") == 2);
+    assertThat(registry.get("prodsupport.inbox.depth").gauge().value()).isZero();
+    assertThat(registry.get("prodsupport.inbox.processing").tag("result", "succeeded").timer().count()).isEqualTo(2);
+    assertThat(registry.get("prodsupport.inbox.latency").timer().count()).isEqualTo(2);
+  }
 }
