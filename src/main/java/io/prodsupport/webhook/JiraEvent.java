@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param issueId            from the issue object, or from the comment's {@code self} URL when there is none
  * @param projectKey         absent together with the issue object
  * @param changes            changelog items, in delivery order
+ * @param commentAuthor      the comment's author in {@code comment_*} events, which carry no top-level user
  */
 public record JiraEvent(
         String webhookEvent,
@@ -25,10 +26,31 @@ public record JiraEvent(
         Optional<String> issueKey,
         Optional<String> issueId,
         Optional<String> projectKey,
-        List<Change> changes) {
+        List<Change> changes,
+        Optional<EventUser> commentAuthor) {
 
     public JiraEvent {
         changes = List.copyOf(changes);
+    }
+
+    public JiraEvent(String webhookEvent, Optional<String> issueEventTypeName, Instant timestamp,
+                     Optional<EventUser> actor, Optional<String> issueKey, Optional<String> issueId,
+                     Optional<String> projectKey, List<Change> changes) {
+        this(webhookEvent, issueEventTypeName, timestamp, actor, issueKey, issueId, projectKey, changes,
+                Optional.empty());
+    }
+
+    /** Who caused the event: the acting user, or for comment events the comment's author. */
+    public Optional<EventUser> causedBy() {
+        return actor.or(() -> commentAuthor);
+    }
+
+    /**
+     * What the worker serialises on: the issue key, or {@code id:<issueId>} for payloads that name the issue only by
+     * id (Data Center {@code comment_created}); empty when the event is about no issue at all.
+     */
+    public Optional<String> orderingKey() {
+        return issueKey.or(() -> issueId.map(id -> "id:" + id));
     }
 
     public boolean isIssueCreated() {

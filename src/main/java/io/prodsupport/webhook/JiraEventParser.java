@@ -70,7 +70,8 @@ public final class JiraEventParser {
                 issueKey,
                 issueId,
                 text(issue.path("fields").path("project"), "key"),
-                changes(root.path("changelog").path("items")));
+                changes(root.path("changelog").path("items")),
+                user(root.path("comment").path("author")));
     }
 
     private static Instant timestamp(JsonNode root) {

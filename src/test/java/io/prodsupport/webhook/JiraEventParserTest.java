@@ -77,6 +77,22 @@ class JiraEventParserTest {
     }
 
     @Test
+    void a_data_center_comment_was_caused_by_its_author_and_is_ordered_by_issue_id() {
+        JiraEvent e = captured("mattermost-plugin-jira/webhook-server-comment-created.json");
+
+        assertThat(e.causedBy()).get().extracting(JiraEvent.EventUser::ref).isEqualTo("levbrouk");
+        assertThat(e.orderingKey()).contains("id:10013");
+    }
+
+    @Test
+    void an_issue_event_was_caused_by_its_user_and_is_ordered_by_issue_key() {
+        JiraEvent e = captured("mattermost-plugin-jira/webhook-issue-created.json");
+
+        assertThat(e.causedBy()).isEqualTo(e.actor());
+        assertThat(e.orderingKey()).contains("TES-41");
+    }
+
+    @Test
     void cloud_comment_created_carries_a_partial_issue() {
         JiraEvent e = captured("jenkinsci-jira-trigger-plugin/cloud_comment_added.json");
 

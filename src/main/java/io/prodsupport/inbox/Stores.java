@@ -1,0 +1,56 @@
+package io.prodsupport.inbox;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
+
+/** Opens the inbox named by {@code store.url}: a pool, the schema brought up to date, ready to accept. */
+public final class Stores {
+
+  private Stores() {
+  }
+
+  /**
+   * @param jdbcUrl  {@code jdbc:sqlite:<file>} or {@code jdbc:postgresql://…}
+   * @param password nullable (SQLite has none)
+   * @throws StoreUnavailableException when the database cannot be reached or migrated
+   */
+  public static Inbox open(String jdbcUrl, String username, String password) {
+    SqlDialect dialect = SqlDialect.of(jdbcUrl);
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    config.setUsername(username);
+    config.setPassword(password);
+    config.setPoolName("inbox");
+    // the intake answers 503 when the store is slow to hand out a connection, and Jira retries: better than
+    // holding Jira's request until its own timeout
+    config.setConnectionTimeout(3_000);
+    if (dialect == SqlDialect.SQLITE) {
+      // one writer at a time is all SQLite allows anyway; one connection also keeps an in-memory database alive
+      config.setMaximumPoolSize(1);
+      config.setMaxLifetime(0);
+      config.addDataSourceProperty("journal_mode", "WAL");
+      // an accepted event must survive a power cut, not only a crash: FULL syncs the WAL on every commit
+      config.addDataSourceProperty("synchronous", "FULL");
+      // another process on the same file (a restart overlapping the old one) waits instead of failing at once
+      config.addDataSourceProperty("busy_timeout", "5000");
+      // take the write lock at BEGIN: a read-then-write claim cannot then fail half-way on a lock upgrade
+      config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+    } else {
+      config.setMaximumPoolSize(8);
+    }
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new StoreUnavailableException("cannot open the store: " + e.getMessage(), e);
+    }
+    try {
+      new SchemaMigrator(pool, dialect).migrate();
+    } catch (SQLException | RuntimeException e) {
+      pool.close();
+      throw new StoreUnavailableException("cannot migrate the store: " + e.getMessage(), e);
+    }
+    return new JdbcInbox(pool);
+  }
+}
