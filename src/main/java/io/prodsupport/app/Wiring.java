@@ -1,29 +1,63 @@
 package io.prodsupport.app;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prodsupport.config.Config;
+import io.prodsupport.config.Secret;
+import io.prodsupport.inbox.Inbox;
+import io.prodsupport.inbox.InboxWorker;
+import io.prodsupport.inbox.Stores;
+import io.prodsupport.inbox.WorkerSettings;
+import io.prodsupport.incident.CloseGate;
+import io.prodsupport.incident.FixVersions;
+import io.prodsupport.incident.IncidentReconciler;
+import io.prodsupport.incident.IncidentScope;
+import io.prodsupport.incident.OnCallRotation;
+import io.prodsupport.incident.Section;
 import io.prodsupport.jira.HttpJiraClient;
 import io.prodsupport.jira.JiraClient;
 import io.prodsupport.jira.JiraConnection;
 import io.prodsupport.jira.JiraCredentials;
+import io.prodsupport.jira.JiraUser;
 import io.prodsupport.jira.RetryBudget;
+import io.prodsupport.jira.ServerInfo;
+import io.prodsupport.webhook.JiraEvent.EventUser;
+import io.prodsupport.webhook.JiraEventParser;
+import io.prodsupport.webhook.ServiceHttpServer;
+import io.prodsupport.webhook.WebhookIntake;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** The one place where collaborators are created from the config and handed to each other. */
-final class Wiring {
+public final class Wiring {
+
+    private static final Logger log = LoggerFactory.getLogger(Wiring.class);
 
     private final Config config;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
 
-    Wiring(Config config) {
+    public Wiring(Config config, Clock clock) {
         this.config = config;
+        this.clock = clock;
     }
 
-    JiraClient jiraClient() {
+    Wiring(Config config) {
+        this(config, Clock.systemUTC());
+    }
+
+    HttpJiraClient jiraClient() {
         Config.Jira jira = config.jira();
         JiraCredentials credentials = jira.usesPersonalAccessToken()
                 ? new JiraCredentials.PersonalAccessToken(jira.personalAccessToken().value())
@@ -40,5 +74,61 @@ final class Wiring {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         return registry;
+    }
+
+    IncidentScope incidentScope() {
+        Config.Incidents incidents = config.incidents();
+        return new IncidentScope(incidents.projects(), incidents.issueTypes(), incidents.labelFilter());
+    }
+
+    IncidentReconciler reconciler(JiraClient jira) {
+        Config.OnCall onCall = config.onCall();
+        OnCallRotation rotation = onCall.rotation().isEmpty() ? OnCallRotation.nobody()
+                : new OnCallRotation(onCall.rotation(), onCall.start(), onCall.period());
+        return new IncidentReconciler(jira, incidentScope(), new FixVersions(jira, config.incidents().fixVersion()),
+                config.incidents().watchers(), rotation, clock);
+    }
+
+    CloseGate closeGate(JiraClient jira) {
+        List<Section> required = config.incidents().requiredOnClose().stream()
+                .map(title -> Section.match(title).orElseThrow()) // validated when the config was loaded
+                .toList();
+        return new CloseGate(jira, incidentScope(), required);
+    }
+
+    /**
+     * The running service: connects to Jira first, because it must know its own account to drop the webhooks its
+     * own edits cause. Throws {@link io.prodsupport.jira.JiraException} when Jira cannot be reached or refuses it.
+     */
+    public ProdsupportService service(String host) {
+        HttpJiraClient jira = jiraClient();
+        ServerInfo info = jira.serverInfo();
+        JiraUser me = jira.myself();
+        log.info("connected to Jira {} {} at {} as {}", info.flavour(), info.version(), config.jira().baseUrl(),
+                me.displayName());
+        Config.Store store = config.store();
+        Inbox inbox = Stores.open(store.url(), store.username(),
+                Optional.ofNullable(store.password()).map(Secret::value).orElse(null));
+        if (!store.isPostgres()) {
+            // one process per SQLite file: claims still in it belong to a process that was killed
+            int expired = inbox.expireAllClaims(clock.instant());
+            if (expired > 0) {
+                log.info("resuming {} event(s) that were in progress when the service last stopped", expired);
+            }
+        }
+        PrometheusMeterRegistry metrics = metrics();
+        InboxWorker worker = new InboxWorker(inbox,
+                new IncidentEventHandler(new JiraEventParser(json), reconciler(jira), closeGate(jira)),
+                WorkerSettings.defaults(), clock, metrics);
+        EventUser self = new EventUser(Optional.ofNullable(me.accountId()), Optional.ofNullable(me.name()),
+                Optional.ofNullable(me.key()), Optional.ofNullable(me.displayName()));
+        WebhookIntake intake = new WebhookIntake(inbox, new JiraEventParser(json),
+                config.webhook().secrets().stream().map(Secret::value).toList(), config.webhook().allowUnsigned(),
+                Optional.of(self), metrics, clock);
+        Map<String, Object> health = new LinkedHashMap<>();
+        health.put("status", "UP");
+        health.put("jira", Map.of("flavour", info.flavour().name(), "version", String.valueOf(info.version())));
+        ServiceHttpServer server = new ServiceHttpServer(host, config.webhook().port(), metrics, () -> health, intake);
+        return new ProdsupportService(server, worker, inbox, jira);
     }
 }

@@ -50,6 +50,13 @@ public interface Inbox extends AutoCloseable {
    */
   boolean release(StoredEvent event, String owner, Instant now);
 
+  /**
+   * Ends every lease at {@code now}, so events claimed by a process that died are claimable at once instead of
+   * after their lease. Only right for a store one process uses (SQLite): called at start, when every claim in it
+   * belongs to a dead process. Returns how many claims were ended.
+   */
+  int expireAllClaims(Instant now);
+
   /** Closes the connection pool. */
   @Override
   void close();

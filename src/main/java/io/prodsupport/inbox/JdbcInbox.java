@@ -162,6 +162,12 @@ final class JdbcInbox implements Inbox {
   }
 
   @Override
+  public int expireAllClaims(Instant now) {
+    return update("expire claims", "UPDATE inbox_event SET lease_until = ? WHERE state = 'IN_PROGRESS'",
+        now.toEpochMilli());
+  }
+
+  @Override
   public boolean release(StoredEvent event, String owner, Instant now) {
     return update("release a claim", "UPDATE inbox_event SET state = 'PENDING', attempt = attempt - 1,"
         + " available_at = ?, claimed_by = NULL, lease_until = NULL WHERE " + HELD,

@@ -16,6 +16,9 @@ import java.util.Optional;
  * @param issueId            from the issue object, or from the comment's {@code self} URL when there is none
  * @param projectKey         absent together with the issue object
  * @param changes            changelog items, in delivery order
+ * @param changelogId        Jira's id of this change, the same on every redelivery of it
+ * @param statusCategoryKey  the issue's status category ({@code new}, {@code indeterminate}, {@code done}) when
+ *                           the event was produced, from the issue snapshot in the payload
  * @param commentAuthor      the comment's author in {@code comment_*} events, which carry no top-level user
  */
 public record JiraEvent(
@@ -27,17 +30,12 @@ public record JiraEvent(
         Optional<String> issueId,
         Optional<String> projectKey,
         List<Change> changes,
+        Optional<String> changelogId,
+        Optional<String> statusCategoryKey,
         Optional<EventUser> commentAuthor) {
 
     public JiraEvent {
         changes = List.copyOf(changes);
-    }
-
-    public JiraEvent(String webhookEvent, Optional<String> issueEventTypeName, Instant timestamp,
-                     Optional<EventUser> actor, Optional<String> issueKey, Optional<String> issueId,
-                     Optional<String> projectKey, List<Change> changes) {
-        this(webhookEvent, issueEventTypeName, timestamp, actor, issueKey, issueId, projectKey, changes,
-                Optional.empty());
     }
 
     /** Who caused the event: the acting user, or for comment events the comment's author. */
@@ -59,6 +57,11 @@ public record JiraEvent(
 
     public boolean isIssueUpdated() {
         return "jira:issue_updated".equals(webhookEvent);
+    }
+
+    /** An update whose status change put the issue into a done status (by the payload's issue snapshot). */
+    public boolean movedToDone() {
+        return isIssueUpdated() && change("status").isPresent() && statusCategoryKey.filter("done"::equals).isPresent();
     }
 
     /** The change of one field, matched on its field id (older Server payloads lack the id; see {@link Change}). */

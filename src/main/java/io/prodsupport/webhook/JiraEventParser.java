@@ -71,6 +71,8 @@ public final class JiraEventParser {
                 issueId,
                 text(issue.path("fields").path("project"), "key"),
                 changes(root.path("changelog").path("items")),
+                text(root.path("changelog"), "id"),
+                text(issue.path("fields").path("status").path("statusCategory"), "key"),
                 user(root.path("comment").path("author")));
     }
 

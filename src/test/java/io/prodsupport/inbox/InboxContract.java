@@ -85,6 +85,17 @@ abstract class InboxContract {
   }
 
   @Test
+  void after_a_restart_the_dead_process_claims_are_claimable_at_once() {
+    inbox.accept(event("d-1", "OPS-1"));
+    inbox.accept(event("d-2", "OPS-2"));
+    inbox.claim("killed", T0, LEASE, 10);
+
+    assertThat(inbox.expireAllClaims(T0.plusSeconds(1))).isEqualTo(2);
+
+    assertThat(inbox.claim("restarted", T0.plusSeconds(1), LEASE, 10)).hasSize(2);
+  }
+
+  @Test
   void a_worker_whose_claim_was_taken_over_cannot_finish_it() {
     inbox.accept(event("d-1", "OPS-1"));
     StoredEvent slow = inbox.claim("slow", T0, LEASE, 1).get(0);

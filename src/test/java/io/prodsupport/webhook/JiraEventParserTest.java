@@ -44,6 +44,17 @@ class JiraEventParserTest {
             assertThat(c.toText()).isEqualTo("Done");
         });
         assertThat(e.change("resolution")).isPresent();
+        assertThat(e.changelogId()).isPresent();
+        assertThat(e.statusCategoryKey()).contains("done");
+        assertThat(e.movedToDone()).isTrue();
+    }
+
+    @Test
+    void starting_work_is_not_a_move_to_done() {
+        JiraEvent e = captured("mattermost-plugin-jira/webhook-issue-updated-started-working.json");
+
+        assertThat(e.change("status")).isPresent();
+        assertThat(e.movedToDone()).isFalse();
     }
 
     @Test

@@ -49,6 +49,9 @@ class SimulatorWebhookParsingTest {
                 assertThat(c.toText()).isEqualTo("Done");
             });
             assertThat(closed.change("resolution")).isPresent();
+            assertThat(closed.movedToDone()).isTrue();
+            assertThat(closed.changelogId()).isPresent();
+            assertThat(events.get(1).movedToDone()).isFalse();
         }
     }
 }

@@ -1,0 +1,121 @@
+package io.prodsupport.app;
+
+import io.prodsupport.config.Config;
+import io.prodsupport.config.ConfigLoader;
+import io.prodsupport.incident.IncidentDescription;
+import io.prodsupport.jirasim.Flavour;
+import io.prodsupport.jirasim.JiraSimulator;
+import io.prodsupport.jirasim.SimIssue;
+import io.prodsupport.jirasim.SimSite;
+import io.prodsupport.jirasim.WebhookDelivery;
+import io.prodsupport.testing.SimulatedService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The whole service in-process: Jira (the simulator) sends real signed webhooks, the service fixes the ticket. */
+class ServeEndToEndTest {
+
+    @TempDir
+    Path dir;
+
+    private JiraSimulator sim;
+    private SimSite site;
+    private ProdsupportService service;
+
+    private void start(Flavour flavour) {
+        sim = JiraSimulator.builder().flavour(flavour).start();
+        site = SimSite.seed(sim);
+        int port = SimulatedService.freePort();
+        Config config = new ConfigLoader(Map.of()).load(SimulatedService.config(site, dir, port, ""));
+        service = new Wiring(config, Clock.systemUTC()).service("127.0.0.1").start();
+        sim.webhooks().register("http://127.0.0.1:" + port + "/webhook/jira", SimulatedService.WEBHOOK_SECRET);
+    }
+
+    @AfterEach
+    void stop() {
+        if (service != null) {
+            service.close();
+        }
+        if (sim != null) {
+            sim.assertNoSpecViolations();
+            sim.close();
+        }
+    }
+
+    private boolean wellFormed(String key) {
+        SimIssue issue = sim.issue(key);
+        return issue.fixVersions().contains("Production Support") && issue.assignee() != null
+                && IncidentDescription.parse(issue.description()).isTemplated()
+                && issue.watchers().contains(site.alice());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Flavour.class)
+    void a_filed_incident_becomes_a_well_formed_ticket_through_the_webhook(Flavour flavour) {
+        start(flavour);
+
+        String key = sim.createIssue("OPS", "Incident", "Checkout down", "500s on /checkout", site.carol());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> wellFormed(key));
+        SimIssue issue = sim.issue(key);
+        assertThat(issue.assignee()).isEqualTo(site.alice().jiraId());
+        assertThat(IncidentDescription.parse(issue.description()).originalRequest()).contains("500s on /checkout");
+    }
+
+    @Test
+    void the_services_own_edit_comes_back_as_a_webhook_and_is_dropped_without_a_second_edit() {
+        start(Flavour.CLOUD);
+        String key = sim.createIssue("OPS", "Incident", "Checkout down", "500s", site.carol());
+        await().atMost(Duration.ofSeconds(20)).until(() -> wellFormed(key));
+
+        sim.webhooks().awaitIdle(Duration.ofSeconds(10));
+        List<WebhookDelivery> ownEdit = sim.webhooks().deliveries().stream()
+                .filter(d -> d.event().equals("jira:issue_updated")).toList();
+        assertThat(ownEdit).isNotEmpty().allSatisfy(d -> assertThat(d.status()).isEqualTo(200));
+        await().atMost(Duration.ofSeconds(10)).until(() -> service.inbox().depth() == 0);
+        assertThat(sim.calls().count("PUT /rest/api/2/issue/{issueIdOrKey}")).isEqualTo(1);
+    }
+
+    @Test
+    void duplicated_and_reordered_deliveries_still_make_one_edit_per_incident() {
+        start(Flavour.CLOUD);
+        sim.webhooks().duplicate(2).reorder(true);
+
+        List<String> keys = IntStream.range(0, 5)
+                .mapToObj(i -> sim.createIssue("OPS", "Incident", "Outage " + i, "words " + i, site.carol()))
+                .toList();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> keys.stream().allMatch(this::wellFormed));
+        sim.webhooks().awaitIdle(Duration.ofSeconds(10));
+        await().atMost(Duration.ofSeconds(10)).until(() -> service.inbox().depth() == 0);
+        assertThat(sim.calls().count("PUT /rest/api/2/issue/{issueIdOrKey}")).isEqualTo(5);
+        assertThat(sim.calls().count("POST /rest/api/2/version")).isEqualTo(1);
+    }
+
+    @Test
+    void closing_with_root_cause_tbd_bounces_back_through_the_webhook() {
+        start(Flavour.CLOUD);
+        String key = sim.createIssue("OPS", "Incident", "Checkout down", "500s", site.carol());
+        await().atMost(Duration.ofSeconds(20)).until(() -> wellFormed(key));
+
+        sim.transition(key, "Done", site.alice());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !sim.issue(key).comments().isEmpty());
+        assertThat(sim.issue(key).statusCategoryKey()).isEqualTo("indeterminate");
+        assertThat(sim.issue(key).comments()).singleElement().satisfies(c ->
+                assertThat(c.body()).contains("Symptoms, Root Cause(s), Fixes for the Root Cause"));
+    }
+}
