@@ -2,11 +2,12 @@ package io.prodsupport.demo;
 
 import io.prodsupport.jirasim.Flavour;
 import io.prodsupport.jirasim.JiraSimulator;
+import io.prodsupport.jirasim.SimIssue;
 import io.prodsupport.jirasim.SimSite;
 import io.prodsupport.jirasim.SimUser;
+import io.prodsupport.testing.SimulatedService;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,17 +16,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * The story so far: a Jira site (the simulator, Cloud flavour) and prodsupport as it would run in production —
- * the real jar in its own process, configured by a YAML file with secrets in files. It checks the site, starts
- * the service and asks it for its health.
+ * The story so far, against a simulated Jira Cloud site, with prodsupport as it runs in production: the real jar
+ * in its own process, configured by a YAML file with its secrets in files, receiving signed webhooks.
  */
 public final class DemoMain {
 
+    private static final String REPORT = """
+            Since 09:40 UTC customers get "HTTP 500 – something went wrong" when they press *Pay* on /checkout.
+            Roughly 30% of attempts fail, EU and US alike. Support has 14 tickets so far.
+            {noformat}
+            java.lang.IllegalStateException: payment pool exhausted
+                at com.acme.pay.PoolClient.borrow(PoolClient.java:88)
+            {noformat}""";
+
     private final Path jar;
     private final Path work;
+    private final HttpClient http = HttpClient.newHttpClient();
 
     private DemoMain(Path jar, Path work) {
         this.jar = jar;
@@ -34,105 +45,135 @@ public final class DemoMain {
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args.length > 0 ? args[0] : "target/prodsupport.jar").toAbsolutePath();
-        Path work = Files.createTempDirectory("prodsupport-demo");
-        int exit = new DemoMain(jar, work).run();
-        System.exit(exit);
+        System.exit(new DemoMain(jar, Files.createTempDirectory("prodsupport-demo")).run());
     }
 
     private int run() throws Exception {
         try (JiraSimulator sim = JiraSimulator.builder().flavour(Flavour.CLOUD).start()) {
-            SimUser bot = SimSite.seed(sim).bot();
-            step("A Jira Cloud site is up at " + sim.baseUrl() + " with projects OPS (Operations) and SUP"
-                    + " (Support Backlog).");
+            SimSite site = SimSite.seed(sim);
+            step("A Jira Cloud site (the simulator) is up at " + sim.baseUrl() + ": projects OPS (Operations) and"
+                    + " SUP (Support Backlog); Alice and Bob are on call, Carol reports problems.");
+            int port = SimulatedService.freePort();
+            Path config = SimulatedService.config(site, work, port, "");
+            step("prodsupport is configured by " + config + "; its secrets are files beside it.");
 
-            int port = freePort();
-            Path config = writeConfig(sim, bot, port);
-            step("prodsupport is configured by " + config + " (secrets are files beside it):");
-            Files.readAllLines(config).forEach(line -> System.out.println("    " + line));
-
-            step("$ prodsupport check --config " + config.getFileName());
+            step("$ prodsupport check");
             int check = prodsupport("check", "--config", config.toString()).inheritIO().start().waitFor();
             if (check != 0) {
                 return fail("check failed with exit code " + check);
             }
 
-            step("$ prodsupport serve --config " + config.getFileName() + " --host 127.0.0.1");
+            step("$ prodsupport serve   (Jira's admin webhook points at http://127.0.0.1:" + port + "/webhook/jira)");
             Process serve = prodsupport("serve", "--config", config.toString(), "--host", "127.0.0.1")
-                    .redirectErrorStream(true)
-                    .redirectOutput(work.resolve("serve.log").toFile())
-                    .start();
+                    .redirectErrorStream(true).redirectOutput(work.resolve("serve.log").toFile()).start();
             try {
-                String health = awaitHealth(port, serve);
-                step("GET http://127.0.0.1:" + port + "/health → " + health);
+                awaitHealthy(port, serve);
+                sim.webhooks().register("http://127.0.0.1:" + port + "/webhook/jira", SimulatedService.WEBHOOK_SECRET);
+                story(sim, site, port);
+                step("prodsupport's log:");
                 Files.readAllLines(work.resolve("serve.log")).forEach(line -> System.out.println("    " + line));
-                step("Jira saw " + sim.calls().total() + " calls from prodsupport: " + sim.calls().snapshot());
-                sim.assertNoSpecViolations();
-                step("Every request prodsupport sent conformed to Atlassian's OpenAPI spec.");
             } finally {
                 serve.destroy();
                 serve.waitFor();
             }
+            step("Jira received " + sim.calls().total() + " calls from prodsupport: " + sim.calls().snapshot());
+            sim.assertNoSpecViolations();
+            step("Every request prodsupport sent conformed to Atlassian's OpenAPI spec.");
         }
         step("Done.");
         return 0;
     }
 
-    private Path writeConfig(JiraSimulator sim, SimUser bot, int port) throws IOException {
-        Files.writeString(work.resolve("jira-token"), bot.apiToken() + "\n");
-        Files.writeString(work.resolve("webhook-secret"), "demo-webhook-secret\n");
-        return Files.writeString(work.resolve("prodsupport.yml"), String.join("\n", List.of(
-                "jira:",
-                "  baseUrl: " + sim.baseUrl(),
-                "  email: " + bot.email(),
-                "  apiToken: file:" + work.resolve("jira-token"),
-                "webhook:",
-                "  port: " + port,
-                "  secrets: [\"file:" + work.resolve("webhook-secret") + "\"]",
-                "store:",
-                "  url: jdbc:sqlite:" + work.resolve("prodsupport.db"),
-                "incidents:",
-                "  projects: [OPS]",
-                "  issueTypes: [Incident]",
-                "followUps:",
-                "  project: SUP",
-                "onCall:",
-                "  rotation: [alice, bob]",
-                "  start: 2026-01-05T09:00:00Z",
-                "")));
+    private void story(JiraSimulator sim, SimSite site, int port) throws Exception {
+        step("Carol files an incident in OPS:");
+        Instant filed = Instant.now();
+        String key = sim.createIssue("OPS", "Incident", "Checkout fails with HTTP 500", REPORT, site.carol());
+        show(sim.issue(key));
+
+        await("the ticket to be well-formed", () -> {
+            SimIssue i = sim.issue(key);
+            return i.fixVersions().contains("Production Support") && i.assignee() != null
+                    && i.description().contains("h2. Root Cause(s)") && i.watchers().contains(site.alice());
+        });
+        await("prodsupport to finish", () -> idle(sim, port));
+        step(Duration.between(filed, Instant.now()).toMillis() + " ms later, after the webhook round trip:");
+        show(sim.issue(key));
+
+        step("Alice closes it while Root Cause(s) is still TBD …");
+        sim.transition(key, "Done", site.alice());
+        await("the close gate", () -> !sim.issue(key).comments().isEmpty());
+        SimIssue bounced = sim.issue(key);
+        System.out.println("    status: " + bounced.status() + " (it bounced back), comment:");
+        System.out.println("    " + bounced.comments().get(0).body());
+
+        step("Alice fills in the sections and closes it again …");
+        String filledIn = bounced.description()
+                .replaceFirst("h2. Symptoms\nTBD", "h2. Symptoms\n30% of payments fail with HTTP 500 since 09:40.")
+                .replaceFirst("h2. Root Cause\\(s\\)\nTBD",
+                        "h2. Root Cause(s)\nThe 4.2 deploy halved the payment connection pool.")
+                .replaceFirst("h2. Fixes for the Root Cause\nTBD",
+                        "h2. Fixes for the Root Cause\nRestore the pool size; alert on pool exhaustion.");
+        sim.editDescription(key, filledIn, site.alice());
+        sim.transition(key, "Done", site.alice());
+        await("prodsupport to finish", () -> idle(sim, port));
+        SimIssue closed = sim.issue(key);
+        System.out.println("    status: " + closed.status() + ", resolution: " + closed.resolution()
+                + ", comments: " + closed.comments().size() + " (the close stands)");
+    }
+
+    private boolean idle(JiraSimulator sim, int port) throws IOException, InterruptedException {
+        sim.webhooks().awaitIdle(Duration.ofSeconds(10));
+        String health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return health.contains("\"depth\":0");
+    }
+
+    private static void show(SimIssue issue) {
+        System.out.println("    " + issue.key() + " \"" + issue.summary() + "\"  status: " + issue.status());
+        System.out.println("    fix versions: " + issue.fixVersions() + ", assignee: " + name(issue.assigneeUser())
+                + ", watchers: " + issue.watchers().stream().map(DemoMain::name).collect(Collectors.joining(", ")));
+        System.out.println("    description:");
+        issue.description().lines().forEach(line -> System.out.println("    │ " + line));
+    }
+
+    private static String name(SimUser user) {
+        return user == null ? "(nobody)" : user.displayName();
     }
 
     private ProcessBuilder prodsupport(String... args) {
-        List<String> command = new java.util.ArrayList<>(List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command);
     }
 
-    private static String awaitHealth(int port, Process serve) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+    private void awaitHealthy(int port, Process serve) throws Exception {
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
                 .timeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(deadline)) {
+        await("prodsupport serve to answer /health", () -> {
             if (!serve.isAlive()) {
-                throw new IllegalStateException("prodsupport serve exited with " + serve.exitValue());
+                throw new IllegalStateException("prodsupport serve exited with " + serve.exitValue()
+                        + "; see " + work.resolve("serve.log"));
             }
             try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return response.body();
-                }
+                return http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
             } catch (IOException notYetListening) {
-                // the JVM is still starting
+                return false;
             }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("prodsupport serve did not answer /health within 30 s");
+        });
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+    private interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    private static void await(String what, Condition condition) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (!condition.holds()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("gave up waiting for " + what);
+            }
+            Thread.sleep(100);
         }
     }
 
