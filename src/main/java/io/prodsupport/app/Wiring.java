@@ -124,7 +124,7 @@ public final class Wiring {
                 Optional.ofNullable(me.key()), Optional.ofNullable(me.displayName()));
         WebhookIntake intake = new WebhookIntake(inbox, new JiraEventParser(json),
                 config.webhook().secrets().stream().map(Secret::value).toList(), config.webhook().allowUnsigned(),
-                Optional.of(self), metrics, clock);
+                Optional.of(self), metrics, clock).onAccepted(worker::nudge);
         Map<String, Object> health = new LinkedHashMap<>();
         health.put("status", "UP");
         health.put("jira", Map.of("flavour", info.flavour().name(), "version", String.valueOf(info.version())));

@@ -261,6 +261,11 @@ public final class InboxWorker implements AutoCloseable {
     }
   }
 
+  /** A new event is in the store: claim now rather than at the next poll. */
+  public void nudge() {
+    wakePoller();
+  }
+
   private void wakePoller() {
     synchronized (wake) {
       wakeRequested = true;

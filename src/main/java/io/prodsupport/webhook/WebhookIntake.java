@@ -40,6 +40,7 @@ public final class WebhookIntake implements Handler {
   private final Counter received;
   private final Counter accepted;
   private final Counter deduplicated;
+  private volatile Runnable onAccepted = () -> { };
 
   /**
    * @param secrets       every secret currently valid (more than one while rotating)
@@ -79,8 +80,20 @@ public final class WebhookIntake implements Handler {
       reply = Outcome.INTERNAL_ERROR.because("internal error " + errorId + "; retry later");
     }
     counter(reply.outcome()).increment();
+    if (reply.outcome() == Outcome.ACCEPTED) {
+      onAccepted.run();
+    }
     logOnce(reply, ctx);
     ctx.status(reply.outcome().status).contentType(ContentType.PLAIN).result(reply.message());
+  }
+
+  /**
+   * Runs {@code listener} after each newly stored event, so the worker can start on it at once instead of at its
+   * next poll.
+   */
+  public WebhookIntake onAccepted(Runnable listener) {
+    this.onAccepted = listener;
+    return this;
   }
 
   /** The inbox's depth for {@code /health}; empty when the store cannot answer. */
