@@ -96,6 +96,13 @@ public final class Wiring {
         return new CloseGate(jira, incidentScope(), required);
     }
 
+    /** The store named by {@code store.url}, migrated and ready. */
+    Inbox inbox() {
+        Config.Store store = config.store();
+        return Stores.open(store.url(), store.username(),
+                Optional.ofNullable(store.password()).map(Secret::value).orElse(null));
+    }
+
     /**
      * The running service: connects to Jira first, because it must know its own account to drop the webhooks its
      * own edits cause. Throws {@link io.prodsupport.jira.JiraException} when Jira cannot be reached or refuses it.
@@ -107,8 +114,7 @@ public final class Wiring {
         log.info("connected to Jira {} {} at {} as {}", info.flavour(), info.version(), config.jira().baseUrl(),
                 me.displayName());
         Config.Store store = config.store();
-        Inbox inbox = Stores.open(store.url(), store.username(),
-                Optional.ofNullable(store.password()).map(Secret::value).orElse(null));
+        Inbox inbox = inbox();
         if (!store.isPostgres()) {
             // one process per SQLite file: claims still in it belong to a process that was killed
             int expired = inbox.expireAllClaims(clock.instant());
