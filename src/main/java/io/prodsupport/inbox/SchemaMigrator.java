@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 final class SchemaMigrator {
 
   /** Every migration, oldest first. Adding one: add the two SQL files and a line here. */
-  static final List<String> MIGRATIONS = List.of("V1__inbox");
+  static final List<String> MIGRATIONS = List.of("V1__inbox", "V2__followup_ledger");
 
   private static final Logger log = LoggerFactory.getLogger(SchemaMigrator.class);
   /** An arbitrary constant: the PostgreSQL advisory lock that serialises migrations of instances starting together. */

@@ -2,9 +2,13 @@ package io.prodsupport.inbox;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.prodsupport.incident.FollowUpLedger;
 import java.sql.SQLException;
 
-/** Opens the inbox named by {@code store.url}: a pool, the schema brought up to date, ready to accept. */
+/**
+ * Opens the store named by {@code store.url} (the inbox, the follow-up ledger): a pool, the schema brought up to
+ * date, ready to use.
+ */
 public final class Stores {
 
   private Stores() {
@@ -16,12 +20,24 @@ public final class Stores {
    * @throws StoreUnavailableException when the database cannot be reached or migrated
    */
   public static Inbox open(String jdbcUrl, String username, String password) {
+    return new JdbcInbox(migratedPool(jdbcUrl, username, password, "inbox"));
+  }
+
+  /**
+   * The follow-up ledger in the same database as the inbox, on a pool of its own so that follow-ups being made
+   * never wait for a connection the intake needs. Parameters and failures as for {@link #open}.
+   */
+  public static FollowUpLedger openFollowUpLedger(String jdbcUrl, String username, String password) {
+    return new JdbcFollowUpLedger(migratedPool(jdbcUrl, username, password, "followup-ledger"));
+  }
+
+  private static HikariDataSource migratedPool(String jdbcUrl, String username, String password, String name) {
     SqlDialect dialect = SqlDialect.of(jdbcUrl);
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
     config.setUsername(username);
     config.setPassword(password);
-    config.setPoolName("inbox");
+    config.setPoolName(name);
     // the intake answers 503 when the store is slow to hand out a connection, and Jira retries: better than
     // holding Jira's request until its own timeout
     config.setConnectionTimeout(3_000);
@@ -51,6 +67,6 @@ public final class Stores {
       pool.close();
       throw new StoreUnavailableException("cannot migrate the store: " + e.getMessage(), e);
     }
-    return new JdbcInbox(pool);
+    return pool;
   }
 }
