@@ -2,6 +2,7 @@ package io.prodsupport.inbox;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.prodsupport.incident.FollowUpLedger;
+import io.prodsupport.incident.FollowUpLedger.Claim;
 import io.prodsupport.incident.FollowUpRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -46,7 +47,7 @@ final class JdbcFollowUpLedger implements FollowUpLedger {
   }
 
   @Override
-  public boolean claim(String incidentKey, String actionId, String summary, String claimant, Instant now,
+  public Claim claim(String incidentKey, String actionId, String summary, String claimant, Instant now,
       Instant leaseUntil) {
     return inTransaction("claim a follow-up", c -> {
       try (PreparedStatement p = c.prepareStatement("INSERT INTO followup_ledger (incident_key, action_id, state,"
@@ -56,7 +57,7 @@ final class JdbcFollowUpLedger implements FollowUpLedger {
         set(p, incidentKey, actionId, summary, claimant, leaseUntil.toEpochMilli(), incidentKey, now.toEpochMilli(),
             now.toEpochMilli());
         if (p.executeUpdate() == 1) {
-          return true;
+          return Claim.NEW;
         }
       }
       try (PreparedStatement p = c.prepareStatement("UPDATE followup_ledger SET claimed_by = ?, lease_until = ?,"
@@ -64,7 +65,7 @@ final class JdbcFollowUpLedger implements FollowUpLedger {
           + " AND (claimed_by = ? OR lease_until <= ?)")) {
         set(p, claimant, leaseUntil.toEpochMilli(), now.toEpochMilli(), incidentKey, actionId, claimant,
             now.toEpochMilli());
-        return p.executeUpdate() == 1;
+        return p.executeUpdate() == 1 ? Claim.RESUMED : Claim.REFUSED;
       }
     });
   }

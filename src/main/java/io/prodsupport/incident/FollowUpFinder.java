@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * Finds a follow-up that was made but not recorded (a crash between the create call and the ledger), by the origin
  * property every follow-up carries: first among the issues linked to the incident (a plain GET of the incident,
- * consistent), then among the search results for the incident's follow-ups (Cloud's search lags behind writes, so
+ * consistent), then among the search results for the incident's origin label (Cloud's search lags behind writes, so
  * it comes second). The search runs at most once, and each candidate's property is read at most once, per instance;
  * issues the ledger already knows are not candidates, so the common case costs one search and no property reads.
  */
@@ -37,10 +37,28 @@ final class FollowUpFinder {
         this.known = Set.copyOf(known);
     }
 
-    /** The key of the follow-up already made for this action of the incident, if any. */
+    /**
+     * The key of the follow-up already made for this action of the incident, if any, from the incident as this
+     * attempt first read it and one search per attempt: enough for an action nobody else has claimed since (a
+     * follow-up made before the ledger knew of it, e.g. by another store).
+     */
     Optional<String> find(String actionId) {
-        Optional<String> linked = firstMatching(linkedCandidates(), actionId);
+        Optional<String> linked = firstMatching(linkedCandidates(incident), actionId);
         return linked.isPresent() ? linked : firstMatching(searchCandidates(), actionId);
+    }
+
+    /**
+     * As {@link #find}, but from Jira as it is now: for an action another attempt worked on, which may have created
+     * or linked its follow-up after this attempt read the incident and searched.
+     */
+    Optional<String> findAfresh(String actionId) {
+        Issue now = jira.getIssue(incident.key(), List.of("issuelinks"));
+        Optional<String> linked = firstMatching(linkedCandidates(now), actionId);
+        if (linked.isPresent()) {
+            return linked;
+        }
+        searched = null;
+        return firstMatching(searchCandidates(), actionId);
     }
 
     private Optional<String> firstMatching(List<String> candidates, String actionId) {
@@ -57,9 +75,9 @@ final class FollowUpFinder {
                 k -> jira.issueProperty(k, FollowUpOrigin.PROPERTY).flatMap(FollowUpOrigin::fromJson));
     }
 
-    private List<String> linkedCandidates() {
+    private List<String> linkedCandidates(Issue issue) {
         Set<String> keys = new LinkedHashSet<>();
-        for (IssueLink link : incident.fields().issueLinks()) {
+        for (IssueLink link : issue.fields().issueLinks()) {
             String other = link.inwardKey().equals(incident.key()) ? link.outwardKey() : link.inwardKey();
             if (other.startsWith(settings.project().toUpperCase(Locale.ROOT) + "-")) {
                 keys.add(other);
@@ -75,10 +93,10 @@ final class FollowUpFinder {
         return searched;
     }
 
-    /** Follow-ups of this incident by label and origin; the property must be indexed (the app descriptor does it). */
+    /** Follow-ups of this incident, by their origin label; the origin property of each is then checked. */
     String jql() {
-        return "project = " + quote(settings.project()) + " AND labels = " + quote(FollowUpSettings.LABEL)
-                + " AND issue.property[" + FollowUpOrigin.PROPERTY + "].incidentKey = " + quote(incident.key());
+        return "project = " + quote(settings.project()) + " AND labels = "
+                + quote(FollowUpSettings.originLabel(incident.key()));
     }
 
     private static String quote(String value) {

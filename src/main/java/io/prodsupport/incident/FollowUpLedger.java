@@ -18,10 +18,27 @@ public interface FollowUpLedger extends AutoCloseable {
 
     /**
      * Records the intent for a new row, or takes over an unfinished one this claimant already holds or whose lease
-     * has run out; sets the lease to {@code leaseUntil}. False when someone else holds it, or it is finished.
+     * has run out; sets the lease to {@code leaseUntil}.
      */
-    boolean claim(String incidentKey, String actionId, String summary, String claimant, Instant now,
-                  Instant leaseUntil);
+    Claim claim(String incidentKey, String actionId, String summary, String claimant, Instant now,
+                Instant leaseUntil);
+
+    /** What a claim got. */
+    enum Claim {
+        /** The row is new: no creator ever started on this action, so none can have made its follow-up since. */
+        NEW,
+        /**
+         * An existing row: another attempt may have created, linked or listed its follow-up at any moment up to now,
+         * so whatever was read of Jira before this claim is stale.
+         */
+        RESUMED,
+        /** Someone else holds it, or it is finished. */
+        REFUSED;
+
+        public boolean held() {
+            return this != REFUSED;
+        }
+    }
 
     /** CLAIMED to CREATED with the follow-up's key. False when the claimant no longer holds the row. */
     boolean created(String incidentKey, String actionId, String followUpKey, String claimant, Instant now);

@@ -103,7 +103,7 @@ public final class FollowUpPlanner {
     public NewIssue newIssue(Action action, Issue incident, String incidentUrl) {
         FollowUpOrigin origin = new FollowUpOrigin(incident.key(), action.id(), incident.fields().projectKey());
         return new NewIssue(settings.project(), settings.issueType(), summary(action, incident.key()),
-                description(action, incident, incidentUrl), settings.labelsOnCreate(),
+                description(action, incident, incidentUrl), settings.labelsOnCreate(incident.key()),
                 settings.inheritPriority() ? incident.fields().priority() : null,
                 Map.of(FollowUpOrigin.PROPERTY, origin.toJson()));
     }

@@ -22,10 +22,23 @@ public record FollowUpSettings(String project, String issueType, String linkType
         labels = labels == null ? List.of() : List.copyOf(labels);
     }
 
-    /** The configured labels and {@link #LABEL}, without repeats. */
-    public List<String> labelsOnCreate() {
+    /**
+     * The configured labels, {@link #LABEL} and the incident's {@linkplain #originLabel origin label}, without
+     * repeats.
+     */
+    public List<String> labelsOnCreate(String incidentKey) {
         Set<String> all = new LinkedHashSet<>(labels);
         all.add(LABEL);
+        all.add(originLabel(incidentKey));
         return List.copyOf(all);
+    }
+
+    /**
+     * Names the incident a follow-up came from, as a label ({@code prodsupport-from-OPS-12}). Labels are searchable
+     * on every Jira without configuration, unlike entity properties (which need an app to index them), so the
+     * search for a follow-up lost in a crash works on Cloud and Data Center alike.
+     */
+    public static String originLabel(String incidentKey) {
+        return "prodsupport-from-" + incidentKey;
     }
 }

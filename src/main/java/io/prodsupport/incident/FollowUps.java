@@ -126,10 +126,13 @@ public final class FollowUps {
         }
 
         private void make(Action action, FollowUpFinder finder) {
-            if (!claim(action.id(), FollowUpPlanner.summary(action, key))) {
+            FollowUpLedger.Claim claim = claim(action.id(), FollowUpPlanner.summary(action, key));
+            if (!claim.held()) {
                 return;
             }
-            Optional<String> existing = finder.find(action.id());
+            // a row someone else started on may have got its follow-up since this attempt first looked at Jira
+            Optional<String> existing = claim == FollowUpLedger.Claim.NEW ? finder.find(action.id())
+                    : finder.findAfresh(action.id());
             String followUp;
             if (existing.isPresent()) {
                 followUp = existing.get();
@@ -145,10 +148,10 @@ public final class FollowUps {
 
         /** An intent whose action is gone or now names its issue: keep its follow-up if one was made, else drop it. */
         private void adopt(FollowUpRecord orphan, FollowUpFinder finder) {
-            if (!claim(orphan.actionId(), orphan.summary())) {
+            if (!claim(orphan.actionId(), orphan.summary()).held()) {
                 return;
             }
-            Optional<String> existing = finder.find(orphan.actionId());
+            Optional<String> existing = finder.findAfresh(orphan.actionId());
             if (existing.isPresent()) {
                 recordCreated(orphan.actionId(), existing.get());
                 did.add("found " + existing.get() + " made before");
@@ -170,7 +173,7 @@ public final class FollowUps {
             List<FollowUpRecord> open = ledger.records(key).stream()
                     .filter(r -> r.state() != FollowUpRecord.State.COMMENTED).toList();
             for (FollowUpRecord record : open) {
-                if (!record.hasFollowUp() || !claim(record.actionId(), record.summary())) {
+                if (!record.hasFollowUp() || !claim(record.actionId(), record.summary()).held()) {
                     busy.add(record.actionId());
                 }
             }
@@ -203,14 +206,11 @@ public final class FollowUps {
             held.clear();
         }
 
-        private boolean claim(String actionId, String summary) {
+        private FollowUpLedger.Claim claim(String actionId, String summary) {
             Instant now = clock.instant();
-            if (ledger.claim(key, actionId, summary, claimant, now, now.plus(lease))) {
-                held.add(actionId);
-                return true;
-            }
-            busy.add(actionId);
-            return false;
+            FollowUpLedger.Claim claim = ledger.claim(key, actionId, summary, claimant, now, now.plus(lease));
+            (claim.held() ? held : busy).add(actionId);
+            return claim;
         }
 
         /** The lease would run out anyway; ending it now lets the retry start at once. */

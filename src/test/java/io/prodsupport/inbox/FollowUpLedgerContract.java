@@ -3,6 +3,7 @@ package io.prodsupport.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prodsupport.incident.FollowUpLedger;
+import io.prodsupport.incident.FollowUpLedger.Claim;
 import io.prodsupport.incident.FollowUpRecord;
 import io.prodsupport.incident.FollowUpRecord.State;
 import java.time.Duration;
@@ -47,9 +48,10 @@ abstract class FollowUpLedgerContract {
 
   @Test
   void an_intent_is_claimed_once_and_a_second_creator_is_refused_while_the_lease_runs() {
-    assertThat(ledger.claim("OPS-12", "a1", "Add an alert", "first", T0, LEASE_END)).isTrue();
+    assertThat(ledger.claim("OPS-12", "a1", "Add an alert", "first", T0, LEASE_END)).isEqualTo(Claim.NEW);
 
-    assertThat(ledger.claim("OPS-12", "a1", "Add an alert", "second", T0.plusSeconds(60), LEASE_END)).isFalse();
+    assertThat(ledger.claim("OPS-12", "a1", "Add an alert", "second", T0.plusSeconds(60), LEASE_END))
+        .isEqualTo(Claim.REFUSED);
     assertThat(ledger.records("OPS-12")).singleElement().satisfies(r -> {
       assertThat(r.state()).isEqualTo(State.CLAIMED);
       assertThat(r.claimedBy()).isEqualTo("first");
@@ -62,9 +64,10 @@ abstract class FollowUpLedgerContract {
   void the_holder_renews_its_own_claim_and_anyone_takes_over_an_expired_one() {
     ledger.claim("OPS-12", "a1", "s", "first", T0, LEASE_END);
 
-    assertThat(ledger.claim("OPS-12", "a1", "s", "first", T0.plusSeconds(10), LEASE_END.plusSeconds(10))).isTrue();
+    assertThat(ledger.claim("OPS-12", "a1", "s", "first", T0.plusSeconds(10), LEASE_END.plusSeconds(10)))
+        .isEqualTo(Claim.RESUMED);
     assertThat(ledger.claim("OPS-12", "a1", "s", "second", LEASE_END.plusSeconds(10), LEASE_END.plusSeconds(200)))
-        .isTrue();
+        .isEqualTo(Claim.RESUMED);
     assertThat(ledger.records("OPS-12").get(0).claimedBy()).isEqualTo("second");
   }
 
@@ -80,7 +83,7 @@ abstract class FollowUpLedgerContract {
     assertThat(done.state()).isEqualTo(State.COMMENTED);
     assertThat(done.followUpKey()).isEqualTo("SUP-7");
     assertThat(ledger.claim("OPS-12", "a1", "s", "me", LEASE_END.plusSeconds(1), LEASE_END.plusSeconds(99)))
-        .isFalse();
+        .isEqualTo(Claim.REFUSED);
   }
 
   @Test
@@ -113,8 +116,8 @@ abstract class FollowUpLedgerContract {
 
     ledger.release("OPS-12", List.of("a1", "a2"), "crashed");
 
-    assertThat(ledger.claim("OPS-12", "a1", "s", "retry", T0.plusSeconds(1), LEASE_END)).isTrue();
-    assertThat(ledger.claim("OPS-12", "a2", "s", "retry", T0.plusSeconds(1), LEASE_END)).isTrue();
+    assertThat(ledger.claim("OPS-12", "a1", "s", "retry", T0.plusSeconds(1), LEASE_END)).isEqualTo(Claim.RESUMED);
+    assertThat(ledger.claim("OPS-12", "a2", "s", "retry", T0.plusSeconds(1), LEASE_END)).isEqualTo(Claim.RESUMED);
   }
 
   @Test
@@ -144,11 +147,11 @@ abstract class FollowUpLedgerContract {
   void of_eight_creators_racing_for_one_action_exactly_one_wins() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
-      List<Callable<Boolean>> racers = IntStream.range(0, 8).<Callable<Boolean>>mapToObj(
+      List<Callable<Claim>> racers = IntStream.range(0, 8).<Callable<Claim>>mapToObj(
           i -> () -> ledger.claim("OPS-12", "a1", "s", "racer-" + i, T0, LEASE_END)).toList();
       long winners = 0;
-      for (Future<Boolean> result : pool.invokeAll(racers)) {
-        winners += result.get() ? 1 : 0;
+      for (Future<Claim> result : pool.invokeAll(racers)) {
+        winners += result.get().held() ? 1 : 0;
       }
       assertThat(winners).isEqualTo(1);
     } finally {

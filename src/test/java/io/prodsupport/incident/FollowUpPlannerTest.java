@@ -84,7 +84,7 @@ class FollowUpPlannerTest {
         assertThat(issue.projectKey()).isEqualTo("SUP");
         assertThat(issue.issueType()).isEqualTo("Task");
         assertThat(issue.summary()).isEqualTo("Add an alert on pool exhaustion");
-        assertThat(issue.labels()).containsExactly("prevention", "prodsupport-followup");
+        assertThat(issue.labels()).containsExactly("prevention", "prodsupport-followup", "prodsupport-from-OPS-12");
         assertThat(issue.priority()).isEqualTo("High");
         assertThat(issue.description())
                 .startsWith("Add an *alert* on pool exhaustion\n** page the on-call")
@@ -105,7 +105,7 @@ class FollowUpPlannerTest {
         NewIssue issue = new FollowUpPlanner(noInherit).newIssue(action, incident(description), "u");
 
         assertThat(issue.priority()).isNull();
-        assertThat(issue.labels()).containsExactly("prodsupport-followup");
+        assertThat(issue.labels()).containsExactly("prodsupport-followup", "prodsupport-from-OPS-12");
         assertThat(issue.description()).contains("{quote}\n(not written yet)\n{quote}");
     }
 

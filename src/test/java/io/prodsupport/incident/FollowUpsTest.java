@@ -59,7 +59,7 @@ class FollowUpsTest {
         SimIssue first = made.get(0);
         assertThat(first.projectKey()).isEqualTo("SUP");
         assertThat(first.issueType()).isEqualTo("Task");
-        assertThat(first.labels()).containsExactlyInAnyOrder("prevention", "prodsupport-followup");
+        assertThat(first.labels()).containsExactlyInAnyOrder("prevention", "prodsupport-followup", "prodsupport-from-" + key);
         assertThat(first.priority()).isEqualTo(s.sim.issue(key).priority());
         assertThat(first.description()).startsWith("Add an *alert* on pool exhaustion\n** page the on-call")
                 .contains("Prevention action from " + key + ": Checkout down")
