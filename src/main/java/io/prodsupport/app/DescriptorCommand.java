@@ -14,8 +14,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "descriptor", mixinStandardHelpOptions = true,
-        description = "Write the Forge workflow validator (forge/manifest.yml) and the admin webhook registration"
-                + " (webhook.json) for the configured incident projects and required sections.")
+        description = "Write the Forge workflow validator (forge/manifest.yml, forge/src/rules.js) and the admin webhook"
+                + " registration (webhook.json) for the configured incident projects and required sections.")
 final class DescriptorCommand implements Callable<Integer> {
 
     @Mixin
@@ -41,7 +41,6 @@ final class DescriptorCommand implements Callable<Integer> {
             for (Path written : descriptor.writeTo(out)) {
                 stdout.println("wrote " + written);
             }
-            stdout.println("validator expression: " + descriptor.expression().length() + " characters");
             stdout.flush();
             return 0;
         } catch (IllegalArgumentException e) {

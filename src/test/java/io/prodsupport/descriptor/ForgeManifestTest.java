@@ -30,21 +30,32 @@ class ForgeManifestTest {
             throws Exception {
         ForgeManifest.of(exampleConfig().incidents()).writeTo(out);
 
-        for (String file : List.of("forge/manifest.yml", "webhook.json")) {
+        for (String file : List.of("forge/manifest.yml", "forge/src/rules.js", "webhook.json")) {
             assertThat(Files.readAllBytes(out.resolve(file))).as(file)
                     .isEqualTo(Files.readAllBytes(COMMITTED.resolve(file)));
         }
     }
 
     @Test
-    void the_manifest_is_yaml_whose_validator_carries_the_generated_expression_verbatim() throws Exception {
-        ForgeManifest descriptor = ForgeManifest.of(exampleConfig().incidents());
-        JsonNode validator = new ObjectMapper(new YAMLFactory()).readTree(descriptor.manifest())
-                .path("modules").path("jira:workflowValidator").get(0);
+    void the_manifest_is_yaml_whose_validator_calls_the_function_index_js_exports() throws Exception {
+        JsonNode manifest = new ObjectMapper(new YAMLFactory())
+                .readTree(ForgeManifest.of(exampleConfig().incidents()).manifest());
+        JsonNode validator = manifest.path("modules").path("jira:workflowValidator").get(0);
+        JsonNode function = manifest.path("modules").path("function").get(0);
 
-        assertThat(validator.path("expression").asText()).isEqualTo(descriptor.expression());
-        assertThat(validator.path("errorMessage").asText())
-                .contains("Symptoms, Root Cause(s), Fixes for the Root Cause");
+        assertThat(validator.has("expression")).isFalse();
+        assertThat(validator.path("description").asText()).contains("Symptoms, Root Cause(s), Fixes for the Root Cause");
+        assertThat(function.path("key").asText()).isEqualTo(validator.path("function").asText());
+        assertThat(function.path("handler").asText()).isEqualTo("index.validate");
+        assertThat(Files.readString(COMMITTED.resolve("forge/src/index.js"))).contains("export const validate =");
+        assertThat(manifest.path("permissions").path("scopes").toString()).isEqualTo("[\"read:jira-work\"]");
+        assertThat(manifest.path("app").path("runtime").path("name").asText()).startsWith("nodejs");
+    }
+
+    @Test
+    void the_handler_reads_the_issue_as_wiki_markup_with_the_fields_the_rules_take() throws Exception {
+        assertThat(Files.readString(COMMITTED.resolve("forge/src/index.js")))
+                .contains("/rest/api/2/issue/${key}?fields=description,project,issuetype,labels");
     }
 
     @Test

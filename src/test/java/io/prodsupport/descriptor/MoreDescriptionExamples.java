@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Shapes the shared fixture lacks that the expression's own rules must get right: verbatim blocks found by tag
- * parity, Markdown fences, filler words in titles, numbered lists that look like Markdown headings, nested lists.
+ * Shapes the shared fixture lacks that a port of the parser could get wrong: Markdown fences, mixed and unclosed
+ * verbatim blocks, repeated and closing-hash headings, filler words in titles, numbered lists that read as Markdown
+ * headings, nested lists, and characters Java and JavaScript classify differently (whitespace, line terminators).
  */
 final class MoreDescriptionExamples {
 
@@ -89,6 +90,108 @@ final class MoreDescriptionExamples {
                         """, EnumSet.of(ROOT_CAUSE)),
                 new Example("fresh wrap of a report with a table and a code block", SectionTemplate.wrap(
                         "||step||result||\n|login|ok|\n|pay|500|\n{code:json}\n{\"error\": \"h2. oops\"}\n{code}",
-                        "[~alice]"), EnumSet.of(SYMPTOMS, ROOT_CAUSE, FIXES_FOR_ROOT_CAUSE)));
+                        "[~alice]"), EnumSet.of(SYMPTOMS, ROOT_CAUSE, FIXES_FOR_ROOT_CAUSE)),
+                new Example("a later sub-heading repeating a section is body text: the first heading wins", """
+                        h2. Symptoms
+                        Logins fail.
+
+                        h2. Root Cause(s)
+                        TBD
+
+                        h2. Fixes for the Root Cause
+                        Rotated the key.
+                        h3. Root Cause
+                        The signing key expired.
+                        """, EnumSet.of(ROOT_CAUSE)),
+                new Example("an unclosed code tag is text, so the headings after it count", """
+                        h2. Symptoms
+                        Build broken since {code} was pasted half
+
+                        h2. Root Cause(s)
+                        TBD
+
+                        h2. Fixes for the Root Cause
+                        Revert.
+                        """, EnumSet.of(ROOT_CAUSE)),
+                new Example("noformat inside code is closed by the code tag, not by the noformat", """
+                        h2. Symptoms
+                        Crash.
+
+                        h2. Root Cause(s)
+                        {code}
+                        {noformat}
+                        {code}
+                        h2. Fixes for the Root Cause
+                        Patched.
+                        {noformat}
+                        """, EnumSet.of(ROOT_CAUSE)),
+                new Example("upper-case CODE tags hide a heading", """
+                        h2. Symptoms
+                        Crash.
+
+                        h2. Root Cause(s)
+                        {CODE:java}
+                        h2. Fixes for the Root Cause
+                        {Code}
+
+                        h2. Fixes for the Root Cause
+                        TBD.
+                        """, EnumSet.of(FIXES_FOR_ROOT_CAUSE)),
+                new Example("an unclosed fence is text", """
+                        h2. Symptoms
+                        ```
+                        Crash.
+
+                        h2. Root Cause(s)
+                        Null config.
+
+                        h2. Fixes for the Root Cause
+                        TBD
+                        """, EnumSet.of(FIXES_FOR_ROOT_CAUSE)),
+                new Example("a fence line with a line separator in it is no fence",
+                        "h2. Symptoms\nCrash.\n```\u2028\nh2. Root Cause(s)\nTBD\n```\nh2. Fixes for the Root Cause\nx\n",
+                        EnumSet.of(ROOT_CAUSE)),
+                new Example("markdown closing hashes; a numbered item reading as a heading cuts the fixes short", """
+                        ## Symptoms ##
+                        Slow pages.
+
+                        ## Root Cause(s) ###
+                        Cache cold after deploy.
+
+                        ## Fixes for the Root Cause
+                        # Warm the cache before switching traffic
+                        # Workaround
+                        # Alert on hit rate
+                        """, NONE),
+                new Example("a root cause of TBD, full stop, in a table cell and bold", """
+                        h2. Symptoms
+                        Queue full.
+
+                        h2. Root Cause(s)
+                        |*TBD.*|
+                        | todo |
+
+                        h2. Fixes for the Root Cause
+                        Bigger queue.
+                        """, EnumSet.of(ROOT_CAUSE)),
+                new Example("Java strips U+001C after TBD, keeps an Ogham space mark inside a word and a BOM",
+                        "h2. Symptoms\nTBD\u1680TBD\nh2. Root Cause(s)\nTBD\u001c\nh2. Fixes for the Root Cause\n\ufeff\n",
+                        EnumSet.of(ROOT_CAUSE)),
+                new Example("headings named like Object properties are not sections",
+                        "h2. constructor\nx\nh2. __proto__\ny\nh2. hasOwnProperty\nz\nh2. Symptoms\nCrash\n"
+                                + "h2. Root Cause(s)\nBug\nh2. Fixes for the Root Cause\nFix\n", NONE),
+                new Example("old Mac line breaks and a heading without a space",
+                        "h2. Symptoms\rCrash\rh2.Root Cause(s)\rBug\rh2. Fixes for the Root Cause\rFix\r",
+                        EnumSet.of(ROOT_CAUSE)),
+                new Example("a heading marker glued to a non-ASCII letter", """
+                        h2. Symptoms
+                        Crash.
+
+                        h2. Root Cause(s)
+                        éh2. TBD
+
+                        h2. Fixes for the Root Cause
+                        Ωh3.
+                        """, NONE));
     }
 }

@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * Realistic incident descriptions and, for each, which of the default required-on-close sections
  * (Symptoms, Root Cause(s), Fixes for the Root Cause) are empty. The Java close gate is tested against
- * them here; the generated Jira expression must agree on every one of them too.
+ * them here; the generated Forge validator rules (rules.js) must agree on every one of them too.
  */
 public final class DescriptionExamples {
 
