@@ -14,13 +14,13 @@ import java.util.Set;
 /**
  * Realistic incident descriptions and, for each, which of the default required-on-close sections
  * (Symptoms, Root Cause(s), Fixes for the Root Cause) are empty. The Java close gate is tested against
- * them here; the generated Jira expression must agree on every one of them too.
+ * them here; the generated Forge validator rules (rules.js) must agree on every one of them too.
  */
-final class DescriptionExamples {
+public final class DescriptionExamples {
 
-    static final Set<Section> REQUIRED = EnumSet.of(SYMPTOMS, ROOT_CAUSE, FIXES_FOR_ROOT_CAUSE);
+    public static final Set<Section> REQUIRED = EnumSet.of(SYMPTOMS, ROOT_CAUSE, FIXES_FOR_ROOT_CAUSE);
 
-    record Example(String name, String description, Set<Section> expectedEmpty) {
+    public record Example(String name, String description, Set<Section> expectedEmpty) {
         @Override
         public String toString() {
             return name;
@@ -54,7 +54,7 @@ final class DescriptionExamples {
     private DescriptionExamples() {
     }
 
-    static List<Example> all() {
+    public static List<Example> all() {
         List<Example> examples = new ArrayList<>();
         Set<Section> all = REQUIRED;
         Set<Section> none = EnumSet.noneOf(Section.class);

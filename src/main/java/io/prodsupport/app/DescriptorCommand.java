@@ -1,0 +1,56 @@
+package io.prodsupport.app;
+
+import io.prodsupport.config.Config;
+import io.prodsupport.descriptor.ForgeManifest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "descriptor", mixinStandardHelpOptions = true,
+        description = "Write the Forge workflow validator (forge/manifest.yml, forge/src/rules.js) and the admin webhook"
+                + " registration (webhook.json) for the configured incident projects and required sections.")
+final class DescriptorCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOption config;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "plugin-descriptor",
+            description = "Folder to write into (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        Config loaded = config.loadOrReport(System.getenv(), err);
+        if (loaded == null) {
+            return ConfigOption.BAD_CONFIG;
+        }
+        try {
+            ForgeManifest descriptor = ForgeManifest.of(loaded.incidents());
+            PrintWriter stdout = spec.commandLine().getOut();
+            for (Path written : descriptor.writeTo(out)) {
+                stdout.println("wrote " + written);
+            }
+            stdout.flush();
+            return 0;
+        } catch (IllegalArgumentException e) {
+            err.println("prodsupport: " + e.getMessage());
+            err.flush();
+            return ConfigOption.BAD_CONFIG;
+        } catch (IOException e) {
+            err.println("prodsupport: cannot write " + out + ": " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+    }
+}

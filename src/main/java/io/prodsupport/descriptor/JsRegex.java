@@ -1,0 +1,85 @@
+package io.prodsupport.descriptor;
+
+import java.util.Set;
+
+/**
+ * A {@code java.util.regex} pattern from {@code SectionText} written as a JavaScript regex literal that matches the
+ * same strings, for the generated {@code rules.js}.
+ *
+ * <p>{@code SectionText} already keeps to syntax both engines read alike; the one escape they read differently is
+ * {@code \s}: Java means {@code [ \t\n\x0B\f\r]}, JavaScript adds every Unicode space (U+1680, U+FEFF …), so a root
+ * cause of one such character would be blank in Node and not blank in the service. It is spelled out here. Every
+ * other escape must be on a short list JavaScript reads as Java does, or generation fails, so a new rewrite that uses
+ * {@code \w} or {@code \p{L}} cannot slip into the validator with a different meaning.
+ *
+ * <p>{@code \b} is on the list though Java 17 counts non-ASCII letters as word characters and JavaScript does not:
+ * it only guards {@code h1.}–{@code h6.} after the text is lower-cased, and where the two disagree the character before
+ * the {@code h} is a non-ASCII letter or digit, which no rewrite removes, so the normalised text is neither blank nor
+ * a section title in either engine and the verdict is the same.
+ */
+final class JsRegex {
+
+    private static final String JAVA_WHITESPACE = " \\t\\n\\x0B\\f\\r";
+    private static final Set<Character> SAME_ESCAPES = Set.of('\\', '/', '.', '^', '$', '|', '?', '*', '+', '(', ')',
+            '[', ']', '{', '}', '-', 'd', 'b', 'n', 't', 'r', 'f');
+
+    private JsRegex() {
+    }
+
+    /** The regex literal, with {@code flags} after the closing slash. */
+    static String literal(String javaRegex, String flags) {
+        StringBuilder out = new StringBuilder("/");
+        boolean inClass = false;
+        for (int i = 0; i < javaRegex.length(); i++) {
+            char c = javaRegex.charAt(i);
+            if (c == '\\') {
+                if (i + 1 >= javaRegex.length()) {
+                    throw new IllegalArgumentException("dangling backslash in " + javaRegex);
+                }
+                char next = javaRegex.charAt(++i);
+                if (next == 's') {
+                    out.append(inClass ? JAVA_WHITESPACE : "[" + JAVA_WHITESPACE + "]");
+                } else if (next == 'u' && i + 4 < javaRegex.length()
+                        && javaRegex.substring(i + 1, i + 5).matches("[0-9a-fA-F]{4}")) {
+                    out.append("\\u").append(javaRegex, i + 1, i + 5);
+                    i += 4;
+                } else if (SAME_ESCAPES.contains(next)) {
+                    out.append('\\').append(next);
+                } else {
+                    throw new IllegalArgumentException("\\" + next + " in " + javaRegex
+                            + " may mean something else in JavaScript; add it to JsRegex only once it is known to match alike");
+                }
+                continue;
+            }
+            if (c == '(' && javaRegex.startsWith("(?", i) && !javaRegex.startsWith("(?:", i)
+                    && !javaRegex.startsWith("(?=", i) && !javaRegex.startsWith("(?!", i)) {
+                throw new IllegalArgumentException("group construct at " + i + " in " + javaRegex
+                        + " is not read alike by JavaScript (lookbehind, named group or inline flag)");
+            }
+            if (inClass && (c == '[' || javaRegex.startsWith("&&", i))) {
+                throw new IllegalArgumentException("class union or intersection at " + i + " in " + javaRegex
+                        + " is Java only");
+            }
+            if (!inClass && c == '+' && i > 0 && "*+?}".indexOf(javaRegex.charAt(i - 1)) >= 0
+                    && javaRegex.charAt(i - 2 < 0 ? 0 : i - 2) != '\\') {
+                throw new IllegalArgumentException("possessive quantifier at " + i + " in " + javaRegex + " is Java only");
+            }
+            if (c == '[' && !inClass) {
+                inClass = true;
+            } else if (c == ']' && inClass) {
+                inClass = false;
+            }
+            out.append(c == '/' ? "\\/" : String.valueOf(c));
+        }
+        return out.append('/').append(flags).toString();
+    }
+
+    /** A JavaScript {@code replace} replacement for a Java one: group references only, no backslashes. */
+    static String replacement(String javaReplacement) {
+        if (javaReplacement.contains("\\") || javaReplacement.matches(".*\\$(?![0-9]).*")) {
+            throw new IllegalArgumentException("replacement " + javaReplacement
+                    + " uses escapes or named groups, which Java and JavaScript read differently");
+        }
+        return javaReplacement;
+    }
+}
