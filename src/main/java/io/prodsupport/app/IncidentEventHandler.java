@@ -4,6 +4,7 @@ import io.prodsupport.inbox.EventHandler;
 import io.prodsupport.inbox.StoredEvent;
 import io.prodsupport.incident.CloseGate;
 import io.prodsupport.incident.ClosingEvent;
+import io.prodsupport.incident.FollowUps;
 import io.prodsupport.incident.IncidentReconciler;
 import io.prodsupport.incident.ReconcileOutcome;
 import io.prodsupport.jira.JiraException;
@@ -16,7 +17,8 @@ import java.util.Optional;
 
 /**
  * What the worker does with one stored webhook event: treat it as a hint about which issue to look at, reconcile
- * that issue, and run the close gate when the event reports a move into a done status. Exceptions propagate, so
+ * that issue, run the close gate when the event reports a move into a done status, and make the follow-ups of a
+ * resolved incident. Exceptions propagate, so
  * the worker retries with back-off and parks the event as a dead letter after its last attempt.
  */
 final class IncidentEventHandler implements EventHandler {
@@ -26,11 +28,13 @@ final class IncidentEventHandler implements EventHandler {
     private final JiraEventParser parser;
     private final IncidentReconciler reconciler;
     private final CloseGate gate;
+    private final FollowUps followUps;
 
-    IncidentEventHandler(JiraEventParser parser, IncidentReconciler reconciler, CloseGate gate) {
+    IncidentEventHandler(JiraEventParser parser, IncidentReconciler reconciler, CloseGate gate, FollowUps followUps) {
         this.parser = parser;
         this.reconciler = reconciler;
         this.gate = gate;
+        this.followUps = followUps;
     }
 
     @Override
@@ -53,13 +57,20 @@ final class IncidentEventHandler implements EventHandler {
         if (outcome.changedSomething()) {
             log.info("{} {}: {}", stored.deliveryId(), outcome.issueKey(), String.join(", ", outcome.changes()));
         }
+        boolean bounced = false;
         if (outcome.incident() && event.movedToDone()) {
             JiraEvent.Change status = event.change("status").orElseThrow();
             ClosingEvent close = new ClosingEvent(outcome.issueKey(),
                     event.changelogId().orElse(stored.deliveryId()), status.fromText(),
                     event.causedBy().map(JiraEvent.EventUser::ref).orElse(""));
-            gate.check(close).ifPresent(did -> log.info("{} {}: close gate {}", stored.deliveryId(),
-                    outcome.issueKey(), did));
+            Optional<String> did = gate.check(close);
+            did.ifPresent(d -> log.info("{} {}: close gate {}", stored.deliveryId(), outcome.issueKey(), d));
+            bounced = did.isPresent();
+        }
+        // every event of a resolved incident: its prevention actions may have been added or edited since
+        if (outcome.done() && !bounced) {
+            followUps.reconcile(outcome.issueKey())
+                    .ifPresent(did -> log.info("{} {}: follow-ups: {}", stored.deliveryId(), outcome.issueKey(), did));
         }
     }
 }

@@ -14,6 +14,9 @@ import io.prodsupport.inbox.Stores;
 import io.prodsupport.inbox.WorkerSettings;
 import io.prodsupport.incident.CloseGate;
 import io.prodsupport.incident.FixVersions;
+import io.prodsupport.incident.FollowUpLedger;
+import io.prodsupport.incident.FollowUpSettings;
+import io.prodsupport.incident.FollowUps;
 import io.prodsupport.incident.IncidentReconciler;
 import io.prodsupport.incident.IncidentScope;
 import io.prodsupport.incident.OnCallRotation;
@@ -96,6 +99,19 @@ public final class Wiring {
         return new CloseGate(jira, incidentScope(), required);
     }
 
+    FollowUps followUps(JiraClient jira, FollowUpLedger ledger) {
+        Config.FollowUps f = config.followUps();
+        return new FollowUps(jira, incidentScope(),
+                new FollowUpSettings(f.project(), f.issueType(), f.linkType(), f.labels(), f.inheritPriority()),
+                ledger, clock, FollowUps.DEFAULT_LEASE);
+    }
+
+    FollowUpLedger followUpLedger() {
+        Config.Store store = config.store();
+        return Stores.openFollowUpLedger(store.url(), store.username(),
+                Optional.ofNullable(store.password()).map(Secret::value).orElse(null));
+    }
+
     /** The store named by {@code store.url}, migrated and ready. */
     Inbox inbox() {
         Config.Store store = config.store();
@@ -122,10 +138,10 @@ public final class Wiring {
                 log.info("resuming {} event(s) that were in progress when the service last stopped", expired);
             }
         }
+        FollowUpLedger ledger = followUpLedger();
         PrometheusMeterRegistry metrics = metrics();
-        InboxWorker worker = new InboxWorker(inbox,
-                new IncidentEventHandler(new JiraEventParser(json), reconciler(jira), closeGate(jira)),
-                WorkerSettings.defaults(), clock, metrics);
+        InboxWorker worker = new InboxWorker(inbox, new IncidentEventHandler(new JiraEventParser(json),
+                reconciler(jira), closeGate(jira), followUps(jira, ledger)), WorkerSettings.defaults(), clock, metrics);
         EventUser self = new EventUser(Optional.ofNullable(me.accountId()), Optional.ofNullable(me.name()),
                 Optional.ofNullable(me.key()), Optional.ofNullable(me.displayName()));
         WebhookIntake intake = new WebhookIntake(inbox, new JiraEventParser(json),
@@ -135,6 +151,6 @@ public final class Wiring {
         health.put("status", "UP");
         health.put("jira", Map.of("flavour", info.flavour().name(), "version", String.valueOf(info.version())));
         ServiceHttpServer server = new ServiceHttpServer(host, config.webhook().port(), metrics, () -> health, intake);
-        return new ProdsupportService(server, worker, inbox, jira);
+        return new ProdsupportService(server, worker, inbox, ledger, jira);
     }
 }

@@ -75,7 +75,8 @@ public final class IncidentReconciler {
             editIssue(key, issue.fields().projectKey(), edit);
         }
         changes.addAll(addMissingWatchers(key, onDuty));
-        return new ReconcileOutcome(key, true, changes);
+        boolean done = issue.fields().status() != null && "done".equals(issue.fields().status().categoryKey());
+        return new ReconcileOutcome(key, true, done, changes);
     }
 
     private void editIssue(String key, String projectKey, IssueEdit edit) {

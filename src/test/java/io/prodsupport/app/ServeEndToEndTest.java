@@ -118,4 +118,36 @@ class ServeEndToEndTest {
         assertThat(sim.issue(key).comments()).singleElement().satisfies(c ->
                 assertThat(c.body()).contains("Symptoms, Root Cause(s), Fixes for the Root Cause"));
     }
+
+    @Test
+    void prevention_actions_of_a_resolved_incident_become_linked_follow_ups_once_each() {
+        start(Flavour.CLOUD);
+        String key = sim.createIssue("OPS", "Incident", "Checkout down", "500s", site.carol());
+        await().atMost(Duration.ofSeconds(20)).until(() -> wellFormed(key));
+        String filled = sim.issue(key).description()
+                .replace("h2. Symptoms\nTBD", "h2. Symptoms\n500s")
+                .replace("h2. Root Cause(s)\nTBD", "h2. Root Cause(s)\nPool halved by the 4.2 deploy")
+                .replace("h2. Fixes for the Root Cause\nTBD", "h2. Fixes for the Root Cause\nPool restored")
+                .replace("h2. Prevention / Mitigation\nTBD",
+                        "h2. Prevention / Mitigation\n* Alert on pool exhaustion\n* Load-test checkout");
+        sim.editDescription(key, filled, site.alice());
+        sim.transition(key, "Done", site.alice());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> followUps(key).size() == 2);
+        sim.editDescription(key, sim.issue(key).description() + "\n* Canary the pool size", site.alice());
+        await().atMost(Duration.ofSeconds(20)).until(() -> followUps(key).size() == 3);
+        sim.webhooks().awaitIdle(Duration.ofSeconds(10));
+        await().atMost(Duration.ofSeconds(10)).until(() -> service.inbox().depth() == 0);
+
+        assertThat(followUps(key)).extracting(SimIssue::summary).containsExactlyInAnyOrder(
+                "Alert on pool exhaustion", "Load-test checkout", "Canary the pool size");
+        assertThat(sim.issue(key).statusCategoryKey()).isEqualTo("done");
+        assertThat(sim.issue(key).links()).hasSize(3);
+        assertThat(sim.issue(key).comments()).hasSize(2); // one per batch of new follow-ups
+    }
+
+    private List<SimIssue> followUps(String incident) {
+        return sim.issues().stream().filter(i -> i.projectKey().equals("SUP"))
+                .filter(i -> i.labels().contains("prodsupport-from-" + incident)).toList();
+    }
 }

@@ -119,6 +119,38 @@ public final class DemoMain {
         SimIssue closed = sim.issue(key);
         System.out.println("    status: " + closed.status() + ", resolution: " + closed.resolution()
                 + ", comments: " + closed.comments().size() + " (the close stands)");
+
+        step("The team writes down three prevention actions on the resolved incident …");
+        String withActions = closed.description().replaceFirst("h2. Prevention / Mitigation\nTBD",
+                "h2. Prevention / Mitigation\n* Alert when the payment pool is 80% used\n"
+                        + "* Load-test checkout before each release\n** include the 3-D Secure path\n"
+                        + "* Make the pool size a reviewed config value");
+        sim.editDescription(key, withActions, site.alice());
+        await("three follow-ups", () -> followUps(sim, key).size() == 3 && idle(sim, port));
+        showFollowUps(sim, key);
+
+        step("A week later someone adds a fourth action …");
+        sim.editDescription(key, sim.issue(key).description() + "\n* Page the payments team, not only SRE",
+                site.bob());
+        await("the fourth follow-up", () -> followUps(sim, key).size() >= 4 && idle(sim, port));
+        showFollowUps(sim, key);
+        System.out.println("    " + followUps(sim, key).size() + " follow-ups for 4 actions; comments on " + key + ":");
+        sim.issue(key).comments().forEach(c -> System.out.println("    │ " + c.body().replace("\n", "\n    │ ")));
+    }
+
+    private static List<SimIssue> followUps(JiraSimulator sim, String incident) {
+        return sim.issues().stream()
+                .filter(i -> i.projectKey().equals("SUP") && i.labels().contains("prodsupport-from-" + incident))
+                .toList();
+    }
+
+    private static void showFollowUps(JiraSimulator sim, String incident) {
+        for (SimIssue f : followUps(sim, incident)) {
+            boolean linked = f.links().stream().anyMatch(l -> l.inwardKey().equals(incident)
+                    || l.outwardKey().equals(incident));
+            System.out.println("    " + f.key() + " [" + f.issueType() + "] \"" + f.summary() + "\"  labels "
+                    + f.labels() + (linked ? ", linked to " + incident : ", NOT linked"));
+        }
     }
 
     private boolean idle(JiraSimulator sim, int port) throws IOException, InterruptedException {
