@@ -3,25 +3,31 @@ package io.prodsupport.app;
 import io.prodsupport.inbox.Inbox;
 import io.prodsupport.inbox.InboxWorker;
 import io.prodsupport.incident.FollowUpLedger;
+import io.prodsupport.sweep.Sweep;
 import io.prodsupport.jira.HttpJiraClient;
 import io.prodsupport.webhook.ServiceHttpServer;
 
+import java.util.Optional;
+
 /**
- * One running instance of {@code prodsupport serve}: the HTTP intake, the worker and the stores they share. Closes
+ * One running instance of {@code prodsupport serve}: the HTTP intake, the sweep, the worker and the stores they
+ * share. Closes
  * in the order that loses nothing: stop taking deliveries, let in-flight events finish, then close the store.
  */
 public final class ProdsupportService implements AutoCloseable {
 
     private final ServiceHttpServer server;
     private final InboxWorker worker;
+    private final Optional<Sweep> sweep;
     private final Inbox inbox;
     private final FollowUpLedger ledger;
     private final HttpJiraClient jira;
 
-    ProdsupportService(ServiceHttpServer server, InboxWorker worker, Inbox inbox, FollowUpLedger ledger,
-                       HttpJiraClient jira) {
+    ProdsupportService(ServiceHttpServer server, InboxWorker worker, Optional<Sweep> sweep, Inbox inbox,
+                       FollowUpLedger ledger, HttpJiraClient jira) {
         this.server = server;
         this.worker = worker;
+        this.sweep = sweep;
         this.inbox = inbox;
         this.ledger = ledger;
         this.jira = jira;
@@ -30,6 +36,7 @@ public final class ProdsupportService implements AutoCloseable {
     public ProdsupportService start() {
         worker.start();
         server.start();
+        sweep.ifPresent(Sweep::start);
         return this;
     }
 
@@ -44,6 +51,7 @@ public final class ProdsupportService implements AutoCloseable {
     @Override
     public void close() {
         try (inbox; ledger; jira) {
+            sweep.ifPresent(Sweep::close);
             server.close();
             worker.close();
         }

@@ -28,6 +28,7 @@ import io.prodsupport.jira.JiraCredentials;
 import io.prodsupport.jira.JiraUser;
 import io.prodsupport.jira.RetryBudget;
 import io.prodsupport.jira.ServerInfo;
+import io.prodsupport.sweep.Sweep;
 import io.prodsupport.webhook.JiraEvent.EventUser;
 import io.prodsupport.webhook.JiraEventParser;
 import io.prodsupport.webhook.ServiceHttpServer;
@@ -151,6 +152,11 @@ public final class Wiring {
         health.put("status", "UP");
         health.put("jira", Map.of("flavour", info.flavour().name(), "version", String.valueOf(info.version())));
         ServiceHttpServer server = new ServiceHttpServer(host, config.webhook().port(), metrics, () -> health, intake);
-        return new ProdsupportService(server, worker, inbox, ledger, jira);
+        Config.Sweep sweep = config.sweep();
+        Optional<Sweep> timer = sweep.enabled()
+                ? Optional.of(new Sweep(jira, inbox, incidentScope().jql(), sweep.interval(), sweep.firstLookback(),
+                        clock, metrics, worker::nudge))
+                : Optional.empty();
+        return new ProdsupportService(server, worker, timer, inbox, ledger, jira);
     }
 }

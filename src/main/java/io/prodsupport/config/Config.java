@@ -14,7 +14,7 @@ import java.util.Optional;
  * has already checked every key, so the records here just fill in defaults.
  */
 public record Config(Jira jira, Webhook webhook, Store store, Incidents incidents, FollowUps followUps,
-                     OnCall onCall, @JsonProperty("notify") Notify notifications) {
+                     Sweep sweep, OnCall onCall, @JsonProperty("notify") Notify notifications) {
 
     public Config {
         webhook = webhook != null ? webhook : new Webhook(null, null, null);
@@ -24,6 +24,7 @@ public record Config(Jira jira, Webhook webhook, Store store, Incidents incident
             followUps = new FollowUps(incidents.projects().get(0), followUps.issueType(), followUps.linkType(),
                     followUps.labels(), followUps.inheritPriority());
         }
+        sweep = sweep != null ? sweep : new Sweep(null, null, null);
         onCall = onCall != null ? onCall : new OnCall(null, null, null);
         notifications = notifications != null ? notifications : new Notify(null, null, null);
     }
@@ -92,6 +93,18 @@ public record Config(Jira jira, Webhook webhook, Store store, Incidents incident
             linkType = linkType != null ? linkType : "Relates";
             labels = labels != null ? List.copyOf(labels) : List.of("prevention");
             inheritPriority = inheritPriority != null && inheritPriority;
+        }
+    }
+
+    /**
+     * The timer that looks for incidents changed recently and reconciles them: it heals deliveries Jira lost
+     * (Data Center never retries a webhook). {@code firstLookback} is how far back the first run after a start looks.
+     */
+    public record Sweep(Boolean enabled, Duration interval, Duration firstLookback) {
+        public Sweep {
+            enabled = enabled == null || enabled;
+            interval = interval != null ? interval : Duration.ofMinutes(5);
+            firstLookback = firstLookback != null ? firstLookback : Duration.ofHours(1);
         }
     }
 

@@ -81,6 +81,10 @@ final class ConfigSchema {
                     optional("linkType", leaf(Kind.STRING)),
                     optional("labels", new ListOf(Kind.STRING)),
                     optional("inheritPriority", leaf(Kind.BOOLEAN)))),
+            optional("sweep", obj(
+                    optional("enabled", leaf(Kind.BOOLEAN)),
+                    optional("interval", leaf(Kind.DURATION)),
+                    optional("firstLookback", leaf(Kind.DURATION)))),
             optional("onCall", obj(
                     optional("rotation", new ListOf(Kind.STRING)),
                     optional("start", leaf(Kind.INSTANT)),

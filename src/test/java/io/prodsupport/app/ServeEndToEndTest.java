@@ -36,10 +36,14 @@ class ServeEndToEndTest {
     private ProdsupportService service;
 
     private void start(Flavour flavour) {
+        start(flavour, "");
+    }
+
+    private void start(Flavour flavour, String extraYaml) {
         sim = JiraSimulator.builder().flavour(flavour).start();
         site = SimSite.seed(sim);
         int port = SimulatedService.freePort();
-        Config config = new ConfigLoader(Map.of()).load(SimulatedService.config(site, dir, port, ""));
+        Config config = new ConfigLoader(Map.of()).load(SimulatedService.config(site, dir, port, extraYaml));
         service = new Wiring(config, Clock.systemUTC()).service("127.0.0.1").start();
         sim.webhooks().register("http://127.0.0.1:" + port + "/webhook/jira", SimulatedService.WEBHOOK_SECRET);
     }
@@ -73,6 +77,18 @@ class ServeEndToEndTest {
         SimIssue issue = sim.issue(key);
         assertThat(issue.assignee()).isEqualTo(site.alice().jiraId());
         assertThat(IncidentDescription.parse(issue.description()).originalRequest()).contains("500s on /checkout");
+    }
+
+    @Test
+    void an_incident_whose_webhook_data_center_lost_is_healed_by_the_sweep() {
+        start(Flavour.DATA_CENTER, "sweep:\n  interval: PT1S\n");
+        sim.webhooks().drop(true);
+
+        String key = sim.createIssue("OPS", "Incident", "Checkout down", "500s on /checkout", site.carol());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> wellFormed(key));
+        assertThat(sim.webhooks().deliveries()).isEmpty();
+        assertThat(sim.calls().count("PUT /rest/api/2/issue/{issueIdOrKey}")).isEqualTo(1);
     }
 
     @Test
