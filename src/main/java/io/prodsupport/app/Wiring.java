@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prodsupport.backfill.Backfill;
+import io.prodsupport.backfill.BackfillCheckpoints;
 import io.prodsupport.config.Config;
 import io.prodsupport.config.Secret;
 import io.prodsupport.inbox.Inbox;
@@ -101,6 +103,18 @@ public final class Wiring {
         Config.Store store = config.store();
         return Stores.open(store.url(), store.username(),
                 Optional.ofNullable(store.password()).map(Secret::value).orElse(null));
+    }
+
+    /** The backfill checkpoints in the store named by {@code store.url}, migrated and ready. */
+    BackfillCheckpoints backfillCheckpoints() {
+        Config.Store store = config.store();
+        return Stores.openBackfillCheckpoints(store.url(), store.username(),
+                Optional.ofNullable(store.password()).map(Secret::value).orElse(null));
+    }
+
+    /** The batch command's engine: the same reconciler the webhook worker uses, over {@code jira}. */
+    Backfill backfill(JiraClient jira, BackfillCheckpoints checkpoints) {
+        return new Backfill(jira, reconciler(jira), checkpoints, clock);
     }
 
     /**

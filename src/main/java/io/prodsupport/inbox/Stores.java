@@ -2,9 +2,13 @@ package io.prodsupport.inbox;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.prodsupport.backfill.BackfillCheckpoints;
 import java.sql.SQLException;
 
-/** Opens the inbox named by {@code store.url}: a pool, the schema brought up to date, ready to accept. */
+/**
+ * Opens the store named by {@code store.url} (the inbox, the backfill checkpoints): a pool, the schema brought up to
+ * date, ready to use.
+ */
 public final class Stores {
 
   private Stores() {
@@ -16,12 +20,24 @@ public final class Stores {
    * @throws StoreUnavailableException when the database cannot be reached or migrated
    */
   public static Inbox open(String jdbcUrl, String username, String password) {
+    return new JdbcInbox(migratedPool(jdbcUrl, username, password, "inbox"));
+  }
+
+  /**
+   * The backfill checkpoints in the same database as the inbox, on a pool of their own so that a backfill running
+   * next to {@code serve} never holds a connection the intake needs. Parameters and failures as for {@link #open}.
+   */
+  public static BackfillCheckpoints openBackfillCheckpoints(String jdbcUrl, String username, String password) {
+    return new JdbcBackfillCheckpoints(migratedPool(jdbcUrl, username, password, "backfill-checkpoints"));
+  }
+
+  private static HikariDataSource migratedPool(String jdbcUrl, String username, String password, String name) {
     SqlDialect dialect = SqlDialect.of(jdbcUrl);
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
     config.setUsername(username);
     config.setPassword(password);
-    config.setPoolName("inbox");
+    config.setPoolName(name);
     // the intake answers 503 when the store is slow to hand out a connection, and Jira retries: better than
     // holding Jira's request until its own timeout
     config.setConnectionTimeout(3_000);
@@ -51,6 +67,6 @@ public final class Stores {
       pool.close();
       throw new StoreUnavailableException("cannot migrate the store: " + e.getMessage(), e);
     }
-    return new JdbcInbox(pool);
+    return pool;
   }
 }
