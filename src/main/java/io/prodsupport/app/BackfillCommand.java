@@ -10,6 +10,7 @@ import io.prodsupport.backfill.NotificationCheck;
 import io.prodsupport.backfill.ProgressDisplay;
 import io.prodsupport.backfill.TicketResult;
 import io.prodsupport.config.Config;
+import io.prodsupport.incident.FollowUpLedger;
 import io.prodsupport.inbox.StoreUnavailableException;
 import io.prodsupport.jira.HttpJiraClient;
 import io.prodsupport.jira.JiraException;
@@ -30,7 +31,8 @@ import java.util.concurrent.TimeUnit;
 
 @Command(name = "backfill", mixinStandardHelpOptions = true,
         description = "Bring old incident tickets up to the standard: the fix version and the section template where"
-                + " missing (the original text kept verbatim). Closed tickets are never reopened; those without a root"
+                + " missing (the original text kept verbatim), follow-ups for the prevention actions of resolved"
+                + " tickets. Closed tickets are never reopened; those without a root"
                 + " cause are reported. Exit 0 when every ticket was handled, 1 when some failed, 2 for bad"
                 + " arguments or config.")
 final class BackfillCommand implements Callable<Integer> {
@@ -88,7 +90,8 @@ final class BackfillCommand implements Callable<Integer> {
             err.flush();
             return ConfigOption.BAD_CONFIG;
         }
-        try (HttpJiraClient jira = wiring.jiraClient(); BackfillCheckpoints checkpoints = wiring.backfillCheckpoints()) {
+        try (HttpJiraClient jira = wiring.jiraClient(); BackfillCheckpoints checkpoints = wiring.backfillCheckpoints();
+             FollowUpLedger ledger = wiring.followUpLedger()) {
             jira.serverInfo();
             if (!dryRun && !notify) {
                 List<String> noisy = NotificationCheck.projectsThatWouldNotify(jira, loaded.incidents().projects());
@@ -101,7 +104,7 @@ final class BackfillCommand implements Callable<Integer> {
                     return ConfigOption.BAD_CONFIG;
                 }
             }
-            return run(wiring.backfill(jira, checkpoints), options, out, err);
+            return run(wiring.backfill(jira, checkpoints, ledger), options, out, err);
         } catch (JiraException e) {
             err.println("prodsupport backfill: " + e.getMessage() + " (run `prodsupport check` for details)");
             return 1;

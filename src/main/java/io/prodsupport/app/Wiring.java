@@ -8,6 +8,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prodsupport.backfill.Backfill;
 import io.prodsupport.backfill.BackfillCheckpoints;
+import io.prodsupport.backfill.ResolvedTickets;
 import io.prodsupport.config.Config;
 import io.prodsupport.config.Secret;
 import io.prodsupport.inbox.Inbox;
@@ -16,6 +17,9 @@ import io.prodsupport.inbox.Stores;
 import io.prodsupport.inbox.WorkerSettings;
 import io.prodsupport.incident.CloseGate;
 import io.prodsupport.incident.FixVersions;
+import io.prodsupport.incident.FollowUpLedger;
+import io.prodsupport.incident.FollowUpSettings;
+import io.prodsupport.incident.FollowUps;
 import io.prodsupport.incident.IncidentReconciler;
 import io.prodsupport.incident.IncidentScope;
 import io.prodsupport.incident.OnCallRotation;
@@ -112,9 +116,25 @@ public final class Wiring {
                 Optional.ofNullable(store.password()).map(Secret::value).orElse(null));
     }
 
-    /** The batch command's engine: the same reconciler the webhook worker uses, over {@code jira}. */
-    Backfill backfill(JiraClient jira, BackfillCheckpoints checkpoints) {
-        return new Backfill(jira, reconciler(jira), checkpoints, clock);
+    /** The follow-up ledger in the store named by {@code store.url}, migrated and ready. */
+    FollowUpLedger followUpLedger() {
+        Config.Store store = config.store();
+        return Stores.openFollowUpLedger(store.url(), store.username(),
+                Optional.ofNullable(store.password()).map(Secret::value).orElse(null));
+    }
+
+    FollowUps followUps(JiraClient jira, FollowUpLedger ledger) {
+        Config.FollowUps f = config.followUps();
+        return new FollowUps(jira, incidentScope(), new FollowUpSettings(f.project(), f.issueType(), f.linkType(),
+                f.labels(), f.inheritPriority()), ledger, clock, FollowUps.DEFAULT_LEASE);
+    }
+
+    /** The batch command's engine: the same reconciler and follow-ups as the webhook path, over {@code jira}. */
+    Backfill backfill(JiraClient jira, BackfillCheckpoints checkpoints, FollowUpLedger ledger) {
+        List<String> tracking = new java.util.ArrayList<>(config.incidents().projects());
+        tracking.add(config.followUps().project());
+        return new Backfill(jira, reconciler(jira), new ResolvedTickets(followUps(jira, ledger), ledger, tracking),
+                checkpoints, clock);
     }
 
     /**

@@ -35,13 +35,16 @@ public final class Backfill {
 
     private final JiraClient jira;
     private final IncidentReconciler reconciler;
+    private final ResolvedTickets resolved;
     private final BackfillCheckpoints checkpoints;
     private final Clock clock;
     private volatile boolean stopping;
 
-    public Backfill(JiraClient jira, IncidentReconciler reconciler, BackfillCheckpoints checkpoints, Clock clock) {
+    public Backfill(JiraClient jira, IncidentReconciler reconciler, ResolvedTickets resolved,
+                    BackfillCheckpoints checkpoints, Clock clock) {
         this.jira = jira;
         this.reconciler = reconciler;
+        this.resolved = resolved;
         this.checkpoints = checkpoints;
         this.clock = clock;
     }
@@ -70,7 +73,7 @@ public final class Backfill {
                 earlier.map(Checkpoint::finished).orElse(0L));
         Progress progress = new Progress(jql, options, summary, listener, earlier.map(Checkpoint::finished).orElse(0L));
         listener.starting(expected(options, jql));
-        TicketHandler handler = new TicketHandler(jira, reconciler, summary, options.dryRun(), options.notifyUsers());
+        TicketHandler handler = new TicketHandler(jira, reconciler, resolved, summary, options.dryRun(), options.notifyUsers());
         ExecutorService pool = Executors.newFixedThreadPool(options.concurrency(), workerThreads());
         Semaphore free = new Semaphore(options.concurrency());
         boolean completed = false;

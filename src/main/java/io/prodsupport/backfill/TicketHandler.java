@@ -1,11 +1,11 @@
 package io.prodsupport.backfill;
 
 import io.prodsupport.backfill.TicketResult.Outcome;
+import io.prodsupport.incident.FollowUpsBusyException;
 import io.prodsupport.incident.IncidentDescription;
 import io.prodsupport.incident.IncidentPlan;
 import io.prodsupport.incident.IncidentReconciler;
 import io.prodsupport.incident.ReconcileMode;
-import io.prodsupport.incident.ReconcileOutcome;
 import io.prodsupport.incident.Section;
 import io.prodsupport.jira.Issue;
 import io.prodsupport.jira.JiraClient;
@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * One ticket of a backfill: the reconciler's plan in {@link ReconcileMode#BACKFILL}, applied (or only described, in a
- * dry run), and for a closed ticket the root-cause sections it still lacks. Throttling is waited out, never reported
+ * dry run), the follow-ups of a resolved ticket, and for a closed ticket the root-cause sections it still lacks. Throttling is waited out, never reported
  * as a failure: Jira's 429 says "later", not "no".
  */
 final class TicketHandler {
@@ -29,14 +29,16 @@ final class TicketHandler {
 
     private final JiraClient jira;
     private final IncidentReconciler reconciler;
+    private final ResolvedTickets resolved;
     private final BackfillSummary summary;
     private final boolean dryRun;
     private final boolean notifyUsers;
 
-    TicketHandler(JiraClient jira, IncidentReconciler reconciler, BackfillSummary summary, boolean dryRun,
-                  boolean notifyUsers) {
+    TicketHandler(JiraClient jira, IncidentReconciler reconciler, ResolvedTickets resolved, BackfillSummary summary,
+                  boolean dryRun, boolean notifyUsers) {
         this.jira = jira;
         this.reconciler = reconciler;
+        this.resolved = resolved;
         this.summary = summary;
         this.dryRun = dryRun;
         this.notifyUsers = notifyUsers;
@@ -62,12 +64,18 @@ final class TicketHandler {
                     status = issue.fields().status() == null ? "?" : issue.fields().status().name();
                 }
                 return once(issue, status);
+            } catch (FollowUpsBusyException e) {
+                // another attempt (a webhook worker) is making this incident's follow-ups: look again shortly
+                Thread.sleep(Math.min(MAX_PAUSE.toMillis(), 500L * attempt));
+                issue = null;
             } catch (JiraException e) {
                 if (e.status() == 429) {
                     // the client's shared gate has paused every worker until Retry-After; this ticket ran out of its
-                    // call's retry budget meanwhile, so it waits a little more and starts over from its plan
+                    // call's retry budget meanwhile, so it waits a little more and starts over from a fresh read
+                    // (part of its plan may be applied already)
                     summary.throttledOnce();
                     Thread.sleep(Math.min(MAX_PAUSE.toMillis(), 500L * attempt));
+                    issue = null;
                     continue;
                 }
                 if (e.status() == 404) {
@@ -86,15 +94,25 @@ final class TicketHandler {
             return new TicketResult(issue.key(), status, Outcome.NOT_AN_INCIDENT, List.of(), List.of(), null);
         }
         List<String> missing = closed(issue) ? missingOnClose(plan) : List.of();
-        if (plan.isEmpty()) {
-            return new TicketResult(issue.key(), status, Outcome.UNCHANGED, List.of(), missing, null);
-        }
+        String after = plan.description().orElse(issue.fields().description());
+        boolean followUps = ResolvedTickets.concerns(issue, after);
         if (dryRun) {
-            return new TicketResult(issue.key(), status, Outcome.WOULD_CHANGE, describe(plan), missing, null);
+            List<String> changes = new ArrayList<>(describe(plan));
+            if (followUps) {
+                resolved.wouldCreate(issue, after).forEach(action -> changes.add("follow-up \"" + action + "\""));
+            }
+            return new TicketResult(issue.key(), status, changes.isEmpty() ? Outcome.UNCHANGED : Outcome.WOULD_CHANGE,
+                    changes, missing, null);
         }
-        ReconcileOutcome outcome = reconciler.apply(plan, notifyUsers);
-        return new TicketResult(issue.key(), status, outcome.changedSomething() ? Outcome.CHANGED : Outcome.UNCHANGED,
-                outcome.changes(), missing, null);
+        List<String> changes = new ArrayList<>();
+        if (!plan.isEmpty()) {
+            changes.addAll(reconciler.apply(plan, notifyUsers).changes());
+        }
+        if (followUps) {
+            resolved.reconcile(issue.key()).ifPresent(changes::add);
+        }
+        return new TicketResult(issue.key(), status, changes.isEmpty() ? Outcome.UNCHANGED : Outcome.CHANGED, changes,
+                missing, null);
     }
 
     private static boolean closed(Issue issue) {

@@ -3,11 +3,12 @@ package io.prodsupport.inbox;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.prodsupport.backfill.BackfillCheckpoints;
+import io.prodsupport.incident.FollowUpLedger;
 import java.sql.SQLException;
 
 /**
- * Opens the store named by {@code store.url} (the inbox, the backfill checkpoints): a pool, the schema brought up to
- * date, ready to use.
+ * Opens the store named by {@code store.url} (the inbox, the follow-up ledger, the backfill checkpoints): a pool, the
+ * schema brought up to date, ready to use.
  */
 public final class Stores {
 
@@ -21,6 +22,14 @@ public final class Stores {
    */
   public static Inbox open(String jdbcUrl, String username, String password) {
     return new JdbcInbox(migratedPool(jdbcUrl, username, password, "inbox"));
+  }
+
+  /**
+   * The follow-up ledger in the same database as the inbox, on a pool of its own so that follow-ups being made
+   * never wait for a connection the intake needs. Parameters and failures as for {@link #open}.
+   */
+  public static FollowUpLedger openFollowUpLedger(String jdbcUrl, String username, String password) {
+    return new JdbcFollowUpLedger(migratedPool(jdbcUrl, username, password, "followup-ledger"));
   }
 
   /**

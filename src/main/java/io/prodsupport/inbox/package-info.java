@@ -6,5 +6,8 @@
  *
  * <p>Claims are leases kept in the store, not in memory: whatever happens to a process, an event it accepted is
  * finished by the next worker that sees the lease expire.
+ *
+ * <p>The same store keeps the follow-up ledger ({@link io.prodsupport.inbox.Stores#openFollowUpLedger}), with claims
+ * of the same kind.
  */
 package io.prodsupport.inbox;

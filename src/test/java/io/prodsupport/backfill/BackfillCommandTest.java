@@ -91,6 +91,13 @@ class BackfillCommandTest {
             assertThat(now.assignee()).as(key).isEqualTo(was.assignee());
             assertThat(now.watchers()).as(key).isEqualTo(was.watchers());
         }
+        List<SimIssue> followUps = sim.issues().stream().filter(i -> i.projectKey().equals("SUP")).toList();
+        assertThat(followUps).as("two prevention actions on each closed templated ticket, one follow-up each")
+                .hasSize(2 * seeded.count(Shape.TEMPLATED_CLOSED));
+        assertThat(followUps.stream().map(SimIssue::summary).distinct()).hasSize(2);
+        for (int i = Shape.TEMPLATED_CLOSED.ordinal(); i < seeded.incidents().size(); i += Shape.values().length) {
+            assertThat(sim.issue(seeded.incidents().get(i)).links()).hasSize(2);
+        }
         for (String bug : seeded.notIncidents()) {
             assertThat(sim.issue(bug).description()).isEqualTo("not an incident");
             assertThat(sim.issue(bug).fixVersions()).isEmpty();
@@ -113,6 +120,9 @@ class BackfillCommandTest {
                 + " wrapped in the section template (74 characters kept verbatim)");
         assertThat(out.toString()).contains(seeded.incidents().get(Shape.TEMPLATED_CLOSED_TBD.ordinal())
                 + " (Done): + fix version \"Production Support\"; closed without Root Cause(s), Fixes for the Root Cause");
+        assertThat(out.toString()).contains(seeded.incidents().get(Shape.TEMPLATED_CLOSED.ordinal())
+                + " (Done): + fix version \"Production Support\"; + follow-up \"Add disk alerts to every db host\";"
+                + " + follow-up \"Review rotation configs\"\n");
         assertThat(out.toString()).contains("dry run: 2000 ticket(s) handled", "would change 2000, already right 0",
                 "closed without a root cause or its fix: " + (2000 / 8 * 4), "failed: 0");
     }

@@ -4,6 +4,9 @@ import io.prodsupport.config.Config;
 import io.prodsupport.config.ConfigLoader;
 import io.prodsupport.inbox.Stores;
 import io.prodsupport.incident.FixVersions;
+import io.prodsupport.incident.FollowUpLedger;
+import io.prodsupport.incident.FollowUpSettings;
+import io.prodsupport.incident.FollowUps;
 import io.prodsupport.incident.IncidentReconciler;
 import io.prodsupport.incident.IncidentScope;
 import io.prodsupport.incident.OnCallRotation;
@@ -22,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A backfill that is stopped the way Ctrl-C stops it ({@link Backfill#stop()}, which the command's shutdown hook
  * calls) once {@code after} tickets are finished, while others are in flight. Built from the same config file the
- * command reads, so a later {@code prodsupport backfill --resume} finds its checkpoint.
+ * command reads, as {@code Wiring} builds it, so a later {@code prodsupport backfill --resume} finds its checkpoint.
  */
 final class StoppableBackfill {
 
@@ -39,11 +42,16 @@ final class StoppableBackfill {
                 config.incidents().labelFilter());
         try (HttpJiraClient jira = new HttpJiraClient(new JiraConnection(site.baseUrl(), credentials,
                 Duration.ofSeconds(10), RetryBudget.DEFAULT));
-             BackfillCheckpoints checkpoints = Stores.openBackfillCheckpoints(config.store().url(), null, null)) {
+             BackfillCheckpoints checkpoints = Stores.openBackfillCheckpoints(config.store().url(), null, null);
+             FollowUpLedger ledger = Stores.openFollowUpLedger(config.store().url(), null, null)) {
             IncidentReconciler reconciler = new IncidentReconciler(jira, scope,
                     new FixVersions(jira, config.incidents().fixVersion()), List.of(), OnCallRotation.nobody(),
                     Clock.systemUTC());
-            Backfill backfill = new Backfill(jira, reconciler, checkpoints, Clock.systemUTC());
+            Config.FollowUps f = config.followUps();
+            FollowUps followUps = new FollowUps(jira, scope, new FollowUpSettings(f.project(), f.issueType(),
+                    f.linkType(), f.labels(), f.inheritPriority()), ledger, Clock.systemUTC(), FollowUps.DEFAULT_LEASE);
+            Backfill backfill = new Backfill(jira, reconciler,
+                    new ResolvedTickets(followUps, ledger, List.of("OPS", f.project())), checkpoints, Clock.systemUTC());
             AtomicInteger finished = new AtomicInteger();
             return backfill.run(new BackfillOptions(scope.jql(), false, 0, concurrency, false, false),
                     new BackfillListener() {

@@ -2,23 +2,17 @@ package io.prodsupport.incident;
 
 import io.prodsupport.jira.HttpJiraClient;
 import io.prodsupport.jira.JiraClient;
-import io.prodsupport.jira.JiraConnection;
-import io.prodsupport.jira.JiraCredentials;
-import io.prodsupport.jira.RetryBudget;
 import io.prodsupport.jirasim.Flavour;
 import io.prodsupport.jirasim.JiraSimulator;
 import io.prodsupport.jirasim.SimComment;
 import io.prodsupport.jirasim.SimSite;
 import io.prodsupport.jirasim.SimUser;
+import io.prodsupport.testing.SimulatedSite;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,26 +26,22 @@ class CloseGateTest {
     private static final List<Section> REQUIRED =
             List.of(Section.SYMPTOMS, Section.ROOT_CAUSE, Section.FIXES_FOR_ROOT_CAUSE);
 
+    private SimulatedSite simulated;
     private JiraSimulator sim;
     private SimSite site;
     private HttpJiraClient jira;
 
     private void site(Flavour flavour) {
-        sim = JiraSimulator.builder().flavour(flavour).start();
-        site = SimSite.seed(sim);
-        jira = new HttpJiraClient(new JiraConnection(URI.create(sim.baseUrl()),
-                flavour == Flavour.CLOUD ? new JiraCredentials.CloudToken(site.bot().email(), site.botSecret())
-                        : new JiraCredentials.PersonalAccessToken(site.botSecret()),
-                Duration.ofSeconds(10), new RetryBudget(2, Duration.ofMillis(10), Duration.ofMillis(50),
-                Duration.ofSeconds(5))));
+        simulated = SimulatedSite.start(flavour);
+        sim = simulated.sim();
+        site = simulated.site();
+        jira = simulated.bot();
     }
 
     @AfterEach
     void everyRequestConformedToTheSpec() {
-        if (sim != null) {
-            jira.close();
-            sim.assertNoSpecViolations();
-            sim.close();
+        if (simulated != null) {
+            simulated.close();
         }
     }
 
@@ -171,17 +161,15 @@ class CloseGateTest {
         String key = incident(null);
         ClosingEvent close = close(key, site.alice());
         AtomicBoolean crashed = new AtomicBoolean();
-        JiraClient crashingOnce = (JiraClient) Proxy.newProxyInstance(JiraClient.class.getClassLoader(),
-                new Class<?>[]{JiraClient.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("addComment") && crashed.compareAndSet(false, true)) {
-                        throw new IllegalStateException("process killed");
-                    }
-                    try {
-                        return method.invoke(jira, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        JiraClient crashingOnce = SimulatedSite.around(jira, new SimulatedSite.CallHook() {
+            @Override
+            public boolean before(String method) {
+                if (method.equals("addComment") && crashed.compareAndSet(false, true)) {
+                    throw new IllegalStateException("process killed");
+                }
+                return true;
+            }
+        });
 
         assertThatThrownBy(() -> gate(crashingOnce).check(close)).hasMessage("process killed");
         gate(jira).check(close);

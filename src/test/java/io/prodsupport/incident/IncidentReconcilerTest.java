@@ -2,21 +2,16 @@ package io.prodsupport.incident;
 
 import io.prodsupport.jira.HttpJiraClient;
 import io.prodsupport.jira.JiraClient;
-import io.prodsupport.jira.JiraConnection;
-import io.prodsupport.jira.JiraCredentials;
-import io.prodsupport.jira.RetryBudget;
 import io.prodsupport.jirasim.Flavour;
 import io.prodsupport.jirasim.JiraSimulator;
 import io.prodsupport.jirasim.SimIssue;
 import io.prodsupport.jirasim.SimSite;
+import io.prodsupport.testing.SimulatedSite;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,25 +32,22 @@ class IncidentReconcilerTest {
     private static final Clock MONDAY = Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC);
     private static final String REPORT = "Checkout returns 500 since 09:40.\nh3. Steps\n# open /checkout\n# pay";
 
+    private SimulatedSite simulated;
     private JiraSimulator sim;
     private SimSite site;
     private HttpJiraClient jira;
 
     private void site(Flavour flavour) {
-        sim = JiraSimulator.builder().flavour(flavour).start();
-        site = SimSite.seed(sim);
-        jira = new HttpJiraClient(new JiraConnection(URI.create(sim.baseUrl()),
-                flavour == Flavour.CLOUD ? new JiraCredentials.CloudToken(site.bot().email(), site.botSecret())
-                        : new JiraCredentials.PersonalAccessToken(site.botSecret()),
-                Duration.ofSeconds(10), RetryBudget.DEFAULT));
+        simulated = SimulatedSite.start(flavour);
+        sim = simulated.sim();
+        site = simulated.site();
+        jira = simulated.bot();
     }
 
     @AfterEach
     void everyRequestConformedToTheSpec() {
-        if (sim != null) {
-            jira.close();
-            sim.assertNoSpecViolations();
-            sim.close();
+        if (simulated != null) {
+            simulated.close();
         }
     }
 
@@ -140,9 +132,12 @@ class IncidentReconcilerTest {
         site(Flavour.CLOUD);
         String key = sim.createIssue("OPS", "Incident", "Checkout down", "first words", site.carol());
         AtomicBoolean edited = new AtomicBoolean();
-        JiraClient interleaving = afterFirstIssueRead(jira, () -> {
-            if (edited.compareAndSet(false, true)) {
-                sim.editDescription(key, "first words, and what Carol added meanwhile", site.carol());
+        JiraClient interleaving = SimulatedSite.around(jira, new SimulatedSite.CallHook() {
+            @Override
+            public void after(String method) {
+                if (method.equals("getIssue") && edited.compareAndSet(false, true)) {
+                    sim.editDescription(key, "first words, and what Carol added meanwhile", site.carol());
+                }
             }
         });
 
@@ -224,21 +219,5 @@ class IncidentReconcilerTest {
         assertThat(sim.calls().count("PUT /rest/api/2/issue/{issueIdOrKey}")).isEqualTo(1);
         assertThat(reconciler.plan(jira.getIssue(key, IncidentReconciler.fields()), ReconcileMode.BACKFILL).isEmpty())
                 .isTrue();
-    }
-
-    /** The real client, with {@code interleave} run after each issue read: a person acting mid-reconciliation. */
-    private static JiraClient afterFirstIssueRead(JiraClient real, Runnable interleave) {
-        return (JiraClient) Proxy.newProxyInstance(JiraClient.class.getClassLoader(), new Class<?>[]{JiraClient.class},
-                (proxy, method, args) -> {
-                    try {
-                        Object result = method.invoke(real, args);
-                        if (method.getName().equals("getIssue")) {
-                            interleave.run();
-                        }
-                        return result;
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
     }
 }

@@ -3,14 +3,12 @@ package io.prodsupport.jira;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prodsupport.jirasim.JiraSimulator;
-import io.prodsupport.jirasim.SimSite;
 import io.prodsupport.jirasim.SimUser;
+import io.prodsupport.testing.SimulatedSite;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.net.URI;
-import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class JiraClientContractTest {
 
+    private SimulatedSite simulated;
     private JiraSimulator sim;
     private SimUser bot;
     private SimUser alice;
@@ -33,24 +32,18 @@ class JiraClientContractTest {
     private HttpJiraClient jira;
 
     private void site(io.prodsupport.jirasim.Flavour flavour) {
-        sim = JiraSimulator.builder().flavour(flavour).start();
-        SimSite site = SimSite.seed(sim);
-        bot = site.bot();
-        alice = site.alice();
-        carol = site.carol();
-        JiraCredentials credentials = bot.apiToken() != null
-                ? new JiraCredentials.CloudToken(bot.email(), bot.apiToken())
-                : new JiraCredentials.PersonalAccessToken(bot.personalAccessToken());
-        jira = new HttpJiraClient(new JiraConnection(URI.create(sim.baseUrl()), credentials, Duration.ofSeconds(10),
-                new RetryBudget(4, Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofSeconds(20))));
+        simulated = SimulatedSite.start(flavour);
+        sim = simulated.sim();
+        bot = simulated.site().bot();
+        alice = simulated.site().alice();
+        carol = simulated.site().carol();
+        jira = simulated.bot();
     }
 
     @AfterEach
     void everyRequestConformedToTheSpec() {
-        if (sim != null) {
-            jira.close();
-            sim.assertNoSpecViolations();
-            sim.close();
+        if (simulated != null) {
+            simulated.close();
         }
     }
 
@@ -207,11 +200,7 @@ class JiraClientContractTest {
     void an_edit_without_notifications_needs_admin_rights(io.prodsupport.jirasim.Flavour flavour) {
         site(flavour);
         String key = sim.createIssue("OPS", "Incident", "Quiet", "", carol);
-        JiraCredentials credentials = carol.apiToken() != null
-                ? new JiraCredentials.CloudToken(carol.email(), carol.apiToken())
-                : new JiraCredentials.PersonalAccessToken(carol.personalAccessToken());
-        try (HttpJiraClient asCarol = new HttpJiraClient(new JiraConnection(URI.create(sim.baseUrl()), credentials,
-                Duration.ofSeconds(5), RetryBudget.DEFAULT))) {
+        try (HttpJiraClient asCarol = simulated.clientFor(carol, RetryBudget.DEFAULT)) {
 
             assertThatThrownBy(() -> asCarol.editIssue(key, new IssueEdit().addLabel("x"), false))
                     .isInstanceOf(JiraException.class)

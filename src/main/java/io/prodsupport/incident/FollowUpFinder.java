@@ -1,0 +1,87 @@
+package io.prodsupport.incident;
+
+import io.prodsupport.jira.Issue;
+import io.prodsupport.jira.IssueLink;
+import io.prodsupport.jira.JiraClient;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds a follow-up that was made but not recorded (a crash between the create call and the ledger), by the origin
+ * property every follow-up carries: first among the issues linked to the incident (a plain GET of the incident,
+ * consistent), then among the search results for the incident's follow-ups (Cloud's search lags behind writes, so
+ * it comes second). The search runs at most once, and each candidate's property is read at most once, per instance;
+ * issues the ledger already knows are not candidates, so the common case costs one search and no property reads.
+ */
+final class FollowUpFinder {
+
+    private final JiraClient jira;
+    private final FollowUpSettings settings;
+    private final Issue incident;
+    private final Set<String> known;
+    private final Map<String, Optional<FollowUpOrigin>> origins = new HashMap<>();
+    private List<String> searched;
+
+    /** @param known follow-up keys the ledger already maps to actions */
+    FollowUpFinder(JiraClient jira, FollowUpSettings settings, Issue incident, Set<String> known) {
+        this.jira = jira;
+        this.settings = settings;
+        this.incident = incident;
+        this.known = Set.copyOf(known);
+    }
+
+    /** The key of the follow-up already made for this action of the incident, if any. */
+    Optional<String> find(String actionId) {
+        Optional<String> linked = firstMatching(linkedCandidates(), actionId);
+        return linked.isPresent() ? linked : firstMatching(searchCandidates(), actionId);
+    }
+
+    private Optional<String> firstMatching(List<String> candidates, String actionId) {
+        for (String key : candidates) {
+            if (!known.contains(key) && origin(key).filter(o -> o.isFor(incident.key(), actionId)).isPresent()) {
+                return Optional.of(key);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<FollowUpOrigin> origin(String key) {
+        return origins.computeIfAbsent(key,
+                k -> jira.issueProperty(k, FollowUpOrigin.PROPERTY).flatMap(FollowUpOrigin::fromJson));
+    }
+
+    private List<String> linkedCandidates() {
+        Set<String> keys = new LinkedHashSet<>();
+        for (IssueLink link : incident.fields().issueLinks()) {
+            String other = link.inwardKey().equals(incident.key()) ? link.outwardKey() : link.inwardKey();
+            if (other.startsWith(settings.project().toUpperCase(Locale.ROOT) + "-")) {
+                keys.add(other);
+            }
+        }
+        return new ArrayList<>(keys);
+    }
+
+    private List<String> searchCandidates() {
+        if (searched == null) {
+            searched = jira.search(jql(), List.of("summary")).map(Issue::key).toList();
+        }
+        return searched;
+    }
+
+    /** Follow-ups of this incident by label and origin; the property must be indexed (the app descriptor does it). */
+    String jql() {
+        return "project = " + quote(settings.project()) + " AND labels = " + quote(FollowUpSettings.LABEL)
+                + " AND issue.property[" + FollowUpOrigin.PROPERTY + "].incidentKey = " + quote(incident.key());
+    }
+
+    private static String quote(String value) {
+        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+}

@@ -1,0 +1,102 @@
+package io.prodsupport.incident;
+
+import io.prodsupport.jira.JiraClient;
+import io.prodsupport.jirasim.Flavour;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The follow-up path killed at every step in turn: before each Jira call and each ledger write of a clean run the
+ * process dies (every later call of it fails too, so nothing it would do on the way out happens), and a restarted
+ * one, with a new client and a new connection to the same store, takes over once the dead one's leases ran out.
+ * Killing before call n+1 is the same, for everything outside the process, as killing after call n returned, so
+ * this covers "before create", "after create before link", "after link before ledger", "after ledger before
+ * comment" and every other gap.
+ */
+class FollowUpCrashTest {
+
+    private static final String ACTIONS = "* Add an alert on pool exhaustion\n** page the on-call\n"
+            + "* Load-test checkout before each release\n* Already tracked in SUP-99\n";
+
+    @TempDir
+    Path dir;
+
+    /** Thrown at the kill and by every call after it: the process is gone. */
+    static final class Killed extends RuntimeException {
+        Killed(String at) {
+            super("process killed before " + at);
+        }
+    }
+
+    /** Jira calls and ledger calls of one process, counted together; the process dies at step {@code killAt}. */
+    private static final class Process {
+        final AtomicInteger steps = new AtomicInteger();
+        final List<String> trace = new ArrayList<>();
+        final int killAt;
+        volatile boolean dead;
+
+        Process(int killAt) {
+            this.killAt = killAt;
+        }
+
+        Runnable step(String what) {
+            if (dead || steps.incrementAndGet() == killAt) {
+                dead = true;
+                throw new Killed(what);
+            }
+            trace.add(what);
+            return () -> { };
+        }
+
+        FollowUps followUps(FollowUpSite s) {
+            JiraClient jira = FollowUpSite.intercept(JiraClient.class, s.jira, m -> step("jira." + m));
+            FollowUpLedger ledger = FollowUpSite.intercept(FollowUpLedger.class, s.ledger(), m -> step("ledger." + m));
+            return s.followUps(jira, ledger);
+        }
+    }
+
+    @Test
+    void a_kill_at_any_step_then_a_restart_ends_with_one_follow_up_per_action_each_linked_once_and_one_comment()
+            throws Exception {
+        List<String> cleanRun;
+        try (FollowUpSite s = new FollowUpSite(Flavour.CLOUD, Files.createDirectory(dir.resolve("clean")))) {
+            Process clean = new Process(Integer.MAX_VALUE);
+            clean.followUps(s).reconcile(s.resolvedIncident(ACTIONS));
+            cleanRun = clean.trace;
+        }
+        assertThat(cleanRun).containsSubsequence("jira.createIssue", "ledger.created", "jira.linkIssues",
+                "ledger.linked", "jira.addComment", "ledger.commented");
+
+        long duplicates = 0;
+        for (int step = 1; step <= cleanRun.size(); step++) {
+            try (FollowUpSite s = new FollowUpSite(Flavour.CLOUD, Files.createDirectory(dir.resolve("kill-" + step)))) {
+                String key = s.resolvedIncident(ACTIONS);
+                Process killed = new Process(step);
+                assertThatThrownBy(() -> killed.followUps(s).reconcile(key)).isInstanceOf(Killed.class);
+
+                s.clock.advance(FollowUpSite.LEASE.plusSeconds(1));
+                FollowUps restarted = s.followUps(s.jira, s.ledger());
+                restarted.reconcile(key);
+                assertThat(restarted.reconcile(key)).as("a second run after the restart").isEmpty();
+
+                String at = "killed before step " + step + " (" + cleanRun.get(step - 1) + ")";
+                duplicates += s.duplicates(key);
+                assertThat(s.followUpsPerAction(key).values()).as(at).hasSize(2).containsOnly(1L);
+                assertThat(s.linksPerIssue(key).values()).as(at).hasSize(2).containsOnly(1L);
+                assertThat(s.comments(key)).as(at).hasSize(1).first().asString()
+                        .contains("Add an alert on pool exhaustion").contains("Load-test checkout");
+            }
+        }
+        System.out.println("crash test: " + cleanRun.size() + " kill points " + cleanRun + ", duplicates: "
+                + duplicates);
+    }
+}

@@ -1,0 +1,169 @@
+package io.prodsupport.incident;
+
+import io.prodsupport.inbox.Stores;
+import io.prodsupport.jira.HttpJiraClient;
+import io.prodsupport.jira.JiraClient;
+import io.prodsupport.jira.JiraConnection;
+import io.prodsupport.jira.JiraCredentials;
+import io.prodsupport.jira.RetryBudget;
+import io.prodsupport.jirasim.Flavour;
+import io.prodsupport.jirasim.JiraSimulator;
+import io.prodsupport.jirasim.SimComment;
+import io.prodsupport.jirasim.SimIssue;
+import io.prodsupport.jirasim.SimLink;
+import io.prodsupport.jirasim.SimSite;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What the follow-up tests share: the seeded simulator, the production client over real HTTP, the ledger on a
+ * SQLite file, a clock the test moves, and the questions the tests ask of the simulator's state.
+ */
+final class FollowUpSite implements AutoCloseable {
+
+    static final FollowUpSettings SETTINGS =
+            new FollowUpSettings("SUP", "Task", "Relates", List.of("prevention"), true);
+    static final IncidentScope SCOPE = new IncidentScope(List.of("OPS"), List.of(), Optional.empty());
+    static final Duration LEASE = Duration.ofMinutes(2);
+
+    final JiraSimulator sim;
+    final SimSite site;
+    final HttpJiraClient jira;
+    final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T10:00:00Z"));
+    private final String storeUrl;
+    private final List<FollowUpLedger> ledgers = new ArrayList<>();
+
+    FollowUpSite(Flavour flavour, Path dir) {
+        sim = JiraSimulator.builder().flavour(flavour).start();
+        site = SimSite.seed(sim);
+        jira = new HttpJiraClient(new JiraConnection(URI.create(sim.baseUrl()),
+                flavour == Flavour.CLOUD ? new JiraCredentials.CloudToken(site.bot().email(), site.botSecret())
+                        : new JiraCredentials.PersonalAccessToken(site.botSecret()),
+                Duration.ofSeconds(10), new RetryBudget(3, Duration.ofMillis(5), Duration.ofMillis(20),
+                Duration.ofSeconds(5))));
+        storeUrl = "jdbc:sqlite:" + dir.resolve("store.db");
+    }
+
+    /** A connection to the ledger; each call opens another, as a restarted process would. */
+    FollowUpLedger ledger() {
+        FollowUpLedger ledger = Stores.openFollowUpLedger(storeUrl, null, null);
+        ledgers.add(ledger);
+        return ledger;
+    }
+
+    FollowUps followUps(JiraClient client, FollowUpLedger ledger) {
+        return new FollowUps(client, SCOPE, SETTINGS, ledger, clock, LEASE);
+    }
+
+    /** A resolved incident with this Prevention / Mitigation body and a root cause. */
+    String resolvedIncident(String prevention) {
+        String key = sim.createIssue("OPS", "Incident", "Checkout down", description(prevention), site.carol());
+        sim.transition(key, "In Progress", site.alice());
+        sim.transition(key, "Done", site.alice());
+        return key;
+    }
+
+    static String description(String prevention) {
+        return SectionTemplate.wrap("Checkout is down", null)
+                .replace("h2. Root Cause(s)\nTBD", "h2. Root Cause(s)\nA config push disabled the payment pool")
+                .replace("h2. Prevention / Mitigation\nTBD", "h2. Prevention / Mitigation\n" + prevention);
+    }
+
+    /** Every follow-up of the incident in Jira, by its origin property. */
+    List<SimIssue> followUpsOf(String incidentKey) {
+        return sim.issues().stream().filter(i -> i.property(FollowUpOrigin.PROPERTY) != null)
+                .filter(i -> incidentKey.equals(i.property(FollowUpOrigin.PROPERTY).path("incidentKey").asText()))
+                .toList();
+    }
+
+    /** Follow-ups per action id: exactly one each is the whole point. */
+    Map<String, Long> followUpsPerAction(String incidentKey) {
+        return followUpsOf(incidentKey).stream().collect(Collectors.groupingBy(
+                i -> i.property(FollowUpOrigin.PROPERTY).path("actionId").asText(), Collectors.counting()));
+    }
+
+    /** Follow-ups beyond the first for an action, summed over the incident's actions. */
+    long duplicates(String incidentKey) {
+        return followUpsPerAction(incidentKey).values().stream().mapToLong(n -> n - 1).sum();
+    }
+
+    /** Links between the incident and each other issue, counted per other issue. */
+    Map<String, Long> linksPerIssue(String incidentKey) {
+        return sim.issue(incidentKey).links().stream().collect(Collectors.groupingBy(
+                (SimLink l) -> l.inwardKey().equals(incidentKey) ? l.outwardKey() : l.inwardKey(),
+                Collectors.counting()));
+    }
+
+    List<String> comments(String key) {
+        return sim.issue(key).comments().stream().map(SimComment::body).toList();
+    }
+
+    /**
+     * A proxy that hands every call to {@code target} through {@code around}, which may throw instead (a crash) or
+     * after (an answer lost after Jira acted).
+     */
+    @SuppressWarnings("unchecked")
+    static <T> T intercept(Class<T> type, T target, Function<String, Runnable> around) {
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, (proxy, method, args) -> {
+            Runnable after = around.apply(method.getName());
+            Object result;
+            try {
+                result = method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            after.run();
+            return result;
+        });
+    }
+
+    @Override
+    public void close() {
+        ledgers.forEach(FollowUpLedger::close);
+        jira.close();
+        sim.assertNoSpecViolations();
+        sim.close();
+    }
+
+    /** A clock that moves only when the test says so: lease expiry without sleeping. */
+    static final class MovableClock extends Clock {
+        private volatile Instant now;
+
+        MovableClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
