@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Production-support discipline for Jira incident tickets.",
-        subcommands = {ServeCommand.class, CheckCommand.class, ReplayCommand.class, DescriptorCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, BackfillCommand.class, CheckCommand.class, ReplayCommand.class,
+                DescriptorCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

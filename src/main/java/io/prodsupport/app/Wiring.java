@@ -6,6 +6,9 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prodsupport.backfill.Backfill;
+import io.prodsupport.backfill.BackfillCheckpoints;
+import io.prodsupport.backfill.ResolvedTickets;
 import io.prodsupport.config.Config;
 import io.prodsupport.config.Secret;
 import io.prodsupport.inbox.Inbox;
@@ -100,24 +103,37 @@ public final class Wiring {
         return new CloseGate(jira, incidentScope(), required);
     }
 
-    FollowUps followUps(JiraClient jira, FollowUpLedger ledger) {
-        Config.FollowUps f = config.followUps();
-        return new FollowUps(jira, incidentScope(),
-                new FollowUpSettings(f.project(), f.issueType(), f.linkType(), f.labels(), f.inheritPriority()),
-                ledger, clock, FollowUps.DEFAULT_LEASE);
-    }
-
-    FollowUpLedger followUpLedger() {
-        Config.Store store = config.store();
-        return Stores.openFollowUpLedger(store.url(), store.username(),
-                Optional.ofNullable(store.password()).map(Secret::value).orElse(null));
+    private String storePassword() {
+        return Optional.ofNullable(config.store().password()).map(Secret::value).orElse(null);
     }
 
     /** The store named by {@code store.url}, migrated and ready. */
     Inbox inbox() {
-        Config.Store store = config.store();
-        return Stores.open(store.url(), store.username(),
-                Optional.ofNullable(store.password()).map(Secret::value).orElse(null));
+        return Stores.open(config.store().url(), config.store().username(), storePassword());
+    }
+
+    /** The backfill checkpoints in the store named by {@code store.url}, migrated and ready. */
+    BackfillCheckpoints backfillCheckpoints() {
+        return Stores.openBackfillCheckpoints(config.store().url(), config.store().username(), storePassword());
+    }
+
+    /** The follow-up ledger in the store named by {@code store.url}, migrated and ready. */
+    FollowUpLedger followUpLedger() {
+        return Stores.openFollowUpLedger(config.store().url(), config.store().username(), storePassword());
+    }
+
+    FollowUps followUps(JiraClient jira, FollowUpLedger ledger) {
+        Config.FollowUps f = config.followUps();
+        return new FollowUps(jira, incidentScope(), new FollowUpSettings(f.project(), f.issueType(), f.linkType(),
+                f.labels(), f.inheritPriority()), ledger, clock, FollowUps.DEFAULT_LEASE);
+    }
+
+    /** The batch command's engine: the same reconciler and follow-ups as the webhook path, over {@code jira}. */
+    Backfill backfill(JiraClient jira, BackfillCheckpoints checkpoints, FollowUpLedger ledger) {
+        List<String> tracking = new java.util.ArrayList<>(config.incidents().projects());
+        tracking.add(config.followUps().project());
+        return new Backfill(jira, reconciler(jira), new ResolvedTickets(followUps(jira, ledger), ledger, tracking),
+                checkpoints, clock);
     }
 
     /**

@@ -21,8 +21,11 @@ import org.slf4j.LoggerFactory;
  */
 final class SchemaMigrator {
 
-  /** Every migration, oldest first. Adding one: add the two SQL files and a line here. */
-  static final List<String> MIGRATIONS = List.of("V1__inbox", "V2__followup_ledger");
+  /**
+   * Every migration, oldest first. Adding one: add the two SQL files and a line here. A migration's version is its
+   * position in this list; {@link #currentVersion} checks that a store was migrated by a build with the same list.
+   */
+  static final List<String> MIGRATIONS = List.of("V1__inbox", "V2__followup_ledger", "V3__backfill_checkpoint");
 
   private static final Logger log = LoggerFactory.getLogger(SchemaMigrator.class);
   /** An arbitrary constant: the PostgreSQL advisory lock that serialises migrations of instances starting together. */
@@ -77,7 +80,26 @@ final class SchemaMigrator {
         throw new IllegalStateException("the store's schema is version " + version + ", newer than this build ("
             + MIGRATIONS.size() + "); run a newer prodsupport");
       }
+      checkApplied(c);
       return version;
+    }
+  }
+
+  /**
+   * Versions are positions in {@link #MIGRATIONS}: a store migrated by a build whose list differed (branches merged
+   * in another order) would silently skip a migration here, so each applied version must carry the same name.
+   */
+  private static void checkApplied(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+         ResultSet r = s.executeQuery("SELECT version, name FROM prodsupport_schema_version ORDER BY version")) {
+      while (r.next()) {
+        int version = r.getInt(1);
+        String expected = MIGRATIONS.get(version - 1);
+        if (!expected.equals(r.getString(2))) {
+          throw new IllegalStateException("the store's schema version " + version + " is " + r.getString(2)
+              + ", but this build's version " + version + " is " + expected + "; it was migrated by another build");
+        }
+      }
     }
   }
 

@@ -2,12 +2,13 @@ package io.prodsupport.inbox;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.prodsupport.backfill.BackfillCheckpoints;
 import io.prodsupport.incident.FollowUpLedger;
 import java.sql.SQLException;
 
 /**
- * Opens the store named by {@code store.url} (the inbox, the follow-up ledger): a pool, the schema brought up to
- * date, ready to use.
+ * Opens the store named by {@code store.url} (the inbox, the follow-up ledger, the backfill checkpoints): a pool, the
+ * schema brought up to date, ready to use.
  */
 public final class Stores {
 
@@ -29,6 +30,14 @@ public final class Stores {
    */
   public static FollowUpLedger openFollowUpLedger(String jdbcUrl, String username, String password) {
     return new JdbcFollowUpLedger(migratedPool(jdbcUrl, username, password, "followup-ledger"));
+  }
+
+  /**
+   * The backfill checkpoints in the same database as the inbox, on a pool of their own so that a backfill running
+   * next to {@code serve} never holds a connection the intake needs. Parameters and failures as for {@link #open}.
+   */
+  public static BackfillCheckpoints openBackfillCheckpoints(String jdbcUrl, String username, String password) {
+    return new JdbcBackfillCheckpoints(migratedPool(jdbcUrl, username, password, "backfill-checkpoints"));
   }
 
   private static HikariDataSource migratedPool(String jdbcUrl, String username, String password, String name) {

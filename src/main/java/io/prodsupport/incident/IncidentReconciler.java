@@ -14,10 +14,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Brings one incident to the desired state of DESIGN.md §1 for a new ticket: the fix version, the section template
- * around the reporter's words, the watchers and the on-duty person, an owner. Level-triggered: it reads the issue
- * from Jira and does only what is missing, so running it twice changes nothing the second time, and the webhook
- * that told us about the issue is only a hint.
+ * Brings one incident to the desired state of DESIGN.md §1: the fix version, the section template around the
+ * reporter's words and, for a new ticket, the watchers, the on-duty person and an owner. Level-triggered: it reads the
+ * issue and does only what is missing, so running it twice changes nothing the second time, and the webhook that told
+ * us about the issue is only a hint.
+ *
+ * <p>Planning (reads only) is split from applying (writes) so that the backfill runs the same code over old tickets,
+ * and its dry run can show the plan without applying it.
  */
 public final class IncidentReconciler {
 
@@ -41,47 +44,79 @@ public final class IncidentReconciler {
         this.clock = clock;
     }
 
+    /** The fields {@link #plan} reads; a search that feeds it must ask for these. */
+    public static List<String> fields() {
+        return FIELDS;
+    }
+
+    /** The webhook path: read the issue, plan as for a new incident, apply with notifications on. */
     public ReconcileOutcome reconcile(String issueKey) {
-        Issue issue = jira.getIssue(issueKey, FIELDS);
+        return apply(plan(jira.getIssue(issueKey, FIELDS), ReconcileMode.NEW_INCIDENT), true);
+    }
+
+    /**
+     * What {@code issue} lacks, from the fields it was read with ({@link #fields()}). Writes nothing; in
+     * {@link ReconcileMode#NEW_INCIDENT} it reads the issue's watchers.
+     */
+    public IncidentPlan plan(Issue issue, ReconcileMode mode) {
         if (!scope.covers(issue)) {
-            return ReconcileOutcome.notAnIncident(issue.key());
+            return IncidentPlan.notAnIncident(issue);
         }
-        String key = issue.key();
-        Flavour flavour = jira.flavour();
-        Optional<String> onDuty = rotation.onDuty(clock.instant());
+        Optional<String> onDuty = mode.staffsTheTicket() ? rotation.onDuty(clock.instant()) : Optional.empty();
+        Optional<String> mention = onDuty.map(p -> mention(p, jira.flavour()));
+        Optional<String> fixVersion = issue.fields().fixVersions().stream()
+                .anyMatch(v -> v.equalsIgnoreCase(fixVersions.name())) ? Optional.empty() : Optional.of(fixVersions.name());
+        Optional<String> assignTo = issue.fields().assignee() == null ? onDuty : Optional.empty();
+        String text = issue.fields().description();
+        Optional<String> description = IncidentDescription.parse(text).isTemplated() ? Optional.empty()
+                : Optional.of(SectionTemplate.wrap(text, mention.orElse(null)));
+        List<String> missingWatchers = mode.staffsTheTicket() ? missingWatchers(issue.key(), onDuty) : List.of();
+        return new IncidentPlan(issue, true, fixVersion, assignTo, description, mention, missingWatchers);
+    }
+
+    /** Makes the edits {@code plan} lists, as one issue edit plus one call per watcher. */
+    public ReconcileOutcome apply(IncidentPlan plan, boolean notifyUsers) {
+        if (!plan.incident()) {
+            return ReconcileOutcome.notAnIncident(plan.key());
+        }
+        String key = plan.key();
+        String projectKey = plan.issue().fields().projectKey();
         List<String> changes = new ArrayList<>();
         IssueEdit edit = new IssueEdit();
-
-        if (issue.fields().fixVersions().stream().noneMatch(v -> v.equalsIgnoreCase(fixVersions.name()))) {
-            if (fixVersions.ensure(issue.fields().projectKey())) {
-                changes.add("created version \"" + fixVersions.name() + "\" in " + issue.fields().projectKey());
+        if (plan.fixVersion().isPresent()) {
+            if (fixVersions.ensure(projectKey)) {
+                changes.add("created version \"" + fixVersions.name() + "\" in " + projectKey);
             }
             edit.addFixVersion(fixVersions.name());
             changes.add("fix version \"" + fixVersions.name() + "\"");
         }
-        if (issue.fields().assignee() == null && onDuty.isPresent()) {
-            edit.setAssignee(onDuty.get(), flavour);
-            changes.add("assigned to " + onDuty.get());
-        }
-        if (!IncidentDescription.parse(issue.fields().description()).isTemplated()) {
+        plan.assignTo().ifPresent(person -> {
+            edit.setAssignee(person, jira.flavour());
+            changes.add("assigned to " + person);
+        });
+        if (plan.description().isPresent()) {
             // a person may have typed since the first read; write the template only around what is there now
             String latest = jira.getIssue(key, List.of("description")).fields().description();
             if (!IncidentDescription.parse(latest).isTemplated()) {
-                edit.setDescription(SectionTemplate.wrap(latest, onDuty.map(p -> mention(p, flavour)).orElse(null)));
+                edit.setDescription(SectionTemplate.wrap(latest, plan.mention().orElse(null)));
                 changes.add("description wrapped in the section template");
             }
         }
         if (!edit.isEmpty()) {
-            editIssue(key, issue.fields().projectKey(), edit);
+            editIssue(key, projectKey, edit, notifyUsers);
         }
-        changes.addAll(addMissingWatchers(key, onDuty));
-        boolean done = issue.fields().status() != null && "done".equals(issue.fields().status().categoryKey());
+        for (String person : plan.watchers()) {
+            jira.addWatcher(key, person);
+            changes.add("watcher " + person);
+        }
+        Issue read = plan.issue();
+        boolean done = read.fields().status() != null && "done".equals(read.fields().status().categoryKey());
         return new ReconcileOutcome(key, true, done, changes);
     }
 
-    private void editIssue(String key, String projectKey, IssueEdit edit) {
+    private void editIssue(String key, String projectKey, IssueEdit edit, boolean notifyUsers) {
         try {
-            jira.editIssue(key, edit, true);
+            jira.editIssue(key, edit, notifyUsers);
         } catch (JiraException e) {
             if (e.status() == 400 && e.errors().containsKey("fixVersions")) {
                 fixVersions.forget(projectKey); // deleted since we cached it; the retry will create it again
@@ -90,19 +125,14 @@ public final class IncidentReconciler {
         }
     }
 
-    private List<String> addMissingWatchers(String key, Optional<String> onDuty) {
+    private List<String> missingWatchers(String key, Optional<String> onDuty) {
         Set<String> wanted = new LinkedHashSet<>(watchers);
         onDuty.ifPresent(wanted::add);
         if (wanted.isEmpty()) {
             return List.of();
         }
         wanted.removeAll(jira.watchers(key));
-        List<String> added = new ArrayList<>();
-        for (String person : wanted) {
-            jira.addWatcher(key, person);
-            added.add("watcher " + person);
-        }
-        return added;
+        return List.copyOf(wanted);
     }
 
     /** How wiki markup mentions a person: by accountId on Cloud, by username on Data Center. */

@@ -181,4 +181,43 @@ class IncidentReconcilerTest {
         assertThat(sim.calls().count("POST /rest/api/2/version")).isEqualTo(1);
         assertThat(keys).allSatisfy(k -> assertThat(sim.issue(k).fixVersions()).containsExactly("Production Support"));
     }
+
+    @Test
+    void a_backfill_plan_asks_only_for_the_fix_version_and_a_template_that_mentions_nobody() {
+        site(Flavour.CLOUD);
+        String key = sim.createIssue("OPS", "Incident", "Checkout down in 2023", REPORT, site.carol());
+        IncidentReconciler reconciler = reconciler(jira);
+        sim.calls().reset();
+
+        IncidentPlan plan = reconciler.plan(jira.getIssue(key, IncidentReconciler.fields()), ReconcileMode.BACKFILL);
+
+        assertThat(sim.calls().snapshot()).containsOnlyKeys("GET /rest/api/2/issue/{issueIdOrKey}");
+        assertThat(plan.fixVersion()).contains("Production Support");
+        assertThat(plan.assignTo()).isEmpty();
+        assertThat(plan.watchers()).isEmpty();
+        assertThat(plan.mention()).isEmpty();
+        assertThat(IncidentDescription.parse(plan.description().orElseThrow()).originalRequest()).contains(REPORT);
+        assertThat(plan.description().orElseThrow()).contains("h2. Next Actions\n* Look into the problem\n")
+                .doesNotContain("[~");
+    }
+
+    @Test
+    void applying_a_backfill_plan_with_notifications_off_edits_once_and_leaves_owner_and_watchers_alone() {
+        site(Flavour.DATA_CENTER);
+        String key = sim.createIssue("OPS", "Incident", "Checkout down in 2023", "", site.carol());
+        IncidentReconciler reconciler = reconciler(jira);
+        IncidentPlan plan = reconciler.plan(jira.getIssue(key, IncidentReconciler.fields()), ReconcileMode.BACKFILL);
+
+        ReconcileOutcome outcome = reconciler.apply(plan, false);
+
+        SimIssue after = sim.issue(key);
+        assertThat(outcome.changes()).containsExactly("created version \"Production Support\" in OPS",
+                "fix version \"Production Support\"", "description wrapped in the section template");
+        assertThat(after.assignee()).isNull();
+        assertThat(after.watchers()).doesNotContain(site.alice(), site.bob());
+        assertThat(after.description()).startsWith("h2. The Original Request\n" + SectionTemplate.EMPTY_ORIGINAL);
+        assertThat(sim.calls().count("PUT /rest/api/2/issue/{issueIdOrKey}")).isEqualTo(1);
+        assertThat(reconciler.plan(jira.getIssue(key, IncidentReconciler.fields()), ReconcileMode.BACKFILL).isEmpty())
+                .isTrue();
+    }
 }
