@@ -4,10 +4,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.prodsupport.incident.FollowUpLedger;
 import io.prodsupport.incident.FollowUpLedger.Claim;
 import io.prodsupport.incident.FollowUpRecord;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,15 +20,15 @@ final class JdbcFollowUpLedger implements FollowUpLedger {
 
   private static final String HELD = "incident_key = ? AND action_id = ? AND claimed_by = ?";
 
-  private final HikariDataSource pool;
+  private final Transactions tx;
 
   JdbcFollowUpLedger(HikariDataSource pool) {
-    this.pool = pool;
+    this.tx = new Transactions(pool);
   }
 
   @Override
   public List<FollowUpRecord> records(String incidentKey) {
-    return inTransaction("read the follow-up ledger", c -> {
+    return tx.run("read the follow-up ledger", c -> {
       try (PreparedStatement p = c.prepareStatement("SELECT incident_key, action_id, state, followup_key, summary,"
           + " claimed_by, lease_until FROM followup_ledger WHERE incident_key = ? ORDER BY seq, action_id")) {
         p.setString(1, incidentKey);
@@ -49,12 +47,12 @@ final class JdbcFollowUpLedger implements FollowUpLedger {
   @Override
   public Claim claim(String incidentKey, String actionId, String summary, String claimant, Instant now,
       Instant leaseUntil) {
-    return inTransaction("claim a follow-up", c -> {
+    return tx.run("claim a follow-up", c -> {
       try (PreparedStatement p = c.prepareStatement("INSERT INTO followup_ledger (incident_key, action_id, state,"
           + " summary, claimed_by, lease_until, seq, claimed_at, updated_at) VALUES (?, ?, 'CLAIMED', ?, ?, ?,"
           + " (SELECT COALESCE(MAX(seq), 0) + 1 FROM followup_ledger WHERE incident_key = ?), ?, ?)"
           + " ON CONFLICT (incident_key, action_id) DO NOTHING")) {
-        set(p, incidentKey, actionId, summary, claimant, leaseUntil.toEpochMilli(), incidentKey, now.toEpochMilli(),
+        Transactions.set(p, incidentKey, actionId, summary, claimant, leaseUntil.toEpochMilli(), incidentKey, now.toEpochMilli(),
             now.toEpochMilli());
         if (p.executeUpdate() == 1) {
           return Claim.NEW;
@@ -63,7 +61,7 @@ final class JdbcFollowUpLedger implements FollowUpLedger {
       try (PreparedStatement p = c.prepareStatement("UPDATE followup_ledger SET claimed_by = ?, lease_until = ?,"
           + " updated_at = ? WHERE incident_key = ? AND action_id = ? AND state <> 'COMMENTED'"
           + " AND (claimed_by = ? OR lease_until <= ?)")) {
-        set(p, claimant, leaseUntil.toEpochMilli(), now.toEpochMilli(), incidentKey, actionId, claimant,
+        Transactions.set(p, claimant, leaseUntil.toEpochMilli(), now.toEpochMilli(), incidentKey, actionId, claimant,
             now.toEpochMilli());
         return p.executeUpdate() == 1 ? Claim.RESUMED : Claim.REFUSED;
       }
@@ -72,25 +70,25 @@ final class JdbcFollowUpLedger implements FollowUpLedger {
 
   @Override
   public boolean created(String incidentKey, String actionId, String followUpKey, String claimant, Instant now) {
-    return update("record a follow-up", "UPDATE followup_ledger SET state = 'CREATED', followup_key = ?,"
+    return tx.update("record a follow-up", "UPDATE followup_ledger SET state = 'CREATED', followup_key = ?,"
         + " updated_at = ? WHERE " + HELD + " AND state = 'CLAIMED'",
         followUpKey, now.toEpochMilli(), incidentKey, actionId, claimant) == 1;
   }
 
   @Override
   public boolean linked(String incidentKey, String actionId, String claimant, Instant now) {
-    return update("record a follow-up's link", "UPDATE followup_ledger SET state = 'LINKED', updated_at = ?"
+    return tx.update("record a follow-up's link", "UPDATE followup_ledger SET state = 'LINKED', updated_at = ?"
         + " WHERE " + HELD + " AND state = 'CREATED'", now.toEpochMilli(), incidentKey, actionId, claimant) == 1;
   }
 
   @Override
   public int commented(String incidentKey, Collection<String> actionIds, String claimant, Instant now) {
-    return inTransaction("record a follow-up comment", c -> {
+    return tx.run("record a follow-up comment", c -> {
       int moved = 0;
       try (PreparedStatement p = c.prepareStatement("UPDATE followup_ledger SET state = 'COMMENTED',"
           + " updated_at = ? WHERE " + HELD + " AND state = 'LINKED'")) {
         for (String actionId : actionIds) {
-          set(p, now.toEpochMilli(), incidentKey, actionId, claimant);
+          Transactions.set(p, now.toEpochMilli(), incidentKey, actionId, claimant);
           moved += p.executeUpdate();
         }
       }
@@ -100,10 +98,10 @@ final class JdbcFollowUpLedger implements FollowUpLedger {
 
   @Override
   public void release(String incidentKey, Collection<String> actionIds, String claimant) {
-    inTransaction("release follow-up claims", c -> {
+    tx.run("release follow-up claims", c -> {
       try (PreparedStatement p = c.prepareStatement("UPDATE followup_ledger SET lease_until = 0 WHERE " + HELD)) {
         for (String actionId : actionIds) {
-          set(p, incidentKey, actionId, claimant);
+          Transactions.set(p, incidentKey, actionId, claimant);
           p.executeUpdate();
         }
       }
@@ -113,52 +111,12 @@ final class JdbcFollowUpLedger implements FollowUpLedger {
 
   @Override
   public void forget(String incidentKey, String actionId, String claimant) {
-    update("forget a follow-up intent", "DELETE FROM followup_ledger WHERE " + HELD + " AND state = 'CLAIMED'",
+    tx.update("forget a follow-up intent", "DELETE FROM followup_ledger WHERE " + HELD + " AND state = 'CLAIMED'",
         incidentKey, actionId, claimant);
   }
 
   @Override
   public void close() {
-    pool.close();
-  }
-
-  private int update(String what, String sql, Object... parameters) {
-    return inTransaction(what, c -> {
-      try (PreparedStatement p = c.prepareStatement(sql)) {
-        set(p, parameters);
-        return p.executeUpdate();
-      }
-    });
-  }
-
-  private static void set(PreparedStatement p, Object... parameters) throws SQLException {
-    for (int i = 0; i < parameters.length; i++) {
-      p.setObject(i + 1, parameters[i]);
-    }
-  }
-
-  private <T> T inTransaction(String what, SqlWork<T> work) {
-    try (Connection c = pool.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        try {
-          c.rollback();
-        } catch (SQLException ignored) {
-          // the original failure is the one worth reporting
-        }
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw new StoreUnavailableException("store cannot " + what + ": " + e.getMessage(), e);
-    }
-  }
-
-  @FunctionalInterface
-  private interface SqlWork<T> {
-    T run(Connection c) throws SQLException;
+    tx.close();
   }
 }

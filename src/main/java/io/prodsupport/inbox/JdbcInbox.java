@@ -1,10 +1,8 @@
 package io.prodsupport.inbox;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,15 +25,15 @@ final class JdbcInbox implements Inbox {
   private static final String HELD = "id = ? AND state = 'IN_PROGRESS' AND claimed_by = ? AND attempt = ?";
   private static final int MAX_ERROR_LENGTH = 2000;
 
-  private final HikariDataSource pool;
+  private final Transactions tx;
 
   JdbcInbox(HikariDataSource pool) {
-    this.pool = pool;
+    this.tx = new Transactions(pool);
   }
 
   @Override
   public Accepted accept(InboundEvent event) {
-    return inTransaction("accept", c -> {
+    return tx.run("accept", c -> {
       try (PreparedStatement p = c.prepareStatement("INSERT INTO inbox_event (delivery_id, ordering_key,"
           + " webhook_event, body, received_at, state, attempt, available_at) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?)"
           + " ON CONFLICT (delivery_id) DO NOTHING")) {
@@ -52,7 +50,7 @@ final class JdbcInbox implements Inbox {
 
   @Override
   public long depth() {
-    return inTransaction("depth", c -> {
+    return tx.run("depth", c -> {
       try (PreparedStatement p = c.prepareStatement(
           "SELECT COUNT(*) FROM inbox_event WHERE state IN ('PENDING', 'IN_PROGRESS')");
            ResultSet r = p.executeQuery()) {
@@ -64,7 +62,7 @@ final class JdbcInbox implements Inbox {
 
   @Override
   public List<DeadLetter> deadLetters() {
-    return inTransaction("list dead letters", c -> {
+    return tx.run("list dead letters", c -> {
       try (PreparedStatement p = c.prepareStatement("SELECT id, delivery_id, ordering_key, webhook_event, attempt,"
           + " last_error, received_at, finished_at FROM inbox_event WHERE state = 'DEAD' ORDER BY id");
            ResultSet r = p.executeQuery()) {
@@ -81,7 +79,7 @@ final class JdbcInbox implements Inbox {
   @Override
   public boolean replay(String deliveryId) {
     // due at once (0): the store has no clock of its own, and "now" is whatever the worker's clock says
-    return update("replay", "UPDATE inbox_event SET state = 'PENDING', attempt = 0, available_at = 0,"
+    return tx.update("replay", "UPDATE inbox_event SET state = 'PENDING', attempt = 0, available_at = 0,"
         + " claimed_by = NULL, lease_until = NULL, finished_at = NULL WHERE delivery_id = ? AND state = 'DEAD'",
         deliveryId) == 1;
   }
@@ -90,7 +88,7 @@ final class JdbcInbox implements Inbox {
   public List<StoredEvent> claim(String owner, Instant now, Duration lease, int max) {
     long nowMs = now.toEpochMilli();
     long until = now.plus(lease).toEpochMilli();
-    return inTransaction("claim", c -> {
+    return tx.run("claim", c -> {
       List<StoredEvent> candidates = new ArrayList<>();
       // the oldest open event of a key is the only candidate of that key, and not while a newer one (a replayed
       // dead letter's successor) holds a live claim: that is what keeps one key to one worker at a time
@@ -136,90 +134,50 @@ final class JdbcInbox implements Inbox {
       return 0;
     }
     String in = ids.stream().map(id -> Long.toString(id)).collect(Collectors.joining(", "));
-    return update("renew leases", "UPDATE inbox_event SET lease_until = ? WHERE state = 'IN_PROGRESS'"
+    return tx.update("renew leases", "UPDATE inbox_event SET lease_until = ? WHERE state = 'IN_PROGRESS'"
         + " AND claimed_by = ? AND id IN (" + in + ")", until.toEpochMilli(), owner);
   }
 
   @Override
   public boolean complete(StoredEvent event, String owner, Instant now) {
-    return update("complete", "UPDATE inbox_event SET state = 'DONE', finished_at = ?, claimed_by = NULL,"
+    return tx.update("complete", "UPDATE inbox_event SET state = 'DONE', finished_at = ?, claimed_by = NULL,"
         + " lease_until = NULL, last_error = NULL WHERE " + HELD,
         now.toEpochMilli(), event.id(), owner, event.attempt()) == 1;
   }
 
   @Override
   public boolean retryLater(StoredEvent event, String owner, Instant dueAt, String error) {
-    return update("schedule a retry", "UPDATE inbox_event SET state = 'PENDING', available_at = ?, last_error = ?,"
+    return tx.update("schedule a retry", "UPDATE inbox_event SET state = 'PENDING', available_at = ?, last_error = ?,"
         + " claimed_by = NULL, lease_until = NULL WHERE " + HELD,
         dueAt.toEpochMilli(), truncate(error), event.id(), owner, event.attempt()) == 1;
   }
 
   @Override
   public boolean deadLetter(StoredEvent event, String owner, Instant now, String error) {
-    return update("park a dead letter", "UPDATE inbox_event SET state = 'DEAD', finished_at = ?, last_error = ?,"
+    return tx.update("park a dead letter", "UPDATE inbox_event SET state = 'DEAD', finished_at = ?, last_error = ?,"
         + " claimed_by = NULL, lease_until = NULL WHERE " + HELD,
         now.toEpochMilli(), truncate(error), event.id(), owner, event.attempt()) == 1;
   }
 
   @Override
   public int expireAllClaims(Instant now) {
-    return update("expire claims", "UPDATE inbox_event SET lease_until = ? WHERE state = 'IN_PROGRESS'",
+    return tx.update("expire claims", "UPDATE inbox_event SET lease_until = ? WHERE state = 'IN_PROGRESS'",
         now.toEpochMilli());
   }
 
   @Override
   public boolean release(StoredEvent event, String owner, Instant now) {
-    return update("release a claim", "UPDATE inbox_event SET state = 'PENDING', attempt = attempt - 1,"
+    return tx.update("release a claim", "UPDATE inbox_event SET state = 'PENDING', attempt = attempt - 1,"
         + " available_at = ?, claimed_by = NULL, lease_until = NULL WHERE " + HELD,
         now.toEpochMilli(), event.id(), owner, event.attempt()) == 1;
   }
 
   @Override
   public void close() {
-    pool.close();
-  }
-
-  private int update(String what, String sql, Object... parameters) {
-    return inTransaction(what, c -> {
-      try (PreparedStatement p = c.prepareStatement(sql)) {
-        for (int i = 0; i < parameters.length; i++) {
-          p.setObject(i + 1, parameters[i]);
-        }
-        return p.executeUpdate();
-      }
-    });
-  }
-
-  private <T> T inTransaction(String what, SqlWork<T> work) {
-    try (Connection c = pool.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        rollbackQuietly(c);
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw new StoreUnavailableException("store cannot " + what + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static void rollbackQuietly(Connection c) {
-    try {
-      c.rollback();
-    } catch (SQLException ignored) {
-      // the original failure is the one worth reporting
-    }
+    tx.close();
   }
 
   private static String truncate(String error) {
     return error == null || error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH) + "…";
-  }
-
-  @FunctionalInterface
-  private interface SqlWork<T> {
-    T run(Connection c) throws SQLException;
   }
 }
