@@ -22,7 +22,8 @@ class EmailNotifierTest {
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withConfiguration(GreenMailConfiguration.aConfig().withUser("prodsupport@example.com", "prodsupport", "pw"));
+            .withConfiguration(GreenMailConfiguration.aConfig()
+                    .withUser("prodsupport@example.com", "prodsupport", "pw"));
 
     private static final List<String> TO = List.of("oncall@example.com", "lead@example.com");
 

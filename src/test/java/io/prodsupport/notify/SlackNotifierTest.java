@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prodsupport.config.Secret;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class SlackNotifierTest {
 
-    static final IncidentNotice NOTICE = new IncidentNotice("OPS-12", "Checkout is down", "https://jira.example/browse/OPS-12",
-            "OPS", "Highest", "Ann Reporter", "Bob On-Duty");
+    static final IncidentNotice NOTICE = new IncidentNotice("OPS-12", "Checkout is down",
+            "https://jira.example/browse/OPS-12", "OPS", "Highest", "Ann Reporter", "Bob On-Duty");
 
     private final OkHttpClient http = new OkHttpClient();
     private ChatWebhookServer slack;
@@ -43,7 +44,7 @@ class SlackNotifierTest {
         assertThat(request.getMethod()).isEqualTo("POST");
         assertThat(request.getUrl().encodedPath()).isEqualTo(ChatWebhookServer.SECRET_PATH);
         assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-        JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(request.getBody().utf8());
+        JsonNode body = new ObjectMapper().readTree(request.getBody().utf8());
         assertThat(body.path("text").asText()).isEqualTo("New incident OPS-12: Checkout is down");
         JsonNode section = body.path("blocks").get(0);
         assertThat(section.path("type").asText()).isEqualTo("section");
@@ -60,12 +61,13 @@ class SlackNotifierTest {
     void escapes_ampersands_and_angle_brackets_so_a_summary_cannot_ping_the_channel_or_add_links() throws Exception {
         slack.answers(200, "ok");
 
-        notifier.announce(new IncidentNotice("OPS-13", "<!channel> R&D <http://evil|click>", "https://jira.example/browse/OPS-13",
-                "OPS", null, "Ann", null));
+        notifier.announce(new IncidentNotice("OPS-13", "<!channel> R&D <http://evil|click>",
+                "https://jira.example/browse/OPS-13", "OPS", null, "Ann", null));
 
         JsonNode body = slack.takeJson();
         assertThat(body.path("blocks").get(0).path("text").path("text").asText())
-                .isEqualTo("<https://jira.example/browse/OPS-13|OPS-13>: &lt;!channel&gt; R&amp;D &lt;http://evil|click&gt;");
+                .isEqualTo("<https://jira.example/browse/OPS-13|OPS-13>: "
+                        + "&lt;!channel&gt; R&amp;D &lt;http://evil|click&gt;");
         assertThat(body.path("text").asText()).doesNotContain("<!channel>");
     }
 
@@ -73,7 +75,8 @@ class SlackNotifierTest {
     void says_nobody_is_on_duty_and_leaves_out_a_missing_priority() throws Exception {
         slack.answers(200, "ok");
 
-        notifier.announce(new IncidentNotice("OPS-14", "Slow", "https://jira.example/browse/OPS-14", "OPS", null, "Ann", null));
+        notifier.announce(new IncidentNotice("OPS-14", "Slow", "https://jira.example/browse/OPS-14", "OPS", null,
+                "Ann", null));
 
         assertThat(texts(slack.takeJson().path("blocks").get(1).path("elements")))
                 .containsExactly("Reporter: Ann", "On duty: nobody");
