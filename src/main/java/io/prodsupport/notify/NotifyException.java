@@ -8,7 +8,8 @@ public final class NotifyException extends RuntimeException {
 
     private final String channel;
 
-    NotifyException(String channel, String reason) {
+    /** Public so a channel written elsewhere (or a test double of one) can fail the way the announcer expects. */
+    public NotifyException(String channel, String reason) {
         super(channel + ": " + reason);
         this.channel = channel;
     }
