@@ -1,0 +1,133 @@
+package io.prodsupport.notify;
+
+import io.prodsupport.config.Config;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Date;
+import java.util.Properties;
+
+/**
+ * Mails a new incident through an SMTP server (Jakarta Mail, Angus implementation): subject
+ * {@code [OPS-12] New incident: <summary>}, a plain-text body with the link, priority, reporter and the person on
+ * duty. Authenticates when a username is configured; when STARTTLS is configured it is required, so a server (or
+ * someone in between) that does not offer it gets no password in clear text.
+ *
+ * <p>Not retried here: an SMTP server that failed will most likely fail again within seconds, and the announcer's
+ * result lets the caller try the channel again later.
+ */
+public final class EmailNotifier implements Notifier {
+
+    public static final String CHANNEL = "email";
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final Config.Email config;
+    private final Session session;
+    private final InternetAddress from;
+    private final InternetAddress[] to;
+
+    public EmailNotifier(Config.Email config) {
+        this.config = config;
+        this.session = Session.getInstance(properties(config));
+        this.from = address(config.from());
+        this.to = config.to().stream().map(EmailNotifier::address).toArray(InternetAddress[]::new);
+        if (to.length == 0) {
+            throw new IllegalArgumentException(CHANNEL + ": no recipients configured (notify.email.to)");
+        }
+    }
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public void announce(IncidentNotice notice) {
+        try {
+            MimeMessage message = message(notice);
+            try (Transport transport = session.getTransport("smtp")) {
+                String password = config.password() != null ? config.password().value() : null;
+                transport.connect(config.smtpHost(), config.smtpPort(), config.username(), password);
+                transport.sendMessage(message, message.getAllRecipients());
+            }
+        } catch (MessagingException e) {
+            throw new NotifyException(CHANNEL, "could not send through " + config.smtpHost() + ":"
+                    + config.smtpPort() + " (" + describe(e) + ")");
+        }
+    }
+
+    MimeMessage message(IncidentNotice notice) throws MessagingException {
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom(from);
+        message.setRecipients(Message.RecipientType.TO, to);
+        message.setSentDate(new Date());
+        message.setSubject("[" + oneLine(notice.key()) + "] New incident: " + oneLine(notice.summary()), "UTF-8");
+        message.setText(body(notice), "UTF-8");
+        return message;
+    }
+
+    static String body(IncidentNotice notice) {
+        StringBuilder body = new StringBuilder()
+                .append("A new incident was opened: ").append(oneLine(notice.key())).append('\n')
+                .append('\n')
+                .append(oneLine(notice.summary())).append('\n')
+                .append('\n')
+                .append(notice.url()).append('\n')
+                .append('\n');
+        appendFact(body, "Priority", notice.priority());
+        appendFact(body, "Reporter", notice.reporterName());
+        appendFact(body, "On duty", notice.onDutyName() != null ? notice.onDutyName() : "nobody");
+        return body.toString();
+    }
+
+    private static void appendFact(StringBuilder body, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            body.append(label).append(": ").append(oneLine(value)).append('\n');
+        }
+    }
+
+    /**
+     * Folds every run of control characters (CR, LF, tab, Unicode line separators) into one space: a subject or a
+     * fact is one line, and a summary carrying {@code \r\nBcc: ...} must not become a header.
+     */
+    static String oneLine(String text) {
+        return text.replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]+", " ").strip();
+    }
+
+    private static Properties properties(Config.Email config) {
+        Properties p = new Properties();
+        String timeout = Long.toString(TIMEOUT.toMillis());
+        p.setProperty("mail.smtp.connectiontimeout", timeout);
+        p.setProperty("mail.smtp.timeout", timeout);
+        p.setProperty("mail.smtp.writetimeout", timeout);
+        p.setProperty("mail.smtp.auth", Boolean.toString(config.username() != null && !config.username().isBlank()));
+        if (config.startTls()) {
+            p.setProperty("mail.smtp.starttls.enable", "true");
+            p.setProperty("mail.smtp.starttls.required", "true");
+        }
+        return p;
+    }
+
+    private static InternetAddress address(String text) {
+        try {
+            return new InternetAddress(text, true);
+        } catch (AddressException e) {
+            throw new IllegalArgumentException(CHANNEL + ": not an e-mail address: " + oneLine(text));
+        }
+    }
+
+    /** The exception's class and the server's reply, on one line; a reply never echoes the password. */
+    private static String describe(MessagingException e) {
+        String text = e.getMessage() == null ? "" : oneLine(e.getMessage());
+        if (text.length() > 200) {
+            text = text.substring(0, 200) + "…";
+        }
+        return e.getClass().getSimpleName() + (text.isEmpty() ? "" : ": " + text);
+    }
+}

@@ -1,0 +1,15 @@
+package io.prodsupport.notify;
+
+/** One channel that people read. */
+public interface Notifier {
+
+    /** The channel's stable name ({@code slack}, {@code teams}, {@code email}): what the domain records as told. */
+    String channel();
+
+    /**
+     * Tells the channel, retrying briefly where that can help.
+     *
+     * @throws NotifyException when the channel refused the message or could not be reached
+     */
+    void announce(IncidentNotice notice);
+}

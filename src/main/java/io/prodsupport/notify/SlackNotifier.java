@@ -1,0 +1,75 @@
+package io.prodsupport.notify;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prodsupport.config.Secret;
+import okhttp3.OkHttpClient;
+
+/**
+ * Posts a new incident to a Slack channel through an
+ * <a href="https://api.slack.com/messaging/webhooks">incoming webhook</a>: a section with the linked key and the
+ * summary, and a context line with priority, reporter and the person on duty. Slack answers 200 {@code ok}; errors
+ * come as 4xx with a word such as {@code no_service} (404) or {@code invalid_token} (403).
+ */
+public final class SlackNotifier implements Notifier {
+
+    public static final String CHANNEL = "slack";
+
+    private final WebhookEndpoint endpoint;
+
+    public SlackNotifier(Secret webhookUrl, OkHttpClient http) {
+        this(webhookUrl, http, DeliveryBudget.DEFAULT);
+    }
+
+    public SlackNotifier(Secret webhookUrl, OkHttpClient http, DeliveryBudget budget) {
+        this.endpoint = new WebhookEndpoint(CHANNEL, webhookUrl, http, budget);
+    }
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public void announce(IncidentNotice notice) {
+        endpoint.post(message(notice));
+    }
+
+    static ObjectNode message(IncidentNotice notice) {
+        ObjectNode message = WebhookEndpoint.object();
+        // The top-level text is what phone notifications and screen readers show when blocks are present.
+        message.put("text", "New incident " + escape(notice.key()) + ": " + escape(notice.summary()));
+        ArrayNode blocks = message.putArray("blocks");
+
+        ObjectNode section = blocks.addObject().put("type", "section");
+        section.putObject("text").put("type", "mrkdwn").put("text",
+                "<" + linkTarget(notice.url()) + "|" + escape(notice.key()) + ">: " + escape(notice.summary()));
+
+        ObjectNode context = blocks.addObject().put("type", "context");
+        ArrayNode elements = context.putArray("elements");
+        // plain_text: names and priorities are shown as typed, with no mrkdwn to escape or to be abused.
+        addFact(elements, "Priority", notice.priority());
+        addFact(elements, "Reporter", notice.reporterName());
+        addFact(elements, "On duty", notice.onDutyName() != null ? notice.onDutyName() : "nobody");
+        return message;
+    }
+
+    private static void addFact(ArrayNode elements, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            elements.addObject().put("type", "plain_text").put("text", label + ": " + value);
+        }
+    }
+
+    /**
+     * Slack's mrkdwn needs only {@code &}, {@code <} and {@code >} escaped; without it a summary could carry
+     * {@code <!channel>} and page everyone, or a link of its own.
+     */
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** A {@code |} would end the link target early; the key after it would then be read as part of the URL. */
+    private static String linkTarget(String url) {
+        return escape(url).replace("|", "%7C");
+    }
+}

@@ -1,0 +1,92 @@
+package io.prodsupport.notify;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prodsupport.config.Secret;
+import okhttp3.OkHttpClient;
+
+/**
+ * Posts a new incident to a Microsoft Teams channel as an Adaptive Card 1.4 with a button that opens the ticket.
+ *
+ * <p>The payload is a {@code message} whose one attachment has content type
+ * {@code application/vnd.microsoft.card.adaptive}, the shape both a Workflows "When a Teams webhook request is
+ * received" webhook and a legacy incoming webhook accept. Workflows replace the retired Microsoft 365 (Office 365)
+ * connectors and take Adaptive Cards only, not the old MessageCard: see
+ * <a href="https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/connectors-using">
+ * Create and send messages</a> ("Known issues") and "Send Adaptive Cards using an Incoming Webhook" in
+ * <a href="https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook">
+ * Create an Incoming Webhook</a>.
+ *
+ * <p>People's text goes into {@code TextRun}s of a {@code RichTextBlock}, where the schema says Markdown is not
+ * supported (<a href="https://learn.microsoft.com/adaptive-cards/schema-explorer/text-run">TextRun</a>); in a
+ * {@code TextBlock} or a {@code FactSet} Teams would render a summary's {@code [text](url)} as a link.
+ */
+public final class TeamsNotifier implements Notifier {
+
+    public static final String CHANNEL = "teams";
+
+    private final WebhookEndpoint endpoint;
+
+    public TeamsNotifier(Secret webhookUrl, OkHttpClient http) {
+        this(webhookUrl, http, DeliveryBudget.DEFAULT);
+    }
+
+    public TeamsNotifier(Secret webhookUrl, OkHttpClient http, DeliveryBudget budget) {
+        this.endpoint = new WebhookEndpoint(CHANNEL, webhookUrl, http, budget);
+    }
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public void announce(IncidentNotice notice) {
+        endpoint.post(message(notice));
+    }
+
+    static ObjectNode message(IncidentNotice notice) {
+        ObjectNode message = WebhookEndpoint.object().put("type", "message");
+        ObjectNode attachment = message.putArray("attachments").addObject()
+                .put("contentType", "application/vnd.microsoft.card.adaptive");
+        attachment.putNull("contentUrl");
+        attachment.set("content", card(notice));
+        return message;
+    }
+
+    private static ObjectNode card(IncidentNotice notice) {
+        ObjectNode card = WebhookEndpoint.object()
+                .put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json")
+                .put("type", "AdaptiveCard")
+                .put("version", "1.4");
+        ArrayNode body = card.putArray("body");
+        body.addObject().put("type", "TextBlock").put("text", "New incident")
+                .put("weight", "Bolder").put("size", "Medium").put("wrap", true);
+
+        ArrayNode headline = richText(body);
+        headline.addObject().put("type", "TextRun").put("text", notice.key()).put("weight", "Bolder");
+        headline.addObject().put("type", "TextRun").put("text", ": " + notice.summary());
+
+        addFact(body, "Priority", notice.priority());
+        addFact(body, "Reporter", notice.reporterName());
+        addFact(body, "On duty", notice.onDutyName() != null ? notice.onDutyName() : "nobody");
+
+        card.putArray("actions").addObject()
+                .put("type", "Action.OpenUrl")
+                .put("title", "Open " + notice.key())
+                .put("url", notice.url());
+        return card;
+    }
+
+    private static void addFact(ArrayNode body, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            ArrayNode runs = richText(body);
+            runs.addObject().put("type", "TextRun").put("text", label + ": ").put("isSubtle", true);
+            runs.addObject().put("type", "TextRun").put("text", value);
+        }
+    }
+
+    private static ArrayNode richText(ArrayNode body) {
+        return body.addObject().put("type", "RichTextBlock").putArray("inlines");
+    }
+}
