@@ -5,9 +5,11 @@ import io.prodsupport.inbox.StoredEvent;
 import io.prodsupport.incident.CloseGate;
 import io.prodsupport.incident.ClosingEvent;
 import io.prodsupport.incident.FollowUps;
+import io.prodsupport.incident.IncidentAnnouncement;
 import io.prodsupport.incident.IncidentReconciler;
 import io.prodsupport.incident.ReconcileOutcome;
 import io.prodsupport.jira.JiraException;
+import io.prodsupport.sweep.Sweep;
 import io.prodsupport.webhook.JiraEvent;
 import io.prodsupport.webhook.JiraEventParser;
 import org.slf4j.Logger;
@@ -17,8 +19,8 @@ import java.util.Optional;
 
 /**
  * What the worker does with one stored webhook event: treat it as a hint about which issue to look at, reconcile
- * that issue, run the close gate when the event reports a move into a done status, and make the follow-ups of a
- * resolved incident. Exceptions propagate, so
+ * that issue, tell the channels about a new one, run the close gate when the event reports a move into a done
+ * status, and make the follow-ups of a resolved incident. Exceptions propagate, so
  * the worker retries with back-off and parks the event as a dead letter after its last attempt.
  */
 final class IncidentEventHandler implements EventHandler {
@@ -29,12 +31,15 @@ final class IncidentEventHandler implements EventHandler {
     private final IncidentReconciler reconciler;
     private final CloseGate gate;
     private final FollowUps followUps;
+    private final IncidentAnnouncement announcement;
 
-    IncidentEventHandler(JiraEventParser parser, IncidentReconciler reconciler, CloseGate gate, FollowUps followUps) {
+    IncidentEventHandler(JiraEventParser parser, IncidentReconciler reconciler, CloseGate gate, FollowUps followUps,
+                         IncidentAnnouncement announcement) {
         this.parser = parser;
         this.reconciler = reconciler;
         this.gate = gate;
         this.followUps = followUps;
+        this.announcement = announcement;
     }
 
     @Override
@@ -56,6 +61,11 @@ final class IncidentEventHandler implements EventHandler {
         }
         if (outcome.changedSomething()) {
             log.info("{} {}: {}", stored.deliveryId(), outcome.issueKey(), String.join(", ", outcome.changes()));
+        }
+        // after the reconciliation, so the announcement names the on-duty owner it just assigned
+        if (outcome.incident() && (event.isIssueCreated() || Sweep.EVENT.equals(event.webhookEvent()))) {
+            announcement.announce(outcome.issueKey())
+                    .ifPresent(did -> log.info("{} {}: {}", stored.deliveryId(), outcome.issueKey(), did));
         }
         boolean bounced = false;
         if (outcome.incident() && event.movedToDone()) {

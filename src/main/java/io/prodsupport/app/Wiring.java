@@ -20,6 +20,7 @@ import io.prodsupport.incident.FixVersions;
 import io.prodsupport.incident.FollowUpLedger;
 import io.prodsupport.incident.FollowUpSettings;
 import io.prodsupport.incident.FollowUps;
+import io.prodsupport.incident.IncidentAnnouncement;
 import io.prodsupport.incident.IncidentReconciler;
 import io.prodsupport.incident.IncidentScope;
 import io.prodsupport.incident.OnCallRotation;
@@ -31,11 +32,14 @@ import io.prodsupport.jira.JiraCredentials;
 import io.prodsupport.jira.JiraUser;
 import io.prodsupport.jira.RetryBudget;
 import io.prodsupport.jira.ServerInfo;
+import io.prodsupport.notify.Announcer;
+import io.prodsupport.notify.Notifiers;
 import io.prodsupport.sweep.Sweep;
 import io.prodsupport.webhook.JiraEvent.EventUser;
 import io.prodsupport.webhook.JiraEventParser;
 import io.prodsupport.webhook.ServiceHttpServer;
 import io.prodsupport.webhook.WebhookIntake;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,6 +107,12 @@ public final class Wiring {
         return new CloseGate(jira, incidentScope(), required);
     }
 
+    IncidentAnnouncement announcement(JiraClient jira) {
+        // the notifiers get their own client: the Jira client's interceptors carry Jira's credentials
+        Announcer announcer = new Announcer(Notifiers.fromConfig(config.notifications(), new OkHttpClient()));
+        return new IncidentAnnouncement(jira, incidentScope(), announcer, clock);
+    }
+
     private String storePassword() {
         return Optional.ofNullable(config.store().password()).map(Secret::value).orElse(null);
     }
@@ -158,7 +168,8 @@ public final class Wiring {
         FollowUpLedger ledger = followUpLedger();
         PrometheusMeterRegistry metrics = metrics();
         InboxWorker worker = new InboxWorker(inbox, new IncidentEventHandler(new JiraEventParser(json),
-                reconciler(jira), closeGate(jira), followUps(jira, ledger)), WorkerSettings.defaults(), clock, metrics);
+                reconciler(jira), closeGate(jira), followUps(jira, ledger), announcement(jira)),
+                WorkerSettings.defaults(), clock, metrics);
         EventUser self = new EventUser(Optional.ofNullable(me.accountId()), Optional.ofNullable(me.name()),
                 Optional.ofNullable(me.key()), Optional.ofNullable(me.displayName()));
         WebhookIntake intake = new WebhookIntake(inbox, new JiraEventParser(json),

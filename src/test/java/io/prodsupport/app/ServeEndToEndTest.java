@@ -1,5 +1,6 @@
 package io.prodsupport.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.prodsupport.config.Config;
 import io.prodsupport.config.ConfigLoader;
 import io.prodsupport.incident.IncidentDescription;
@@ -9,12 +10,15 @@ import io.prodsupport.jirasim.SimIssue;
 import io.prodsupport.jirasim.SimSite;
 import io.prodsupport.jirasim.WebhookDelivery;
 import io.prodsupport.testing.SimulatedService;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -89,6 +93,37 @@ class ServeEndToEndTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> wellFormed(key));
         assertThat(sim.webhooks().deliveries()).isEmpty();
         assertThat(sim.calls().count("PUT /rest/api/2/issue/{issueIdOrKey}")).isEqualTo(1);
+    }
+
+    @Test
+    void a_new_incident_is_announced_once_per_channel_and_a_failed_channel_is_retried_alone() throws Exception {
+        try (MockWebServer slack = new MockWebServer(); MockWebServer teams = new MockWebServer()) {
+            slack.start();
+            teams.start();
+            for (int i = 0; i < 5; i++) {
+                slack.enqueue(new MockResponse.Builder().code(200).body("ok").build());
+            }
+            teams.enqueue(new MockResponse.Builder().code(400).body("Bad payload").build());
+            for (int i = 0; i < 5; i++) {
+                teams.enqueue(new MockResponse.Builder().code(202).build());
+            }
+            Path slackUrl = Files.writeString(dir.resolve("slack-url"), slack.url("/services/T0/B0/secret").toString());
+            Path teamsUrl = Files.writeString(dir.resolve("teams-url"), teams.url("/workflows/secret").toString());
+            start(Flavour.CLOUD, "notify:\n  slack:\n    webhookUrl: file:" + slackUrl
+                    + "\n  teams:\n    webhookUrl: file:" + teamsUrl + "\n");
+            sim.webhooks().duplicate(1);
+
+            String key = sim.createIssue("OPS", "Incident", "Checkout down", "500s", site.carol());
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> teams.getRequestCount() == 2);
+            sim.webhooks().awaitIdle(Duration.ofSeconds(10));
+            await().atMost(Duration.ofSeconds(10)).until(() -> service.inbox().depth() == 0);
+            assertThat(slack.getRequestCount()).isEqualTo(1);
+            assertThat(slack.takeRequest().getBody().utf8()).contains(key).contains(sim.baseUrl() + "/browse/" + key);
+            assertThat(sim.issue(key).properties().get("prodsupport.announced").path("channels"))
+                    .extracting(JsonNode::asText)
+                    .containsExactlyInAnyOrder("slack", "teams");
+        }
     }
 
     @Test

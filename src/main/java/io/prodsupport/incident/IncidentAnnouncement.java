@@ -1,0 +1,105 @@
+package io.prodsupport.incident;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prodsupport.jira.Issue;
+import io.prodsupport.jira.JiraClient;
+import io.prodsupport.jira.JiraUser;
+import io.prodsupport.notify.AnnounceResult;
+import io.prodsupport.notify.Announcer;
+import io.prodsupport.notify.IncidentNotice;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Tells the configured channels (Slack, Teams, e-mail) about a new incident, with its link, once per channel
+ * (DESIGN.md §1, "created"). The channels already told are recorded in the issue property {@value #PROPERTY} after
+ * each attempt, so a retry after a failed channel tells only that one. A crash between a channel's answer and that
+ * record means that channel hears twice: a repeated chat line was chosen over a missed one.
+ */
+public final class IncidentAnnouncement {
+
+    static final String PROPERTY = "prodsupport.announced";
+    /** Older incidents (an outage of the service, a ticket created elsewhere and moved in) are not news any more. */
+    static final Duration MAX_AGE = Duration.ofHours(24);
+    static final List<String> FIELDS = List.of("summary", "project", "issuetype", "labels", "priority", "reporter",
+            "assignee", "created");
+
+    private final JiraClient jira;
+    private final IncidentScope scope;
+    private final Announcer announcer;
+    private final Clock clock;
+
+    public IncidentAnnouncement(JiraClient jira, IncidentScope scope, Announcer announcer, Clock clock) {
+        this.jira = jira;
+        this.scope = scope;
+        this.announcer = announcer;
+        this.clock = clock;
+    }
+
+    /**
+     * @return the channels told now, empty when there was nothing to do
+     * @throws AnnouncementIncompleteException when a channel failed; the ones that worked are recorded
+     */
+    public Optional<String> announce(String issueKey) {
+        if (announcer.channels().isEmpty()) {
+            return Optional.empty();
+        }
+        Issue issue = jira.getIssue(issueKey, FIELDS);
+        if (!scope.covers(issue) || issue.fields().created() == null
+                || issue.fields().created().toInstant().isBefore(clock.instant().minus(MAX_AGE))) {
+            return Optional.empty();
+        }
+        Set<String> told = told(issue.key());
+        if (told.containsAll(announcer.channels())) {
+            return Optional.empty();
+        }
+        AnnounceResult result = announcer.announce(notice(issue), told);
+        if (!result.told().isEmpty()) {
+            jira.setIssueProperty(issue.key(), PROPERTY, record(result.toldSoFar()));
+        }
+        if (!result.complete()) {
+            throw new AnnouncementIncompleteException(issue.key() + ": could not tell " + result.failed());
+        }
+        return Optional.of("told " + String.join(", ", result.told()));
+    }
+
+    private Set<String> told(String key) {
+        Set<String> told = new LinkedHashSet<>();
+        jira.issueProperty(key, PROPERTY).map(p -> p.path("channels"))
+                .ifPresent(channels -> channels.forEach(c -> told.add(c.asText())));
+        return told;
+    }
+
+    private IncidentNotice notice(Issue issue) {
+        String url = jira.serverInfo().baseUrl() + "/browse/" + issue.key();
+        return new IncidentNotice(issue.key(), Optional.ofNullable(issue.fields().summary()).orElse(""), url,
+                issue.fields().projectKey(), issue.fields().priority(), name(issue.fields().reporter()),
+                name(issue.fields().assignee()));
+    }
+
+    private static String name(JiraUser user) {
+        return user == null ? null : user.displayName();
+    }
+
+    private static JsonNode record(Set<String> channels) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        ArrayNode list = node.putArray("channels");
+        channels.forEach(list::add);
+        return node;
+    }
+
+    /** Some channel could not be told; the event is retried and only that channel is tried again. */
+    public static final class AnnouncementIncompleteException extends RuntimeException {
+        AnnouncementIncompleteException(String message) {
+            super(message);
+        }
+    }
+}
