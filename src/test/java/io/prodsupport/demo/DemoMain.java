@@ -5,7 +5,12 @@ import io.prodsupport.jirasim.JiraSimulator;
 import io.prodsupport.jirasim.SimIssue;
 import io.prodsupport.jirasim.SimSite;
 import io.prodsupport.jirasim.SimUser;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prodsupport.testing.SimulatedService;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 
 import java.io.IOException;
 import java.net.URI;
@@ -18,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
@@ -37,6 +43,8 @@ public final class DemoMain {
     private final Path jar;
     private final Path work;
     private final HttpClient http = HttpClient.newHttpClient();
+    private final MockWebServer slack = new MockWebServer();
+    private final List<String> slackMessages = new CopyOnWriteArrayList<>();
 
     private DemoMain(Path jar, Path work) {
         this.jar = jar;
@@ -53,9 +61,21 @@ public final class DemoMain {
             SimSite site = SimSite.seed(sim);
             step("A Jira Cloud site (the simulator) is up at " + sim.baseUrl() + ": projects OPS (Operations) and"
                     + " SUP (Support Backlog); Alice and Bob are on call, Carol reports problems.");
+            slack.start();
+            slack.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    slackMessages.add(request.getBody().utf8());
+                    return new MockResponse.Builder().code(200).body("ok").build();
+                }
+            });
+            Path slackUrl = Files.writeString(work.resolve("slack-webhook-url"),
+                    slack.url("/services/T000/B000/demo").toString());
             int port = SimulatedService.freePort();
-            Path config = SimulatedService.config(site, work, port, "");
-            step("prodsupport is configured by " + config + "; its secrets are files beside it.");
+            Path config = SimulatedService.config(site, work, port,
+                    "notify:\n  slack:\n    webhookUrl: file:" + slackUrl + "\n");
+            step("prodsupport is configured by " + config + "; its secrets are files beside it. A stand-in for a"
+                    + " Slack incoming webhook listens at " + slack.url("/").host() + ":" + slack.getPort() + ".");
 
             step("$ prodsupport check");
             int check = prodsupport("check", "--config", config.toString()).inheritIO().start().waitFor();
@@ -80,6 +100,7 @@ public final class DemoMain {
             sim.assertNoSpecViolations();
             step("Every request prodsupport sent conformed to Atlassian's OpenAPI spec.");
         }
+        slack.close();
         step("Done.");
         return 0;
     }
@@ -98,6 +119,9 @@ public final class DemoMain {
         await("prodsupport to finish", () -> idle(sim, port));
         step(Duration.between(filed, Instant.now()).toMillis() + " ms later, after the webhook round trip:");
         show(sim.issue(key));
+        await("the Slack announcement", () -> !slackMessages.isEmpty());
+        System.out.println("    Slack was told: "
+                + new ObjectMapper().readTree(slackMessages.get(0)).path("text").asText());
 
         step("Alice closes it while Root Cause(s) is still TBD …");
         sim.transition(key, "Done", site.alice());
