@@ -12,6 +12,7 @@ import io.prodsupport.jirasim.SimComment;
 import io.prodsupport.jirasim.SimIssue;
 import io.prodsupport.jirasim.SimLink;
 import io.prodsupport.jirasim.SimSite;
+import io.prodsupport.testing.SettableClock;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -43,7 +44,7 @@ final class FollowUpSite implements AutoCloseable {
     final JiraSimulator sim;
     final SimSite site;
     final HttpJiraClient jira;
-    final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T10:00:00Z"));
+    final SettableClock clock = new SettableClock(Instant.parse("2026-11-23T10:00:00Z"));
     private final String storeUrl;
     private final List<FollowUpLedger> ledgers = new ArrayList<>();
 
@@ -137,33 +138,5 @@ final class FollowUpSite implements AutoCloseable {
         jira.close();
         sim.assertNoSpecViolations();
         sim.close();
-    }
-
-    /** A clock that moves only when the test says so: lease expiry without sleeping. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
