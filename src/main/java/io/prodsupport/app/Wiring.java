@@ -140,10 +140,7 @@ public final class Wiring {
 
     /** The batch command's engine: the same reconciler and follow-ups as the webhook path, over {@code jira}. */
     Backfill backfill(JiraClient jira, BackfillCheckpoints checkpoints, FollowUpLedger ledger) {
-        List<String> tracking = new java.util.ArrayList<>(config.incidents().projects());
-        tracking.add(config.followUps().project());
-        return new Backfill(jira, reconciler(jira), new ResolvedTickets(followUps(jira, ledger), ledger, tracking),
-                checkpoints, clock);
+        return new Backfill(jira, reconciler(jira), new ResolvedTickets(followUps(jira, ledger)), checkpoints, clock);
     }
 
     /**

@@ -93,7 +93,7 @@ final class TicketHandler {
         if (!plan.incident()) {
             return new TicketResult(issue.key(), status, Outcome.NOT_AN_INCIDENT, List.of(), List.of(), null);
         }
-        List<String> missing = closed(issue) ? missingOnClose(plan) : List.of();
+        List<String> missing = issue.fields().isDone() ? missingOnClose(plan) : List.of();
         String after = plan.description().orElse(issue.fields().description());
         boolean followUps = ResolvedTickets.concerns(issue, after);
         if (dryRun) {
@@ -113,10 +113,6 @@ final class TicketHandler {
         }
         return new TicketResult(issue.key(), status, changes.isEmpty() ? Outcome.UNCHANGED : Outcome.CHANGED, changes,
                 missing, null);
-    }
-
-    private static boolean closed(Issue issue) {
-        return issue.fields().status() != null && "done".equals(issue.fields().status().categoryKey());
     }
 
     /** Judged on the description as it is after the backfill: a wrapped text has its root cause still "TBD". */

@@ -48,7 +48,7 @@ public final class CloseGate {
         if (sameClose && record.path("commented").asBoolean()) {
             return Optional.empty(); // a redelivery of a close already bounced and explained
         }
-        boolean done = "done".equals(issue.fields().status().categoryKey());
+        boolean done = issue.fields().isDone();
         if (!sameClose && !done) {
             return Optional.empty(); // moved on since (reopened, or already bounced for this close)
         }
@@ -81,9 +81,9 @@ public final class CloseGate {
         List<Transition> transitions = jira.transitions(key);
         Optional<Transition> back = transitions.stream()
                 .filter(t -> t.toStatus() != null && t.toStatus().equalsIgnoreCase(fromStatus))
-                .filter(t -> !"done".equals(t.toCategoryKey()))
+                .filter(t -> !t.leadsToDone())
                 .findFirst()
-                .or(() -> transitions.stream().filter(t -> !"done".equals(t.toCategoryKey())).findFirst());
+                .or(() -> transitions.stream().filter(t -> !t.leadsToDone()).findFirst());
         if (back.isEmpty()) {
             return Optional.empty();
         }

@@ -74,11 +74,36 @@ public final class FollowUps {
      */
     public Optional<String> reconcile(String incidentKey) {
         Issue incident = jira.getIssue(incidentKey, FIELDS);
-        if (!scope.covers(incident) || incident.fields().status() == null
-                || !"done".equals(incident.fields().status().categoryKey())) {
+        if (!scope.covers(incident) || !incident.fields().isDone()) {
             return Optional.empty();
         }
         return new Attempt(incident, instance + "/" + attempts.incrementAndGet()).run();
+    }
+
+    /**
+     * The actions of {@code description} that would get a follow-up if the incident were reconciled now: not
+     * naming an issue of a tracking project and without one in the ledger (what a dry run shows; it reads no Jira).
+     */
+    public List<Action> pending(Issue incident, String description) {
+        return needing(incident, description, ledger.records(incident.key()));
+    }
+
+    private List<Action> needing(Issue incident, String description, List<FollowUpRecord> records) {
+        Set<String> withFollowUp = records.stream().filter(FollowUpRecord::hasFollowUp)
+                .map(FollowUpRecord::actionId).collect(Collectors.toSet());
+        return FollowUpPlanner.needingFollowUp(IncidentDescription.parse(description).actions(Section.PREVENTION),
+                trackingProjects(incident), withFollowUp);
+    }
+
+    /** An action that names an issue of these projects is tracked already: the follow-up, incident projects. */
+    private Set<String> trackingProjects(Issue incident) {
+        Set<String> projects = new HashSet<>();
+        projects.add(settings.project().toUpperCase(Locale.ROOT));
+        scope.projects().forEach(p -> projects.add(p.toUpperCase(Locale.ROOT)));
+        if (incident.fields().projectKey() != null) {
+            projects.add(incident.fields().projectKey());
+        }
+        return projects;
     }
 
     /** One pass over one incident, with the rows it holds, so a failure can let go of exactly those. */
@@ -99,11 +124,7 @@ public final class FollowUps {
 
         Optional<String> run() {
             List<FollowUpRecord> records = ledger.records(key);
-            Set<String> withFollowUp = records.stream().filter(FollowUpRecord::hasFollowUp)
-                    .map(FollowUpRecord::actionId).collect(Collectors.toSet());
-            List<Action> needing = FollowUpPlanner.needingFollowUp(
-                    IncidentDescription.parse(incident.fields().description()).actions(Section.PREVENTION),
-                    trackingProjects(), withFollowUp);
+            List<Action> needing = needing(incident, incident.fields().description(), records);
             Set<String> needingIds = needing.stream().map(Action::id).collect(Collectors.toSet());
             List<FollowUpRecord> orphans = records.stream()
                     .filter(r -> r.state() == FollowUpRecord.State.CLAIMED && !needingIds.contains(r.actionId()))
@@ -223,16 +244,6 @@ public final class FollowUps {
             } catch (RuntimeException e) {
                 failure.addSuppressed(e);
             }
-        }
-
-        private Set<String> trackingProjects() {
-            Set<String> projects = new HashSet<>();
-            projects.add(settings.project().toUpperCase(Locale.ROOT));
-            scope.projects().forEach(p -> projects.add(p.toUpperCase(Locale.ROOT)));
-            if (incident.fields().projectKey() != null) {
-                projects.add(incident.fields().projectKey());
-            }
-            return projects;
         }
 
         private Set<String> linkedKeys(Issue issue) {

@@ -109,9 +109,7 @@ public final class IncidentReconciler {
             jira.addWatcher(key, person);
             changes.add("watcher " + person);
         }
-        Issue read = plan.issue();
-        boolean done = read.fields().status() != null && "done".equals(read.fields().status().categoryKey());
-        return new ReconcileOutcome(key, true, done, changes);
+        return new ReconcileOutcome(key, true, plan.issue().fields().isDone(), changes);
     }
 
     private void editIssue(String key, String projectKey, IssueEdit edit, boolean notifyUsers) {

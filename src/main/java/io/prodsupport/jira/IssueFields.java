@@ -35,6 +35,11 @@ public record IssueFields(
     comments = List.copyOf(comments);
   }
 
+  /** Whether the issue is in a status of the done category; false when the status was not read. */
+  public boolean isDone() {
+    return status != null && status.isDone();
+  }
+
   static IssueFields fromJson(String issueKey, JsonNode fields) {
     JsonNode f = fields == null ? MissingNode.getInstance() : fields;
     JsonNode status = f.get("status");

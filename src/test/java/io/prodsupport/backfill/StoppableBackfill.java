@@ -51,7 +51,7 @@ final class StoppableBackfill {
             FollowUps followUps = new FollowUps(jira, scope, new FollowUpSettings(f.project(), f.issueType(),
                     f.linkType(), f.labels(), f.inheritPriority()), ledger, Clock.systemUTC(), FollowUps.DEFAULT_LEASE);
             Backfill backfill = new Backfill(jira, reconciler,
-                    new ResolvedTickets(followUps, ledger, List.of("OPS", f.project())), checkpoints, Clock.systemUTC());
+                    new ResolvedTickets(followUps), checkpoints, Clock.systemUTC());
             AtomicInteger finished = new AtomicInteger();
             return backfill.run(new BackfillOptions(scope.jql(), false, 0, concurrency, false, false),
                     new BackfillListener() {
