@@ -7,6 +7,7 @@ import io.prodsupport.jirasim.JiraSimulator;
 import io.prodsupport.jirasim.SimComment;
 import io.prodsupport.jirasim.SimSite;
 import io.prodsupport.jirasim.SimUser;
+import io.prodsupport.testing.Intercepted;
 import io.prodsupport.testing.SimulatedSite;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -161,14 +162,11 @@ class CloseGateTest {
         String key = incident(null);
         ClosingEvent close = close(key, site.alice());
         AtomicBoolean crashed = new AtomicBoolean();
-        JiraClient crashingOnce = SimulatedSite.around(jira, new SimulatedSite.CallHook() {
-            @Override
-            public boolean before(String method) {
-                if (method.equals("addComment") && crashed.compareAndSet(false, true)) {
-                    throw new IllegalStateException("process killed");
-                }
-                return true;
+        JiraClient crashingOnce = Intercepted.calls(JiraClient.class, jira, method -> {
+            if (method.equals("addComment") && crashed.compareAndSet(false, true)) {
+                throw new IllegalStateException("process killed");
             }
+            return Intercepted.NOTHING;
         });
 
         assertThatThrownBy(() -> gate(crashingOnce).check(close)).hasMessage("process killed");

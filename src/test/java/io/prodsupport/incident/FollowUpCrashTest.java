@@ -2,6 +2,7 @@ package io.prodsupport.incident;
 
 import io.prodsupport.jira.JiraClient;
 import io.prodsupport.jirasim.Flavour;
+import io.prodsupport.testing.Intercepted;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,8 +59,8 @@ class FollowUpCrashTest {
         }
 
         FollowUps followUps(FollowUpSite s) {
-            JiraClient jira = FollowUpSite.intercept(JiraClient.class, s.jira, m -> step("jira." + m));
-            FollowUpLedger ledger = FollowUpSite.intercept(FollowUpLedger.class, s.ledger(), m -> step("ledger." + m));
+            JiraClient jira = Intercepted.calls(JiraClient.class, s.jira, m -> step("jira." + m));
+            FollowUpLedger ledger = Intercepted.calls(FollowUpLedger.class, s.ledger(), m -> step("ledger." + m));
             return s.followUps(jira, ledger);
         }
     }

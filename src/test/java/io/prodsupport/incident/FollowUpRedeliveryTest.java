@@ -2,6 +2,7 @@ package io.prodsupport.incident;
 
 import io.prodsupport.jira.JiraClient;
 import io.prodsupport.jirasim.Flavour;
+import io.prodsupport.testing.Intercepted;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +48,7 @@ class FollowUpRedeliveryTest {
             Random random = new Random(20261123L + repetition.getCurrentRepetition());
             AtomicInteger lostAnswers = new AtomicInteger();
             AtomicInteger failedAttempts = new AtomicInteger();
-            JiraClient flaky = FollowUpSite.intercept(JiraClient.class, s.jira, method -> () -> {
+            JiraClient flaky = Intercepted.calls(JiraClient.class, s.jira, method -> () -> {
                 if (WRITES.contains(method) && random.nextInt(3) == 0) {
                     lostAnswers.incrementAndGet();
                     throw new IllegalStateException("the answer to " + method + " was lost after Jira acted");

@@ -14,8 +14,6 @@ import io.prodsupport.jirasim.SimLink;
 import io.prodsupport.jirasim.SimSite;
 import io.prodsupport.testing.SettableClock;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -111,25 +108,6 @@ final class FollowUpSite implements AutoCloseable {
 
     List<String> comments(String key) {
         return sim.issue(key).comments().stream().map(SimComment::body).toList();
-    }
-
-    /**
-     * A proxy that hands every call to {@code target} through {@code around}, which may throw instead (a crash) or
-     * after (an answer lost after Jira acted).
-     */
-    @SuppressWarnings("unchecked")
-    static <T> T intercept(Class<T> type, T target, Function<String, Runnable> around) {
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, (proxy, method, args) -> {
-            Runnable after = around.apply(method.getName());
-            Object result;
-            try {
-                result = method.invoke(target, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-            after.run();
-            return result;
-        });
     }
 
     @Override

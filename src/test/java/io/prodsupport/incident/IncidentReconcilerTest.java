@@ -6,6 +6,7 @@ import io.prodsupport.jirasim.Flavour;
 import io.prodsupport.jirasim.JiraSimulator;
 import io.prodsupport.jirasim.SimIssue;
 import io.prodsupport.jirasim.SimSite;
+import io.prodsupport.testing.Intercepted;
 import io.prodsupport.testing.SimulatedSite;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -132,12 +133,9 @@ class IncidentReconcilerTest {
         site(Flavour.CLOUD);
         String key = sim.createIssue("OPS", "Incident", "Checkout down", "first words", site.carol());
         AtomicBoolean edited = new AtomicBoolean();
-        JiraClient interleaving = SimulatedSite.around(jira, new SimulatedSite.CallHook() {
-            @Override
-            public void after(String method) {
-                if (method.equals("getIssue") && edited.compareAndSet(false, true)) {
-                    sim.editDescription(key, "first words, and what Carol added meanwhile", site.carol());
-                }
+        JiraClient interleaving = Intercepted.calls(JiraClient.class, jira, method -> () -> {
+            if (method.equals("getIssue") && edited.compareAndSet(false, true)) {
+                sim.editDescription(key, "first words, and what Carol added meanwhile", site.carol());
             }
         });
 

@@ -1,7 +1,6 @@
 package io.prodsupport.testing;
 
 import io.prodsupport.jira.HttpJiraClient;
-import io.prodsupport.jira.JiraClient;
 import io.prodsupport.jira.JiraConnection;
 import io.prodsupport.jira.JiraCredentials;
 import io.prodsupport.jira.RetryBudget;
@@ -10,8 +9,6 @@ import io.prodsupport.jirasim.JiraSimulator;
 import io.prodsupport.jirasim.SimSite;
 import io.prodsupport.jirasim.SimUser;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,31 +70,5 @@ public final class SimulatedSite implements AutoCloseable {
         } finally {
             sim.close();
         }
-    }
-
-    /** What a test does around one call of the client: run something before or after it, or throw instead. */
-    public interface CallHook {
-        /** @return true to go on with the real call; throw to make the call fail as a crash would */
-        default boolean before(String method) {
-            return true;
-        }
-
-        default void after(String method) {
-        }
-    }
-
-    /** {@code real} with {@code hook} around every call: a person acting mid-way, or a process dying at a step. */
-    public static JiraClient around(JiraClient real, CallHook hook) {
-        return (JiraClient) Proxy.newProxyInstance(JiraClient.class.getClassLoader(), new Class<?>[]{JiraClient.class},
-                (proxy, method, args) -> {
-                    hook.before(method.getName());
-                    try {
-                        Object result = method.invoke(real, args);
-                        hook.after(method.getName());
-                        return result;
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
     }
 }
