@@ -3,8 +3,6 @@ package io.prodsupport.incident;
 import io.prodsupport.inbox.Stores;
 import io.prodsupport.jira.HttpJiraClient;
 import io.prodsupport.jira.JiraClient;
-import io.prodsupport.jira.JiraConnection;
-import io.prodsupport.jira.JiraCredentials;
 import io.prodsupport.jira.RetryBudget;
 import io.prodsupport.jirasim.Flavour;
 import io.prodsupport.jirasim.JiraSimulator;
@@ -13,8 +11,8 @@ import io.prodsupport.jirasim.SimIssue;
 import io.prodsupport.jirasim.SimLink;
 import io.prodsupport.jirasim.SimSite;
 import io.prodsupport.testing.SettableClock;
+import io.prodsupport.testing.SimulatedSite;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +36,7 @@ final class FollowUpSite implements AutoCloseable {
     static final IncidentScope SCOPE = new IncidentScope(List.of("OPS"), List.of(), Optional.empty());
     static final Duration LEASE = Duration.ofMinutes(2);
 
+    private final SimulatedSite simulated;
     final JiraSimulator sim;
     final SimSite site;
     final HttpJiraClient jira;
@@ -46,13 +45,11 @@ final class FollowUpSite implements AutoCloseable {
     private final List<FollowUpLedger> ledgers = new ArrayList<>();
 
     FollowUpSite(Flavour flavour, Path dir) {
-        sim = JiraSimulator.builder().flavour(flavour).start();
-        site = SimSite.seed(sim);
-        jira = new HttpJiraClient(new JiraConnection(URI.create(sim.baseUrl()),
-                flavour == Flavour.CLOUD ? new JiraCredentials.CloudToken(site.bot().email(), site.botSecret())
-                        : new JiraCredentials.PersonalAccessToken(site.botSecret()),
-                Duration.ofSeconds(10), new RetryBudget(3, Duration.ofMillis(5), Duration.ofMillis(20),
-                Duration.ofSeconds(5))));
+        simulated = SimulatedSite.start(flavour);
+        sim = simulated.sim();
+        site = simulated.site();
+        jira = simulated.clientFor(site.bot(), new RetryBudget(3, Duration.ofMillis(5), Duration.ofMillis(20),
+                Duration.ofSeconds(5)));
         storeUrl = "jdbc:sqlite:" + dir.resolve("store.db");
     }
 
@@ -113,8 +110,6 @@ final class FollowUpSite implements AutoCloseable {
     @Override
     public void close() {
         ledgers.forEach(FollowUpLedger::close);
-        jira.close();
-        sim.assertNoSpecViolations();
-        sim.close();
+        simulated.close();
     }
 }
