@@ -14,11 +14,8 @@ import io.prodsupport.testing.SettableClock;
 import io.prodsupport.testing.SimulatedSite;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
