@@ -10,16 +10,10 @@ import io.prodsupport.backfill.NotificationCheck;
 import io.prodsupport.backfill.ProgressDisplay;
 import io.prodsupport.backfill.TicketResult;
 import io.prodsupport.config.Config;
-import io.prodsupport.incident.FollowUpLedger;
 import io.prodsupport.inbox.StoreUnavailableException;
+import io.prodsupport.incident.FollowUpLedger;
 import io.prodsupport.jira.HttpJiraClient;
 import io.prodsupport.jira.JiraException;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,8 +22,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "backfill", mixinStandardHelpOptions = true,
+@Command(
+        name = "backfill",
+        mixinStandardHelpOptions = true,
         description = "Bring old incident tickets up to the standard: the fix version and the section template where"
                 + " missing (the original text kept verbatim), follow-ups for the prevention actions of resolved"
                 + " tickets. Closed tickets are never reopened; those without a root"
@@ -40,27 +41,39 @@ final class BackfillCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
-    @Option(names = "--jql", paramLabel = "JQL",
+    @Option(
+            names = "--jql",
+            paramLabel = "JQL",
             description = "Which tickets (no ORDER BY). Default: the incident projects and issue types of the config.")
     String jql;
 
     @Option(names = "--dry-run", description = "Change nothing; print per ticket what would change, then the totals.")
     boolean dryRun;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            defaultValue = "0",
             description = "Handle at most N tickets in this run (0: all); --resume continues after them.")
     long limit;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
+    @Option(
+            names = "--concurrency",
+            paramLabel = "N",
+            defaultValue = "4",
             description = "Tickets worked on at once (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
-    @Option(names = "--resume", description = "Continue after the last ticket an earlier run with this JQL finished,"
-            + " and try its failed tickets again.")
+    @Option(
+            names = "--resume",
+            description = "Continue after the last ticket an earlier run with this JQL finished,"
+                    + " and try its failed tickets again.")
     boolean resume;
 
-    @Option(names = "--notify", description = "Let Jira e-mail watchers about each edit. Only needed when the account"
-            + " may not turn notifications off (it needs Administer Projects).")
+    @Option(
+            names = "--notify",
+            description = "Let Jira e-mail watchers about each edit. Only needed when the account"
+                    + " may not turn notifications off (it needs Administer Projects).")
     boolean notify;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Write a report: Markdown (.md) or CSV (.csv).")
@@ -80,8 +93,8 @@ final class BackfillCommand implements Callable<Integer> {
         Wiring wiring = new Wiring(loaded);
         BackfillOptions options;
         try {
-            options = new BackfillOptions(jql != null ? jql : wiring.incidentScope().jql(), dryRun, limit, concurrency,
-                    resume, notify);
+            options = new BackfillOptions(
+                    jql != null ? jql : wiring.incidentScope().jql(), dryRun, limit, concurrency, resume, notify);
             if (report != null && BackfillReport.formatOf(report).isEmpty()) {
                 throw new IllegalArgumentException("--report must name a .md or .csv file, not " + report);
             }
@@ -90,11 +103,13 @@ final class BackfillCommand implements Callable<Integer> {
             err.flush();
             return ConfigOption.BAD_CONFIG;
         }
-        try (HttpJiraClient jira = wiring.jiraClient(); BackfillCheckpoints checkpoints = wiring.backfillCheckpoints();
-             FollowUpLedger ledger = wiring.followUpLedger()) {
+        try (HttpJiraClient jira = wiring.jiraClient();
+                BackfillCheckpoints checkpoints = wiring.backfillCheckpoints();
+                FollowUpLedger ledger = wiring.followUpLedger()) {
             jira.serverInfo();
             if (!dryRun && !notify) {
-                List<String> noisy = NotificationCheck.projectsThatWouldNotify(jira, loaded.incidents().projects());
+                List<String> noisy = NotificationCheck.projectsThatWouldNotify(
+                        jira, loaded.incidents().projects());
                 if (!noisy.isEmpty()) {
                     err.println("prodsupport backfill: the account may not turn Jira's e-mails off in "
                             + String.join(", ", noisy) + " (that needs Administer Projects), so every edit would"
@@ -116,19 +131,22 @@ final class BackfillCommand implements Callable<Integer> {
 
     private int run(Backfill backfill, BackfillOptions options, PrintWriter out, PrintWriter err)
             throws InterruptedException {
-        BackfillListener progress = System.console() != null ? ProgressDisplay.bar()
+        BackfillListener progress = System.console() != null
+                ? ProgressDisplay.bar()
                 : ProgressDisplay.lines(err, Duration.ofSeconds(10), Clock.systemUTC());
         BackfillListener listener = dryRun ? printingPlans(progress, out) : progress;
         CountDownLatch done = new CountDownLatch(1);
         // Ctrl-C: stop taking tickets, let those in flight finish, write the checkpoint and the report, then exit
-        Thread hook = new Thread(() -> {
-            backfill.stop();
-            try {
-                done.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "backfill-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    backfill.stop();
+                    try {
+                        done.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "backfill-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             BackfillSummary summary = backfill.run(options, listener);
@@ -165,11 +183,15 @@ final class BackfillCommand implements Callable<Integer> {
             @Override
             public void finished(TicketResult result) {
                 if (result.notable()) {
-                    StringBuilder line = new StringBuilder(result.key()).append(" (").append(result.status())
+                    StringBuilder line = new StringBuilder(result.key())
+                            .append(" (")
+                            .append(result.status())
                             .append("):");
-                    result.changes().forEach(change -> line.append(" + ").append(change).append(';'));
+                    result.changes()
+                            .forEach(change -> line.append(" + ").append(change).append(';'));
                     if (result.closedWithGaps()) {
-                        line.append(" closed without ").append(String.join(", ", result.missingOnClose()))
+                        line.append(" closed without ")
+                                .append(String.join(", ", result.missingOnClose()))
                                 .append(';');
                     }
                     if (result.reason() != null) {

@@ -2,15 +2,16 @@ package io.prodsupport.app;
 
 import io.prodsupport.check.SiteCheck;
 import io.prodsupport.config.Config;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.util.concurrent.Callable;
-
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
         description = "Validate the configuration and the Jira connection (reachability, credentials, projects,"
                 + " fix version, follow-up issue type, link type), one line each; exit 0 only if all pass.")
 final class CheckCommand implements Callable<Integer> {

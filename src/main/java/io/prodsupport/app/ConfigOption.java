@@ -3,11 +3,10 @@ package io.prodsupport.app;
 import io.prodsupport.config.Config;
 import io.prodsupport.config.ConfigException;
 import io.prodsupport.config.ConfigLoader;
-import picocli.CommandLine.Option;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import picocli.CommandLine.Option;
 
 /** The {@code --config FILE} option every command shares, and how a bad config ends a command. */
 final class ConfigOption {
@@ -15,7 +14,10 @@ final class ConfigOption {
     /** Exit code for a config that cannot be used (as for picocli's usage errors). */
     static final int BAD_CONFIG = 2;
 
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = "prodsupport.yml",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            defaultValue = "prodsupport.yml",
             description = "Configuration file (default: ${DEFAULT-VALUE}).")
     Path file;
 

@@ -2,26 +2,31 @@ package io.prodsupport.app;
 
 import io.prodsupport.config.Config;
 import io.prodsupport.descriptor.ForgeManifest;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-
-@Command(name = "descriptor", mixinStandardHelpOptions = true,
-        description = "Write the Forge workflow validator (forge/manifest.yml, forge/src/rules.js) and the admin webhook"
-                + " registration (webhook.json) for the configured incident projects and required sections.")
+@Command(
+        name = "descriptor",
+        mixinStandardHelpOptions = true,
+        description =
+                "Write the Forge workflow validator (forge/manifest.yml, forge/src/rules.js) and the admin webhook"
+                        + " registration (webhook.json) for the configured incident projects and required sections.")
 final class DescriptorCommand implements Callable<Integer> {
 
     @Mixin
     ConfigOption config;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "plugin-descriptor",
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            defaultValue = "plugin-descriptor",
             description = "Folder to write into (default: ${DEFAULT-VALUE}).")
     Path out;
 

@@ -12,10 +12,9 @@ import io.prodsupport.jira.JiraException;
 import io.prodsupport.sweep.Sweep;
 import io.prodsupport.webhook.JiraEvent;
 import io.prodsupport.webhook.JiraEventParser;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.Optional;
 
 /**
  * What the worker does with one stored webhook event: treat it as a hint about which issue to look at, reconcile
@@ -33,8 +32,12 @@ final class IncidentEventHandler implements EventHandler {
     private final FollowUps followUps;
     private final IncidentAnnouncement announcement;
 
-    IncidentEventHandler(JiraEventParser parser, IncidentReconciler reconciler, CloseGate gate, FollowUps followUps,
-                         IncidentAnnouncement announcement) {
+    IncidentEventHandler(
+            JiraEventParser parser,
+            IncidentReconciler reconciler,
+            CloseGate gate,
+            FollowUps followUps,
+            IncidentAnnouncement announcement) {
         this.parser = parser;
         this.reconciler = reconciler;
         this.gate = gate;
@@ -64,14 +67,17 @@ final class IncidentEventHandler implements EventHandler {
         }
         // after the reconciliation, so the announcement names the on-duty owner it just assigned
         if (outcome.incident() && (event.isIssueCreated() || Sweep.EVENT.equals(event.webhookEvent()))) {
-            announcement.announce(outcome.issueKey())
+            announcement
+                    .announce(outcome.issueKey())
                     .ifPresent(did -> log.info("{} {}: {}", stored.deliveryId(), outcome.issueKey(), did));
         }
         boolean bounced = false;
         if (outcome.incident() && event.movedToDone()) {
             JiraEvent.Change status = event.change("status").orElseThrow();
-            ClosingEvent close = new ClosingEvent(outcome.issueKey(),
-                    event.changelogId().orElse(stored.deliveryId()), status.fromText(),
+            ClosingEvent close = new ClosingEvent(
+                    outcome.issueKey(),
+                    event.changelogId().orElse(stored.deliveryId()),
+                    status.fromText(),
                     event.causedBy().map(JiraEvent.EventUser::ref).orElse(""));
             Optional<String> did = gate.check(close);
             did.ifPresent(d -> log.info("{} {}: close gate {}", stored.deliveryId(), outcome.issueKey(), d));
@@ -79,7 +85,8 @@ final class IncidentEventHandler implements EventHandler {
         }
         // every event of a resolved incident: its prevention actions may have been added or edited since
         if (outcome.done() && !bounced) {
-            followUps.reconcile(outcome.issueKey())
+            followUps
+                    .reconcile(outcome.issueKey())
                     .ifPresent(did -> log.info("{} {}: follow-ups: {}", stored.deliveryId(), outcome.issueKey(), did));
         }
     }

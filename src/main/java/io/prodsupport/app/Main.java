@@ -4,12 +4,19 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code prodsupport} command. Subcommands do the work; this only dispatches and maps exit codes. */
-@Command(name = "prodsupport",
+@Command(
+        name = "prodsupport",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Production-support discipline for Jira incident tickets.",
-        subcommands = {ServeCommand.class, BackfillCommand.class, CheckCommand.class, ReplayCommand.class,
-                DescriptorCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            BackfillCommand.class,
+            CheckCommand.class,
+            ReplayCommand.class,
+            DescriptorCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main {
 
     public static void main(String[] args) {
@@ -30,8 +37,10 @@ public final class Main {
         @Override
         public String[] getVersion() {
             String version = Main.class.getPackage().getImplementationVersion();
-            return new String[]{"prodsupport " + (version != null ? version : "(development build)"),
-                    "Java " + System.getProperty("java.version")};
+            return new String[] {
+                "prodsupport " + (version != null ? version : "(development build)"),
+                "Java " + System.getProperty("java.version")
+            };
         }
     }
 }

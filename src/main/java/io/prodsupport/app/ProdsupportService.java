@@ -3,10 +3,9 @@ package io.prodsupport.app;
 import io.prodsupport.inbox.Inbox;
 import io.prodsupport.inbox.InboxWorker;
 import io.prodsupport.incident.FollowUpLedger;
-import io.prodsupport.sweep.Sweep;
 import io.prodsupport.jira.HttpJiraClient;
+import io.prodsupport.sweep.Sweep;
 import io.prodsupport.webhook.ServiceHttpServer;
-
 import java.util.Optional;
 
 /**
@@ -23,8 +22,13 @@ public final class ProdsupportService implements AutoCloseable {
     private final FollowUpLedger ledger;
     private final HttpJiraClient jira;
 
-    ProdsupportService(ServiceHttpServer server, InboxWorker worker, Optional<Sweep> sweep, Inbox inbox,
-                       FollowUpLedger ledger, HttpJiraClient jira) {
+    ProdsupportService(
+            ServiceHttpServer server,
+            InboxWorker worker,
+            Optional<Sweep> sweep,
+            Inbox inbox,
+            FollowUpLedger ledger,
+            HttpJiraClient jira) {
         this.server = server;
         this.worker = worker;
         this.sweep = sweep;
@@ -50,7 +54,9 @@ public final class ProdsupportService implements AutoCloseable {
 
     @Override
     public void close() {
-        try (inbox; ledger; jira) {
+        try (inbox;
+                ledger;
+                jira) {
             sweep.ifPresent(Sweep::close);
             server.close();
             worker.close();

@@ -4,6 +4,9 @@ import io.prodsupport.config.Config;
 import io.prodsupport.inbox.DeadLetter;
 import io.prodsupport.inbox.Inbox;
 import io.prodsupport.inbox.StoreUnavailableException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,11 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.util.List;
-import java.util.concurrent.Callable;
-
-@Command(name = "replay", mixinStandardHelpOptions = true,
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
         description = "List the events that failed every attempt (dead letters), or put them back in the queue: "
                 + "a running `serve` picks them up within a poll.")
 final class ReplayCommand implements Callable<Integer> {
@@ -26,7 +27,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Replay every dead letter.")
     boolean all;
 
-    @Parameters(paramLabel = "DELIVERY_ID", arity = "0..*",
+    @Parameters(
+            paramLabel = "DELIVERY_ID",
+            arity = "0..*",
             description = "Delivery ids to replay (X-Atlassian-Webhook-Identifier, as listed). None: list them.")
     List<String> deliveryIds = List.of();
 
@@ -45,8 +48,9 @@ final class ReplayCommand implements Callable<Integer> {
             List<DeadLetter> dead = inbox.deadLetters();
             if (!all && deliveryIds.isEmpty()) {
                 out.println(dead.isEmpty() ? "no dead letters" : dead.size() + " dead letter(s):");
-                dead.forEach(d -> out.printf("  %s  %s %s  %d attempts, failed %s: %s%n", d.deliveryId(),
-                        d.webhookEvent(), d.orderingKey(), d.attempts(), d.failedAt(), d.lastError()));
+                dead.forEach(d -> out.printf(
+                        "  %s  %s %s  %d attempts, failed %s: %s%n",
+                        d.deliveryId(), d.webhookEvent(), d.orderingKey(), d.attempts(), d.failedAt(), d.lastError()));
                 return 0;
             }
             List<String> ids = all ? dead.stream().map(DeadLetter::deliveryId).toList() : deliveryIds;

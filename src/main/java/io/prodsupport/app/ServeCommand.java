@@ -2,6 +2,9 @@ package io.prodsupport.app;
 
 import io.prodsupport.config.Config;
 import io.prodsupport.jira.JiraException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -10,11 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
         description = "Run the service: POST /webhook/jira, GET /health and GET /metrics on webhook.port.")
 final class ServeCommand implements Callable<Integer> {
 
@@ -23,7 +24,10 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
-    @Option(names = "--host", defaultValue = "0.0.0.0", paramLabel = "ADDRESS",
+    @Option(
+            names = "--host",
+            defaultValue = "0.0.0.0",
+            paramLabel = "ADDRESS",
             description = "Interface to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
@@ -37,7 +41,8 @@ final class ServeCommand implements Callable<Integer> {
             return ConfigOption.BAD_CONFIG;
         }
         if (loaded.webhook().allowUnsigned()) {
-            log.warn("webhook.allowUnsigned is true: anyone who can reach port {} can submit events",
+            log.warn(
+                    "webhook.allowUnsigned is true: anyone who can reach port {} can submit events",
                     loaded.webhook().port());
         }
         ProdsupportService service;
@@ -50,16 +55,20 @@ final class ServeCommand implements Callable<Integer> {
         log.info("listening on {}:{} (POST /webhook/jira, GET /health, GET /metrics)", host, service.port());
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("shutting down: finishing events in progress");
-            stopped.countDown();
-            try {
-                // the JVM exits when hooks end: hold it until in-flight events are done and the store is closed
-                closed.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            log.info("shutting down: finishing events in progress");
+                            stopped.countDown();
+                            try {
+                                // the JVM exits when hooks end: hold it until in-flight events are done and the store
+                                // is closed
+                                closed.await(30, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        "shutdown"));
         try (service) {
             stopped.await();
         } finally {

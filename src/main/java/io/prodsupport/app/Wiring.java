@@ -39,16 +39,15 @@ import io.prodsupport.webhook.JiraEvent.EventUser;
 import io.prodsupport.webhook.JiraEventParser;
 import io.prodsupport.webhook.ServiceHttpServer;
 import io.prodsupport.webhook.WebhookIntake;
-import okhttp3.OkHttpClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The one place where collaborators are created from the config and handed to each other. */
 public final class Wiring {
@@ -71,11 +70,15 @@ public final class Wiring {
     HttpJiraClient jiraClient() {
         Config.Jira jira = config.jira();
         JiraCredentials credentials = jira.usesPersonalAccessToken()
-                ? new JiraCredentials.PersonalAccessToken(jira.personalAccessToken().value())
+                ? new JiraCredentials.PersonalAccessToken(
+                        jira.personalAccessToken().value())
                 : new JiraCredentials.CloudToken(jira.email(), jira.apiToken().value());
         Duration maxWait = jira.retries().maxWait();
-        RetryBudget budget = new RetryBudget(jira.retries().maxAttempts(), Duration.ofMillis(500),
-                maxWait.compareTo(Duration.ofSeconds(30)) < 0 ? maxWait : Duration.ofSeconds(30), maxWait);
+        RetryBudget budget = new RetryBudget(
+                jira.retries().maxAttempts(),
+                Duration.ofMillis(500),
+                maxWait.compareTo(Duration.ofSeconds(30)) < 0 ? maxWait : Duration.ofSeconds(30),
+                maxWait);
         return new HttpJiraClient(new JiraConnection(jira.baseUrl(), credentials, jira.timeout(), budget));
     }
 
@@ -94,10 +97,16 @@ public final class Wiring {
 
     IncidentReconciler reconciler(JiraClient jira) {
         Config.OnCall onCall = config.onCall();
-        OnCallRotation rotation = onCall.rotation().isEmpty() ? OnCallRotation.nobody()
+        OnCallRotation rotation = onCall.rotation().isEmpty()
+                ? OnCallRotation.nobody()
                 : new OnCallRotation(onCall.rotation(), onCall.start(), onCall.period());
-        return new IncidentReconciler(jira, incidentScope(), new FixVersions(jira, config.incidents().fixVersion()),
-                config.incidents().watchers(), rotation, clock);
+        return new IncidentReconciler(
+                jira,
+                incidentScope(),
+                new FixVersions(jira, config.incidents().fixVersion()),
+                config.incidents().watchers(),
+                rotation,
+                clock);
     }
 
     CloseGate closeGate(JiraClient jira) {
@@ -124,7 +133,8 @@ public final class Wiring {
 
     /** The backfill checkpoints in the store named by {@code store.url}, migrated and ready. */
     BackfillCheckpoints backfillCheckpoints() {
-        return Stores.openBackfillCheckpoints(config.store().url(), config.store().username(), storePassword());
+        return Stores.openBackfillCheckpoints(
+                config.store().url(), config.store().username(), storePassword());
     }
 
     /** The follow-up ledger in the store named by {@code store.url}, migrated and ready. */
@@ -134,8 +144,13 @@ public final class Wiring {
 
     FollowUps followUps(JiraClient jira, FollowUpLedger ledger) {
         Config.FollowUps f = config.followUps();
-        return new FollowUps(jira, incidentScope(), new FollowUpSettings(f.project(), f.issueType(), f.linkType(),
-                f.labels(), f.inheritPriority()), ledger, clock, FollowUps.DEFAULT_LEASE);
+        return new FollowUps(
+                jira,
+                incidentScope(),
+                new FollowUpSettings(f.project(), f.issueType(), f.linkType(), f.labels(), f.inheritPriority()),
+                ledger,
+                clock,
+                FollowUps.DEFAULT_LEASE);
     }
 
     /** The batch command's engine: the same reconciler and follow-ups as the webhook path, over {@code jira}. */
@@ -151,7 +166,11 @@ public final class Wiring {
         HttpJiraClient jira = jiraClient();
         ServerInfo info = jira.serverInfo();
         JiraUser me = jira.myself();
-        log.info("connected to Jira {} {} at {} as {}", info.flavour(), info.version(), config.jira().baseUrl(),
+        log.info(
+                "connected to Jira {} {} at {} as {}",
+                info.flavour(),
+                info.version(),
+                config.jira().baseUrl(),
                 me.displayName());
         Config.Store store = config.store();
         Inbox inbox = inbox();
@@ -164,22 +183,46 @@ public final class Wiring {
         }
         FollowUpLedger ledger = followUpLedger();
         PrometheusMeterRegistry metrics = metrics();
-        InboxWorker worker = new InboxWorker(inbox, new IncidentEventHandler(new JiraEventParser(json),
-                reconciler(jira), closeGate(jira), followUps(jira, ledger), announcement(jira)),
-                WorkerSettings.defaults(), clock, metrics);
-        EventUser self = new EventUser(Optional.ofNullable(me.accountId()), Optional.ofNullable(me.name()),
-                Optional.ofNullable(me.key()), Optional.ofNullable(me.displayName()));
-        WebhookIntake intake = new WebhookIntake(inbox, new JiraEventParser(json),
-                config.webhook().secrets().stream().map(Secret::value).toList(), config.webhook().allowUnsigned(),
-                Optional.of(self), metrics, clock).onAccepted(worker::nudge);
+        InboxWorker worker = new InboxWorker(
+                inbox,
+                new IncidentEventHandler(
+                        new JiraEventParser(json),
+                        reconciler(jira),
+                        closeGate(jira),
+                        followUps(jira, ledger),
+                        announcement(jira)),
+                WorkerSettings.defaults(),
+                clock,
+                metrics);
+        EventUser self = new EventUser(
+                Optional.ofNullable(me.accountId()),
+                Optional.ofNullable(me.name()),
+                Optional.ofNullable(me.key()),
+                Optional.ofNullable(me.displayName()));
+        WebhookIntake intake = new WebhookIntake(
+                        inbox,
+                        new JiraEventParser(json),
+                        config.webhook().secrets().stream().map(Secret::value).toList(),
+                        config.webhook().allowUnsigned(),
+                        Optional.of(self),
+                        metrics,
+                        clock)
+                .onAccepted(worker::nudge);
         Map<String, Object> health = new LinkedHashMap<>();
         health.put("status", "UP");
         health.put("jira", Map.of("flavour", info.flavour().name(), "version", String.valueOf(info.version())));
         ServiceHttpServer server = new ServiceHttpServer(host, config.webhook().port(), metrics, () -> health, intake);
         Config.Sweep sweep = config.sweep();
         Optional<Sweep> timer = sweep.enabled()
-                ? Optional.of(new Sweep(jira, inbox, incidentScope().jql(), sweep.interval(), sweep.firstLookback(),
-                        clock, metrics, worker::nudge))
+                ? Optional.of(new Sweep(
+                        jira,
+                        inbox,
+                        incidentScope().jql(),
+                        sweep.interval(),
+                        sweep.firstLookback(),
+                        clock,
+                        metrics,
+                        worker::nudge))
                 : Optional.empty();
         return new ProdsupportService(server, worker, timer, inbox, ledger, jira);
     }

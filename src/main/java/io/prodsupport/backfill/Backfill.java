@@ -7,7 +7,6 @@ import io.prodsupport.incident.IncidentReconciler;
 import io.prodsupport.jira.Issue;
 import io.prodsupport.jira.JiraClient;
 import io.prodsupport.jira.JiraException;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,8 +39,12 @@ public final class Backfill {
     private final Clock clock;
     private volatile boolean stopping;
 
-    public Backfill(JiraClient jira, IncidentReconciler reconciler, ResolvedTickets resolved,
-                    BackfillCheckpoints checkpoints, Clock clock) {
+    public Backfill(
+            JiraClient jira,
+            IncidentReconciler reconciler,
+            ResolvedTickets resolved,
+            BackfillCheckpoints checkpoints,
+            Clock clock) {
         this.jira = jira;
         this.reconciler = reconciler;
         this.resolved = resolved;
@@ -69,11 +72,21 @@ public final class Backfill {
         if (!options.dryRun() && earlier.isEmpty()) {
             checkpoints.begin(jql, clock.instant());
         }
-        BackfillSummary summary = new BackfillSummary(jql, options.dryRun(), clock.instant(), resumeAfter,
+        BackfillSummary summary = new BackfillSummary(
+                jql,
+                options.dryRun(),
+                clock.instant(),
+                resumeAfter,
                 earlier.map(Checkpoint::finished).orElse(0L));
-        Progress progress = new Progress(jql, options, summary, listener, earlier.map(Checkpoint::finished).orElse(0L));
+        Progress progress = new Progress(
+                jql,
+                options,
+                summary,
+                listener,
+                earlier.map(Checkpoint::finished).orElse(0L));
         listener.starting(expected(options, jql));
-        TicketHandler handler = new TicketHandler(jira, reconciler, resolved, summary, options.dryRun(), options.notifyUsers());
+        TicketHandler handler =
+                new TicketHandler(jira, reconciler, resolved, summary, options.dryRun(), options.notifyUsers());
         ExecutorService pool = Executors.newFixedThreadPool(options.concurrency(), workerThreads());
         Semaphore free = new Semaphore(options.concurrency());
         boolean completed = false;
@@ -97,8 +110,15 @@ public final class Backfill {
     }
 
     /** Hands tickets from the search to the pool; true when the search was read to its end. */
-    private boolean feed(BackfillOptions options, String jql, Optional<String> resumeAfter, TicketHandler handler,
-                         ExecutorService pool, Semaphore free, Progress progress) throws InterruptedException {
+    private boolean feed(
+            BackfillOptions options,
+            String jql,
+            Optional<String> resumeAfter,
+            TicketHandler handler,
+            ExecutorService pool,
+            Semaphore free,
+            Progress progress)
+            throws InterruptedException {
         ResumePoint skip = new ResumePoint(resumeAfter);
         long taken = 0;
         try (Stream<Issue> search = jira.search(jql, searchFields())) {
@@ -217,8 +237,12 @@ public final class Backfill {
         private Instant lastFlush = Instant.MIN;
         private String flushed;
 
-        Progress(String jql, BackfillOptions options, BackfillSummary summary, BackfillListener listener,
-                 long finishedBefore) {
+        Progress(
+                String jql,
+                BackfillOptions options,
+                BackfillSummary summary,
+                BackfillListener listener,
+                long finishedBefore) {
             this.jql = jql;
             this.options = options;
             this.summary = summary;

@@ -34,11 +34,9 @@ public interface BackfillCheckpoints extends AutoCloseable {
     void close();
 
     /** How far one run got. */
-    record Checkpoint(String jql, Optional<String> watermark, long finished, Instant startedAt,
-                      Optional<Instant> completedAt) {
-    }
+    record Checkpoint(
+            String jql, Optional<String> watermark, long finished, Instant startedAt, Optional<Instant> completedAt) {}
 
     /** A ticket whose last attempt failed, and why. */
-    record Failure(String issueKey, String reason) {
-    }
+    record Failure(String issueKey, String reason) {}
 }

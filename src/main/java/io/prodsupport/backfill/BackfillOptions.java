@@ -9,8 +9,8 @@ import java.util.Locale;
  * @param limit       at most this many tickets in this run; 0 for all
  * @param notifyUsers whether Jira e-mails watchers about the edits (only with {@code --notify})
  */
-public record BackfillOptions(String jql, boolean dryRun, long limit, int concurrency, boolean resume,
-                              boolean notifyUsers) {
+public record BackfillOptions(
+        String jql, boolean dryRun, long limit, int concurrency, boolean resume, boolean notifyUsers) {
 
     public BackfillOptions {
         if (jql == null || jql.isBlank()) {

@@ -1,7 +1,6 @@
 package io.prodsupport.backfill;
 
 import io.prodsupport.backfill.TicketResult.Outcome;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -20,10 +19,12 @@ import java.util.Optional;
  */
 public final class BackfillReport {
 
-    public enum Format { MARKDOWN, CSV }
-
-    private BackfillReport() {
+    public enum Format {
+        MARKDOWN,
+        CSV
     }
+
+    private BackfillReport() {}
 
     /** The format for a report file's name, or empty when the extension is neither {@code .md} nor {@code .csv}. */
     public static Optional<Format> formatOf(Path file) {
@@ -39,16 +40,20 @@ public final class BackfillReport {
         List<String> lines = new ArrayList<>();
         lines.add((s.dryRun() ? "dry run: " : "") + s.handled() + " ticket(s) handled in " + seconds(s) + " s"
                 + (s.searchCompleted() ? "" : " (stopped before the end of the search; --resume continues)"));
-        s.resumedAfter().ifPresent(mark -> lines.add("resumed after " + mark + " (" + s.finishedBefore()
-                + " finished by earlier runs, " + s.skipped() + " passed over)"));
-        lines.add(s.dryRun()
-                ? "would change " + s.count(Outcome.WOULD_CHANGE) + ", already right " + s.count(Outcome.UNCHANGED)
-                : "changed " + s.count(Outcome.CHANGED) + ", already right " + s.count(Outcome.UNCHANGED));
+        s.resumedAfter()
+                .ifPresent(mark -> lines.add("resumed after " + mark + " (" + s.finishedBefore()
+                        + " finished by earlier runs, " + s.skipped() + " passed over)"));
+        lines.add(
+                s.dryRun()
+                        ? "would change " + s.count(Outcome.WOULD_CHANGE) + ", already right "
+                                + s.count(Outcome.UNCHANGED)
+                        : "changed " + s.count(Outcome.CHANGED) + ", already right " + s.count(Outcome.UNCHANGED));
         if (s.count(Outcome.NOT_AN_INCIDENT) + s.count(Outcome.GONE) > 0) {
             lines.add("not incidents by the config " + s.count(Outcome.NOT_AN_INCIDENT) + ", deleted meanwhile "
                     + s.count(Outcome.GONE));
         }
-        lines.add("closed without a root cause or its fix: " + s.closedWithGaps().size());
+        lines.add(
+                "closed without a root cause or its fix: " + s.closedWithGaps().size());
         if (s.throttled() > 0) {
             lines.add("rate-limited by Jira and tried again: " + s.throttled() + " time(s)");
         }
@@ -59,8 +64,8 @@ public final class BackfillReport {
     }
 
     public static void write(BackfillSummary summary, Path file) {
-        Format format = formatOf(file).orElseThrow(() -> new IllegalArgumentException(
-                "a report is .md or .csv, not " + file.getFileName()));
+        Format format = formatOf(file)
+                .orElseThrow(() -> new IllegalArgumentException("a report is .md or .csv, not " + file.getFileName()));
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(format == Format.MARKDOWN ? markdown(summary) : csv(summary));
         } catch (IOException e) {
@@ -69,22 +74,40 @@ public final class BackfillReport {
     }
 
     static String markdown(BackfillSummary s) {
-        StringBuilder md = new StringBuilder("# prodsupport backfill").append(s.dryRun() ? " (dry run)" : "")
+        StringBuilder md = new StringBuilder("# prodsupport backfill")
+                .append(s.dryRun() ? " (dry run)" : "")
                 .append("\n\n");
         md.append("- JQL: `").append(s.jql()).append("`\n");
-        md.append("- started ").append(s.startedAt()).append(", run time ").append(seconds(s)).append(" s\n");
-        s.resumedAfter().ifPresent(mark -> md.append("- resumed after ").append(mark).append('\n'));
+        md.append("- started ")
+                .append(s.startedAt())
+                .append(", run time ")
+                .append(seconds(s))
+                .append(" s\n");
+        s.resumedAfter()
+                .ifPresent(mark -> md.append("- resumed after ").append(mark).append('\n'));
         md.append("\n## Totals\n\n");
-        totals(s).forEach(line -> md.append(line.startsWith("  ") ? "  - " + line.strip() : "- " + line).append('\n'));
+        totals(s)
+                .forEach(line -> md.append(line.startsWith("  ") ? "  - " + line.strip() : "- " + line)
+                        .append('\n'));
         md.append("\n## Tickets\n\n");
         List<TicketResult> done = s.notable().stream()
-                .filter(r -> r.outcome() == Outcome.CHANGED || r.outcome() == Outcome.WOULD_CHANGE).toList();
+                .filter(r -> r.outcome() == Outcome.CHANGED || r.outcome() == Outcome.WOULD_CHANGE)
+                .toList();
         if (done.isEmpty()) {
-            md.append("Nothing ").append(s.dryRun() ? "would change" : "changed").append(".\n");
+            md.append("Nothing ")
+                    .append(s.dryRun() ? "would change" : "changed")
+                    .append(".\n");
         } else {
-            md.append("| ticket | status | ").append(s.dryRun() ? "would do" : "done").append(" |\n|---|---|---|\n");
-            done.forEach(r -> md.append("| ").append(r.key()).append(" | ").append(cell(r.status())).append(" | ")
-                    .append(cell(String.join("; ", r.changes()))).append(" |\n"));
+            md.append("| ticket | status | ")
+                    .append(s.dryRun() ? "would do" : "done")
+                    .append(" |\n|---|---|---|\n");
+            done.forEach(r -> md.append("| ")
+                    .append(r.key())
+                    .append(" | ")
+                    .append(cell(r.status()))
+                    .append(" | ")
+                    .append(cell(String.join("; ", r.changes())))
+                    .append(" |\n"));
         }
         md.append("\n## Closed without a root cause or its fix\n\n");
         md.append("History is reported, not rewritten: these stay closed.\n\n");
@@ -93,13 +116,22 @@ public final class BackfillReport {
             md.append("None.\n");
         } else {
             md.append("| ticket | status | empty |\n|---|---|---|\n");
-            gaps.forEach(r -> md.append("| ").append(r.key()).append(" | ").append(cell(r.status())).append(" | ")
-                    .append(cell(String.join(", ", r.missingOnClose()))).append(" |\n"));
+            gaps.forEach(r -> md.append("| ")
+                    .append(r.key())
+                    .append(" | ")
+                    .append(cell(r.status()))
+                    .append(" | ")
+                    .append(cell(String.join(", ", r.missingOnClose())))
+                    .append(" |\n"));
         }
         List<TicketResult> failed = s.failures();
         if (!failed.isEmpty()) {
             md.append("\n## Failed\n\n| ticket | reason |\n|---|---|\n");
-            failed.forEach(r -> md.append("| ").append(r.key()).append(" | ").append(cell(r.reason())).append(" |\n"));
+            failed.forEach(r -> md.append("| ")
+                    .append(r.key())
+                    .append(" | ")
+                    .append(cell(r.reason()))
+                    .append(" |\n"));
         }
         return md.toString();
     }
@@ -108,15 +140,26 @@ public final class BackfillReport {
     static String csv(BackfillSummary s) {
         StringBuilder csv = new StringBuilder("ticket,status,outcome,changes,closed_without,reason\n");
         for (TicketResult r : s.notable()) {
-            csv.append(String.join(",", field(r.key()), field(r.status()), r.outcome().name().toLowerCase(Locale.ROOT),
-                    field(String.join("; ", r.changes())), field(String.join("; ", r.missingOnClose())),
-                    field(r.reason()))).append('\n');
+            csv.append(String.join(
+                            ",",
+                            field(r.key()),
+                            field(r.status()),
+                            r.outcome().name().toLowerCase(Locale.ROOT),
+                            field(String.join("; ", r.changes())),
+                            field(String.join("; ", r.missingOnClose())),
+                            field(r.reason())))
+                    .append('\n');
         }
         csv.append("\noutcome,tickets\n");
         for (Outcome outcome : Outcome.values()) {
-            csv.append(outcome.name().toLowerCase(Locale.ROOT)).append(',').append(s.count(outcome)).append('\n');
+            csv.append(outcome.name().toLowerCase(Locale.ROOT))
+                    .append(',')
+                    .append(s.count(outcome))
+                    .append('\n');
         }
-        csv.append("closed_without_root_cause,").append(s.closedWithGaps().size()).append('\n');
+        csv.append("closed_without_root_cause,")
+                .append(s.closedWithGaps().size())
+                .append('\n');
         csv.append("run_time_seconds,").append(seconds(s)).append('\n');
         return csv.toString();
     }

@@ -1,7 +1,6 @@
 package io.prodsupport.backfill;
 
 import io.prodsupport.backfill.TicketResult.Outcome;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -125,7 +124,9 @@ public final class BackfillSummary {
     /** The tickets worth a line, by key. */
     public List<TicketResult> notable() {
         synchronized (notable) {
-            return notable.stream().sorted(Comparator.comparing(TicketResult::key, IssueKeys.ORDER)).toList();
+            return notable.stream()
+                    .sorted(Comparator.comparing(TicketResult::key, IssueKeys.ORDER))
+                    .toList();
         }
     }
 

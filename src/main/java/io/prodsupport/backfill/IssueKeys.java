@@ -9,8 +9,7 @@ final class IssueKeys {
             .thenComparingLong(IssueKeys::number)
             .thenComparing(Comparator.naturalOrder());
 
-    private IssueKeys() {
-    }
+    private IssueKeys() {}
 
     private static String project(String key) {
         int dash = key.lastIndexOf('-');

@@ -1,7 +1,6 @@
 package io.prodsupport.backfill;
 
 import io.prodsupport.jira.JiraClient;
-
 import java.util.List;
 import java.util.Set;
 
@@ -14,14 +13,15 @@ public final class NotificationCheck {
 
     static final List<String> PERMISSIONS = List.of("ADMINISTER", "ADMINISTER_PROJECTS");
 
-    private NotificationCheck() {
-    }
+    private NotificationCheck() {}
 
     /** The projects among {@code projectKeys} where notifications cannot be turned off; empty when all is well. */
     public static List<String> projectsThatWouldNotify(JiraClient jira, List<String> projectKeys) {
-        return projectKeys.stream().filter(project -> {
-            Set<String> granted = jira.myPermissions(project, PERMISSIONS);
-            return granted.isEmpty();
-        }).toList();
+        return projectKeys.stream()
+                .filter(project -> {
+                    Set<String> granted = jira.myPermissions(project, PERMISSIONS);
+                    return granted.isEmpty();
+                })
+                .toList();
     }
 }

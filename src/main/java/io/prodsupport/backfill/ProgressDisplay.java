@@ -1,13 +1,12 @@
 package io.prodsupport.backfill;
 
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
-
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Shows how far a backfill is: a progress bar (count, rate, ETA) on a terminal, and plain lines every few seconds
@@ -15,8 +14,7 @@ import java.time.Instant;
  */
 public final class ProgressDisplay {
 
-    private ProgressDisplay() {
-    }
+    private ProgressDisplay() {}
 
     /** A bar on the terminal's error stream. */
     public static BackfillListener bar() {
@@ -25,9 +23,14 @@ public final class ProgressDisplay {
 
             @Override
             public void starting(long expected) {
-                bar = new ProgressBarBuilder().setTaskName("backfill").setInitialMax(expected)
-                        .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUnit(" tickets", 1)
-                        .showSpeed().setUpdateIntervalMillis(500).build();
+                bar = new ProgressBarBuilder()
+                        .setTaskName("backfill")
+                        .setInitialMax(expected)
+                        .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
+                        .setUnit(" tickets", 1)
+                        .showSpeed()
+                        .setUpdateIntervalMillis(500)
+                        .build();
             }
 
             @Override
@@ -103,21 +106,27 @@ public final class ProgressDisplay {
             double rate = passed / seconds;
             StringBuilder line = new StringBuilder("backfill: ").append(passed);
             if (expected >= 0) {
-                line.append(" of ").append(expected).append(" tickets (")
-                        .append(expected == 0 ? 100 : passed * 100 / expected).append("%)");
+                line.append(" of ")
+                        .append(expected)
+                        .append(" tickets (")
+                        .append(expected == 0 ? 100 : passed * 100 / expected)
+                        .append("%)");
             } else {
                 line.append(" tickets");
             }
             line.append(String.format(", %.1f a second", rate));
             if (expected > passed && rate > 0) {
-                line.append(", about ").append(duration((long) ((expected - passed) / rate))).append(" left");
+                line.append(", about ")
+                        .append(duration((long) ((expected - passed) / rate)))
+                        .append(" left");
             }
             out.println(line);
             out.flush();
         }
 
         private static String duration(long seconds) {
-            return seconds >= 3600 ? String.format("%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+            return seconds >= 3600
+                    ? String.format("%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
                     : String.format("%d:%02d", seconds / 60, seconds % 60);
         }
     }

@@ -5,7 +5,6 @@ import io.prodsupport.incident.FollowUps;
 import io.prodsupport.incident.IncidentDescription;
 import io.prodsupport.incident.Section;
 import io.prodsupport.jira.Issue;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -24,7 +23,10 @@ public final class ResolvedTickets {
 
     /** Whether the ticket is done and lists prevention actions; {@code description} as it is after the backfill. */
     static boolean concerns(Issue issue, String description) {
-        return issue.fields().isDone() && !IncidentDescription.parse(description).actions(Section.PREVENTION).isEmpty();
+        return issue.fields().isDone()
+                && !IncidentDescription.parse(description)
+                        .actions(Section.PREVENTION)
+                        .isEmpty();
     }
 
     /** The actions that would become follow-ups: not naming a tracked issue, and without one in the ledger. */

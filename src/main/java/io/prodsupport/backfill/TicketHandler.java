@@ -10,7 +10,6 @@ import io.prodsupport.incident.Section;
 import io.prodsupport.jira.Issue;
 import io.prodsupport.jira.JiraClient;
 import io.prodsupport.jira.JiraException;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +33,13 @@ final class TicketHandler {
     private final boolean dryRun;
     private final boolean notifyUsers;
 
-    TicketHandler(JiraClient jira, IncidentReconciler reconciler, ResolvedTickets resolved, BackfillSummary summary,
-                  boolean dryRun, boolean notifyUsers) {
+    TicketHandler(
+            JiraClient jira,
+            IncidentReconciler reconciler,
+            ResolvedTickets resolved,
+            BackfillSummary summary,
+            boolean dryRun,
+            boolean notifyUsers) {
         this.jira = jira;
         this.reconciler = reconciler;
         this.resolved = resolved;
@@ -57,11 +61,15 @@ final class TicketHandler {
     private TicketResult handle(String key, Issue searched) throws InterruptedException {
         Issue issue = searched;
         for (int attempt = 1; ; attempt++) {
-            String status = issue == null || issue.fields().status() == null ? "?" : issue.fields().status().name();
+            String status = issue == null || issue.fields().status() == null
+                    ? "?"
+                    : issue.fields().status().name();
             try {
                 if (issue == null) {
                     issue = jira.getIssue(key, Backfill.searchFields());
-                    status = issue.fields().status() == null ? "?" : issue.fields().status().name();
+                    status = issue.fields().status() == null
+                            ? "?"
+                            : issue.fields().status().name();
                 }
                 return once(issue, status);
             } catch (FollowUpsBusyException e) {
@@ -101,8 +109,13 @@ final class TicketHandler {
             if (followUps) {
                 resolved.wouldCreate(issue, after).forEach(action -> changes.add("follow-up \"" + action + "\""));
             }
-            return new TicketResult(issue.key(), status, changes.isEmpty() ? Outcome.UNCHANGED : Outcome.WOULD_CHANGE,
-                    changes, missing, null);
+            return new TicketResult(
+                    issue.key(),
+                    status,
+                    changes.isEmpty() ? Outcome.UNCHANGED : Outcome.WOULD_CHANGE,
+                    changes,
+                    missing,
+                    null);
         }
         List<String> changes = new ArrayList<>();
         if (!plan.isEmpty()) {
@@ -111,15 +124,16 @@ final class TicketHandler {
         if (followUps) {
             resolved.reconcile(issue.key()).ifPresent(changes::add);
         }
-        return new TicketResult(issue.key(), status, changes.isEmpty() ? Outcome.UNCHANGED : Outcome.CHANGED, changes,
-                missing, null);
+        return new TicketResult(
+                issue.key(), status, changes.isEmpty() ? Outcome.UNCHANGED : Outcome.CHANGED, changes, missing, null);
     }
 
     /** Judged on the description as it is after the backfill: a wrapped text has its root cause still "TBD". */
     private static List<String> missingOnClose(IncidentPlan plan) {
         String after = plan.description().orElse(plan.issue().fields().description());
         return IncidentDescription.parse(after).emptySections(ROOT_CAUSE_SECTIONS).stream()
-                .map(Section::title).toList();
+                .map(Section::title)
+                .toList();
     }
 
     /** The plan in the words the applied outcome uses, with what a reader of the dry run needs to judge it. */
@@ -128,8 +142,11 @@ final class TicketHandler {
         plan.fixVersion().ifPresent(v -> changes.add("fix version \"" + v + "\""));
         if (plan.description().isPresent()) {
             String original = plan.issue().fields().description();
-            changes.add("description wrapped in the section template (" + (original == null || original.isBlank()
-                    ? "empty description" : original.length() + " characters kept verbatim") + ")");
+            changes.add("description wrapped in the section template ("
+                    + (original == null || original.isBlank()
+                            ? "empty description"
+                            : original.length() + " characters kept verbatim")
+                    + ")");
         }
         return changes;
     }

@@ -11,8 +11,8 @@ import java.util.List;
  *                       empty: history the report shows and the backfill does not rewrite
  * @param reason         why the ticket failed; null unless {@code outcome} is {@link Outcome#FAILED}
  */
-public record TicketResult(String key, String status, Outcome outcome, List<String> changes,
-                           List<String> missingOnClose, String reason) {
+public record TicketResult(
+        String key, String status, Outcome outcome, List<String> changes, List<String> missingOnClose, String reason) {
 
     public TicketResult {
         changes = List.copyOf(changes);
@@ -44,7 +44,9 @@ public record TicketResult(String key, String status, Outcome outcome, List<Stri
 
     /** Worth a line in the report: something was (or would be) done, or something is wrong. */
     public boolean notable() {
-        return outcome == Outcome.CHANGED || outcome == Outcome.WOULD_CHANGE || outcome == Outcome.FAILED
+        return outcome == Outcome.CHANGED
+                || outcome == Outcome.WOULD_CHANGE
+                || outcome == Outcome.FAILED
                 || closedWithGaps();
     }
 }

@@ -8,7 +8,6 @@ import io.prodsupport.jira.JiraUnreachableException;
 import io.prodsupport.jira.JiraUser;
 import io.prodsupport.jira.Project;
 import io.prodsupport.jira.ServerInfo;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,8 +44,8 @@ public final class SiteCheck {
         ServerInfo info;
         try {
             info = jira.serverInfo();
-            record.accept(CheckLine.pass("Jira reachable at " + site + " (" + flavourName(info) + ", version "
-                    + info.version() + ")"));
+            record.accept(CheckLine.pass(
+                    "Jira reachable at " + site + " (" + flavourName(info) + ", version " + info.version() + ")"));
         } catch (JiraException e) {
             if (isCredentialProblem(e)) {
                 // Jira answers serverInfo anonymously, but refuses wrong credentials even there
@@ -65,8 +64,10 @@ public final class SiteCheck {
             record.accept(CheckLine.fail("Jira not reachable at " + site + ": " + e.getMessage()));
             return false;
         } catch (JiraException e) {
-            record.accept(isCredentialProblem(e) ? credentialsRejected(e)
-                    : CheckLine.fail("cannot sign in: " + e.getMessage()));
+            record.accept(
+                    isCredentialProblem(e)
+                            ? credentialsRejected(e)
+                            : CheckLine.fail("cannot sign in: " + e.getMessage()));
             return false;
         }
         String who = me.displayName() != null ? me.displayName() : "the service account";
@@ -99,17 +100,20 @@ public final class SiteCheck {
             return;
         }
         Set<String> have = p.issueTypes().stream().map(String::toLowerCase).collect(Collectors.toSet());
-        List<String> missing = wanted.stream().filter(t -> !have.contains(t.toLowerCase())).toList();
-        out.accept(missing.isEmpty()
-                ? CheckLine.pass("issue type " + String.join(", ", wanted) + " exists in " + p.key())
-                : CheckLine.fail("issue type " + String.join(", ", missing) + " not in " + p.key()
-                        + " (it has: " + String.join(", ", p.issueTypes()) + ")"));
+        List<String> missing =
+                wanted.stream().filter(t -> !have.contains(t.toLowerCase())).toList();
+        out.accept(
+                missing.isEmpty()
+                        ? CheckLine.pass("issue type " + String.join(", ", wanted) + " exists in " + p.key())
+                        : CheckLine.fail("issue type " + String.join(", ", missing) + " not in " + p.key()
+                                + " (it has: " + String.join(", ", p.issueTypes()) + ")"));
     }
 
     private void fixVersion(Project p, String who, Consumer<CheckLine> out) {
         String version = config.incidents().fixVersion();
         try {
-            boolean exists = jira.projectVersions(p.key()).stream().anyMatch(v -> v.name().equalsIgnoreCase(version));
+            boolean exists = jira.projectVersions(p.key()).stream()
+                    .anyMatch(v -> v.name().equalsIgnoreCase(version));
             if (exists) {
                 out.accept(CheckLine.pass("fix version \"" + version + "\" exists in " + p.key()));
             } else if (jira.myPermissions(p.key(), Set.of(ADMINISTER_PROJECTS)).contains(ADMINISTER_PROJECTS)) {
@@ -129,9 +133,13 @@ public final class SiteCheck {
         try {
             List<IssueLinkType> types = jira.issueLinkTypes();
             boolean found = types.stream().anyMatch(t -> t.name().equalsIgnoreCase(wanted));
-            Set<String> names = types.stream().map(IssueLinkType::name).collect(Collectors.toCollection(LinkedHashSet::new));
-            out.accept(found ? CheckLine.pass("link type \"" + wanted + "\" exists")
-                    : CheckLine.fail("link type \"" + wanted + "\" not found (Jira has: " + String.join(", ", names) + ")"));
+            Set<String> names =
+                    types.stream().map(IssueLinkType::name).collect(Collectors.toCollection(LinkedHashSet::new));
+            out.accept(
+                    found
+                            ? CheckLine.pass("link type \"" + wanted + "\" exists")
+                            : CheckLine.fail("link type \"" + wanted + "\" not found (Jira has: "
+                                    + String.join(", ", names) + ")"));
         } catch (JiraException e) {
             out.accept(CheckLine.fail("link type \"" + wanted + "\": " + e.getMessage()));
         }
@@ -146,8 +154,7 @@ public final class SiteCheck {
     }
 
     private String credentialKeys() {
-        return config.jira().usesPersonalAccessToken() ? "jira.personalAccessToken"
-                : "jira.email and jira.apiToken";
+        return config.jira().usesPersonalAccessToken() ? "jira.personalAccessToken" : "jira.email and jira.apiToken";
     }
 
     private static String flavourName(ServerInfo info) {

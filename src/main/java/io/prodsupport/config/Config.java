@@ -2,7 +2,6 @@ package io.prodsupport.config;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,16 +12,27 @@ import java.util.Optional;
  * The validated configuration of one prodsupport instance (DESIGN.md §3). Built only by {@link ConfigLoader}, which
  * has already checked every key, so the records here just fill in defaults.
  */
-public record Config(Jira jira, Webhook webhook, Store store, Incidents incidents, FollowUps followUps,
-                     Sweep sweep, OnCall onCall, @JsonProperty("notify") Notify notifications) {
+public record Config(
+        Jira jira,
+        Webhook webhook,
+        Store store,
+        Incidents incidents,
+        FollowUps followUps,
+        Sweep sweep,
+        OnCall onCall,
+        @JsonProperty("notify") Notify notifications) {
 
     public Config {
         webhook = webhook != null ? webhook : new Webhook(null, null, null);
         store = store != null ? store : new Store(null, null, null);
         followUps = followUps != null ? followUps : new FollowUps(null, null, null, null, null);
         if (followUps.project() == null) {
-            followUps = new FollowUps(incidents.projects().get(0), followUps.issueType(), followUps.linkType(),
-                    followUps.labels(), followUps.inheritPriority());
+            followUps = new FollowUps(
+                    incidents.projects().get(0),
+                    followUps.issueType(),
+                    followUps.linkType(),
+                    followUps.labels(),
+                    followUps.inheritPriority());
         }
         sweep = sweep != null ? sweep : new Sweep(null, null, null);
         onCall = onCall != null ? onCall : new OnCall(null, null, null);
@@ -30,8 +40,8 @@ public record Config(Jira jira, Webhook webhook, Store store, Incidents incident
     }
 
     /** Cloud authenticates with email + API token, Data Center with a personal access token. */
-    public record Jira(URI baseUrl, String email, Secret apiToken, Secret personalAccessToken, Duration timeout,
-                       Retries retries) {
+    public record Jira(
+            URI baseUrl, String email, Secret apiToken, Secret personalAccessToken, Duration timeout, Retries retries) {
         public Jira {
             timeout = timeout != null ? timeout : Duration.ofSeconds(30);
             retries = retries != null ? retries : new Retries(null, null);
@@ -70,14 +80,20 @@ public record Config(Jira jira, Webhook webhook, Store store, Incidents incident
         }
     }
 
-    public record Incidents(List<String> projects, List<String> issueTypes, String label, String fixVersion,
-                            List<String> watchers, List<String> requiredOnClose) {
+    public record Incidents(
+            List<String> projects,
+            List<String> issueTypes,
+            String label,
+            String fixVersion,
+            List<String> watchers,
+            List<String> requiredOnClose) {
         public Incidents {
             projects = List.copyOf(projects);
             issueTypes = issueTypes != null ? List.copyOf(issueTypes) : List.of();
             fixVersion = fixVersion != null ? fixVersion : "Production Support";
             watchers = watchers != null ? List.copyOf(watchers) : List.of();
-            requiredOnClose = requiredOnClose != null ? List.copyOf(requiredOnClose)
+            requiredOnClose = requiredOnClose != null
+                    ? List.copyOf(requiredOnClose)
                     : List.of("Symptoms", "Root Cause(s)", "Fixes for the Root Cause");
         }
 
@@ -86,8 +102,8 @@ public record Config(Jira jira, Webhook webhook, Store store, Incidents incident
         }
     }
 
-    public record FollowUps(String project, String issueType, String linkType, List<String> labels,
-                            Boolean inheritPriority) {
+    public record FollowUps(
+            String project, String issueType, String linkType, List<String> labels, Boolean inheritPriority) {
         public FollowUps {
             issueType = issueType != null ? issueType : "Task";
             linkType = linkType != null ? linkType : "Relates";
@@ -116,17 +132,20 @@ public record Config(Jira jira, Webhook webhook, Store store, Incidents incident
         }
     }
 
-    public record Notify(Slack slack, Teams teams, Email email) {
-    }
+    public record Notify(Slack slack, Teams teams, Email email) {}
 
-    public record Slack(Secret webhookUrl) {
-    }
+    public record Slack(Secret webhookUrl) {}
 
-    public record Teams(Secret webhookUrl) {
-    }
+    public record Teams(Secret webhookUrl) {}
 
-    public record Email(String smtpHost, Integer smtpPort, Boolean startTls, String username, Secret password,
-                        String from, List<String> to) {
+    public record Email(
+            String smtpHost,
+            Integer smtpPort,
+            Boolean startTls,
+            String username,
+            Secret password,
+            String from,
+            List<String> to) {
         public Email {
             smtpPort = smtpPort != null ? smtpPort : 587;
             startTls = startTls == null || startTls;

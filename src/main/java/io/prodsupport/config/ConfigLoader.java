@@ -8,19 +8,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-
 import io.prodsupport.incident.Section;
-
 import java.io.IOException;
-import java.util.Arrays;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads prodsupport.yml: YAML, then ${ENV} substitution on values, then validation of every key, then binding.
@@ -74,7 +71,8 @@ public final class ConfigLoader {
             return yaml.treeToValue(root, Config.class);
         } catch (JacksonException | IllegalArgumentException e) {
             // the validator accepted the tree, so this is our bug, not the user's; say so without echoing values
-            throw new IllegalStateException("validated config failed to bind: " + e.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "validated config failed to bind: " + e.getClass().getSimpleName(), e);
         }
     }
 
@@ -90,16 +88,23 @@ public final class ConfigLoader {
                         + " are set; keep the one for your site");
             } else if (!cloud && !dc && !substitution.unsetPaths().contains("jira.personalAccessToken")) {
                 problems.add("jira: no credentials; set email + apiToken (Cloud) or personalAccessToken (Data Center)");
-            } else if (cloud && !present(jira, "email") && !substitution.unsetPaths().contains("jira.email")) {
+            } else if (cloud
+                    && !present(jira, "email")
+                    && !substitution.unsetPaths().contains("jira.email")) {
                 problems.add("jira.email: missing (Cloud credentials are email + apiToken)");
-            } else if (cloud && !present(jira, "apiToken") && !substitution.unsetPaths().contains("jira.apiToken")) {
+            } else if (cloud
+                    && !present(jira, "apiToken")
+                    && !substitution.unsetPaths().contains("jira.apiToken")) {
                 problems.add("jira.apiToken: missing (Cloud credentials are email + apiToken)");
             }
         }
         JsonNode webhook = root.path("webhook");
-        boolean hasSecrets = webhook.path("secrets").isArray() && !webhook.path("secrets").isEmpty();
+        boolean hasSecrets =
+                webhook.path("secrets").isArray() && !webhook.path("secrets").isEmpty();
         boolean unsigned = webhook.path("allowUnsigned").asBoolean(false);
-        if (!hasSecrets && !unsigned && !substitution.unsetPaths().stream().anyMatch(p -> p.startsWith("webhook.secrets"))) {
+        if (!hasSecrets
+                && !unsigned
+                && !substitution.unsetPaths().stream().anyMatch(p -> p.startsWith("webhook.secrets"))) {
             problems.add("webhook.secrets: no secret to check Jira's X-Hub-Signature with; add one"
                     + " (recommended) or set webhook.allowUnsigned: true");
         }
@@ -112,7 +117,11 @@ public final class ConfigLoader {
             String title = required.get(i).asText();
             if (Section.match(title).isEmpty()) {
                 problems.add("incidents.requiredOnClose[" + i + "]: \"" + title + "\" is not a section; sections are "
-                        + String.join(", ", Arrays.stream(Section.values()).map(Section::title).toList()));
+                        + String.join(
+                                ", ",
+                                Arrays.stream(Section.values())
+                                        .map(Section::title)
+                                        .toList()));
             }
         }
         JsonNode onCall = root.path("onCall");
@@ -131,7 +140,8 @@ public final class ConfigLoader {
         if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblem() != null) {
             String context = marked.getContext() != null ? marked.getContext() + ": " : "";
             String hint = e.getCause().getMessage().contains("${")
-                    ? " (inside [ ] or { } put ${VAR} in quotes: \"${VAR}\")" : "";
+                    ? " (inside [ ] or { } put ${VAR} in quotes: \"${VAR}\")"
+                    : "";
             return context + marked.getProblem() + hint;
         }
         String message = e.getOriginalMessage();

@@ -35,74 +35,88 @@ final class ConfigSchema {
         }
     }
 
-    sealed interface Shape permits Obj, Leaf, ListOf {
-    }
+    sealed interface Shape permits Obj, Leaf, ListOf {}
 
-    record Obj(Map<String, Key> keys) implements Shape {
-    }
+    record Obj(Map<String, Key> keys) implements Shape {}
 
-    record Leaf(Kind kind) implements Shape {
-    }
+    record Leaf(Kind kind) implements Shape {}
 
-    record ListOf(Kind element) implements Shape {
-    }
+    record ListOf(Kind element) implements Shape {}
 
-    record Key(String name, Shape shape, boolean required) {
-    }
+    record Key(String name, Shape shape, boolean required) {}
 
     static final Obj ROOT = obj(
-            required("jira", obj(
-                    required("baseUrl", leaf(Kind.HTTP_URL)),
-                    optional("email", leaf(Kind.STRING)),
-                    optional("apiToken", leaf(Kind.SECRET)),
-                    optional("personalAccessToken", leaf(Kind.SECRET)),
-                    optional("timeout", leaf(Kind.DURATION)),
-                    optional("retries", obj(
-                            optional("maxAttempts", leaf(Kind.POSITIVE_INT)),
-                            optional("maxWait", leaf(Kind.DURATION)))))),
-            optional("webhook", obj(
-                    optional("port", leaf(Kind.PORT)),
-                    optional("secrets", new ListOf(Kind.SECRET)),
-                    optional("allowUnsigned", leaf(Kind.BOOLEAN)))),
-            optional("store", obj(
-                    optional("url", leaf(Kind.JDBC_URL)),
-                    optional("username", leaf(Kind.STRING)),
-                    optional("password", leaf(Kind.SECRET)))),
-            required("incidents", obj(
-                    required("projects", new ListOf(Kind.STRING)),
-                    optional("issueTypes", new ListOf(Kind.STRING)),
-                    optional("label", leaf(Kind.STRING)),
-                    optional("fixVersion", leaf(Kind.STRING)),
-                    optional("watchers", new ListOf(Kind.STRING)),
-                    optional("requiredOnClose", new ListOf(Kind.STRING)))),
-            optional("followUps", obj(
-                    optional("project", leaf(Kind.STRING)),
-                    optional("issueType", leaf(Kind.STRING)),
-                    optional("linkType", leaf(Kind.STRING)),
-                    optional("labels", new ListOf(Kind.STRING)),
-                    optional("inheritPriority", leaf(Kind.BOOLEAN)))),
-            optional("sweep", obj(
-                    optional("enabled", leaf(Kind.BOOLEAN)),
-                    optional("interval", leaf(Kind.DURATION)),
-                    optional("firstLookback", leaf(Kind.DURATION)))),
-            optional("onCall", obj(
-                    optional("rotation", new ListOf(Kind.STRING)),
-                    optional("start", leaf(Kind.INSTANT)),
-                    optional("period", leaf(Kind.DURATION)))),
-            optional("notify", obj(
-                    optional("slack", obj(required("webhookUrl", leaf(Kind.SECRET_URL)))),
-                    optional("teams", obj(required("webhookUrl", leaf(Kind.SECRET_URL)))),
-                    optional("email", obj(
-                            required("smtpHost", leaf(Kind.STRING)),
-                            optional("smtpPort", leaf(Kind.PORT)),
-                            optional("startTls", leaf(Kind.BOOLEAN)),
+            required(
+                    "jira",
+                    obj(
+                            required("baseUrl", leaf(Kind.HTTP_URL)),
+                            optional("email", leaf(Kind.STRING)),
+                            optional("apiToken", leaf(Kind.SECRET)),
+                            optional("personalAccessToken", leaf(Kind.SECRET)),
+                            optional("timeout", leaf(Kind.DURATION)),
+                            optional(
+                                    "retries",
+                                    obj(
+                                            optional("maxAttempts", leaf(Kind.POSITIVE_INT)),
+                                            optional("maxWait", leaf(Kind.DURATION)))))),
+            optional(
+                    "webhook",
+                    obj(
+                            optional("port", leaf(Kind.PORT)),
+                            optional("secrets", new ListOf(Kind.SECRET)),
+                            optional("allowUnsigned", leaf(Kind.BOOLEAN)))),
+            optional(
+                    "store",
+                    obj(
+                            optional("url", leaf(Kind.JDBC_URL)),
                             optional("username", leaf(Kind.STRING)),
-                            optional("password", leaf(Kind.SECRET)),
-                            required("from", leaf(Kind.STRING)),
-                            required("to", new ListOf(Kind.STRING)))))));
+                            optional("password", leaf(Kind.SECRET)))),
+            required(
+                    "incidents",
+                    obj(
+                            required("projects", new ListOf(Kind.STRING)),
+                            optional("issueTypes", new ListOf(Kind.STRING)),
+                            optional("label", leaf(Kind.STRING)),
+                            optional("fixVersion", leaf(Kind.STRING)),
+                            optional("watchers", new ListOf(Kind.STRING)),
+                            optional("requiredOnClose", new ListOf(Kind.STRING)))),
+            optional(
+                    "followUps",
+                    obj(
+                            optional("project", leaf(Kind.STRING)),
+                            optional("issueType", leaf(Kind.STRING)),
+                            optional("linkType", leaf(Kind.STRING)),
+                            optional("labels", new ListOf(Kind.STRING)),
+                            optional("inheritPriority", leaf(Kind.BOOLEAN)))),
+            optional(
+                    "sweep",
+                    obj(
+                            optional("enabled", leaf(Kind.BOOLEAN)),
+                            optional("interval", leaf(Kind.DURATION)),
+                            optional("firstLookback", leaf(Kind.DURATION)))),
+            optional(
+                    "onCall",
+                    obj(
+                            optional("rotation", new ListOf(Kind.STRING)),
+                            optional("start", leaf(Kind.INSTANT)),
+                            optional("period", leaf(Kind.DURATION)))),
+            optional(
+                    "notify",
+                    obj(
+                            optional("slack", obj(required("webhookUrl", leaf(Kind.SECRET_URL)))),
+                            optional("teams", obj(required("webhookUrl", leaf(Kind.SECRET_URL)))),
+                            optional(
+                                    "email",
+                                    obj(
+                                            required("smtpHost", leaf(Kind.STRING)),
+                                            optional("smtpPort", leaf(Kind.PORT)),
+                                            optional("startTls", leaf(Kind.BOOLEAN)),
+                                            optional("username", leaf(Kind.STRING)),
+                                            optional("password", leaf(Kind.SECRET)),
+                                            required("from", leaf(Kind.STRING)),
+                                            required("to", new ListOf(Kind.STRING)))))));
 
-    private ConfigSchema() {
-    }
+    private ConfigSchema() {}
 
     private static Obj obj(Key... keys) {
         Map<String, Key> map = new LinkedHashMap<>();

@@ -11,7 +11,6 @@ import io.prodsupport.config.ConfigSchema.Kind;
 import io.prodsupport.config.ConfigSchema.Leaf;
 import io.prodsupport.config.ConfigSchema.ListOf;
 import io.prodsupport.config.ConfigSchema.Obj;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -55,7 +54,8 @@ final class ConfigValidator {
             String path = prefix + e.getKey();
             Key key = shape.keys().get(e.getKey());
             if (key == null) {
-                problems.add(path + ": unknown key" + suggestion(e.getKey(), shape.keys().keySet(), prefix));
+                problems.add(path + ": unknown key"
+                        + suggestion(e.getKey(), shape.keys().keySet(), prefix));
                 continue;
             }
             if (e.getValue().isNull()) {
@@ -65,7 +65,8 @@ final class ConfigValidator {
                 if (e.getValue() instanceof ObjectNode childNode) {
                     object(childNode, child, path + ".");
                 } else {
-                    problems.add(path + ": expected a section with keys " + String.join(", ", child.keys().keySet()));
+                    problems.add(path + ": expected a section with keys "
+                            + String.join(", ", child.keys().keySet()));
                 }
             } else if (key.shape() instanceof ListOf list) {
                 list(node, e, list.element(), path);
@@ -115,12 +116,16 @@ final class ConfigValidator {
         return switch (kind) {
             case STRING -> requireNonBlank(text, kind, path);
             case HTTP_URL -> httpUrl(text, path) ? TextNode.valueOf(text) : null;
-            case JDBC_URL -> text.startsWith("jdbc:sqlite:") || text.startsWith("jdbc:postgresql://")
-                    ? TextNode.valueOf(text) : wrong(path, kind, text);
+            case JDBC_URL ->
+                text.startsWith("jdbc:sqlite:") || text.startsWith("jdbc:postgresql://")
+                        ? TextNode.valueOf(text)
+                        : wrong(path, kind, text);
             case PORT -> integer(text, 1, 65535, kind, path);
             case POSITIVE_INT -> integer(text, 1, Integer.MAX_VALUE, kind, path);
-            case BOOLEAN -> "true".equalsIgnoreCase(text) || "false".equalsIgnoreCase(text)
-                    ? BooleanNode.valueOf(Boolean.parseBoolean(text)) : wrong(path, kind, text);
+            case BOOLEAN ->
+                "true".equalsIgnoreCase(text) || "false".equalsIgnoreCase(text)
+                        ? BooleanNode.valueOf(Boolean.parseBoolean(text))
+                        : wrong(path, kind, text);
             case DURATION -> duration(text, kind, path);
             case INSTANT -> instant(text, kind, path);
             default -> throw new IllegalStateException("unhandled kind " + kind);
@@ -134,7 +139,8 @@ final class ConfigValidator {
             try {
                 value = Files.readString(file, StandardCharsets.UTF_8).strip();
             } catch (IOException e) {
-                problems.add(path + ": cannot read secret file " + file + " (" + e.getClass().getSimpleName() + ")");
+                problems.add(path + ": cannot read secret file " + file + " ("
+                        + e.getClass().getSimpleName() + ")");
                 return null;
             }
         } else if (!substitutedPaths.contains(path)) {
@@ -190,7 +196,8 @@ final class ConfigValidator {
         if (httpUrlQuiet(text)) {
             return true;
         }
-        problems.add(path + ": malformed URL \"" + text + "\"; expected an http(s) URL such as https://example.atlassian.net");
+        problems.add(path + ": malformed URL \"" + text
+                + "\"; expected an http(s) URL such as https://example.atlassian.net");
         return false;
     }
 
@@ -198,7 +205,9 @@ final class ConfigValidator {
         try {
             URI uri = new URI(text.trim());
             return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null && uri.getQuery() == null && uri.getFragment() == null;
+                    && uri.getHost() != null
+                    && uri.getQuery() == null
+                    && uri.getFragment() == null;
         } catch (URISyntaxException e) {
             return false;
         }
@@ -218,7 +227,8 @@ final class ConfigValidator {
         String nearest = valid.stream()
                 .min(Comparator.comparingInt(v -> distance(given.toLowerCase(), v.toLowerCase())))
                 .orElse(null);
-        if (nearest != null && distance(given.toLowerCase(), nearest.toLowerCase()) <= Math.max(2, given.length() / 3)) {
+        if (nearest != null
+                && distance(given.toLowerCase(), nearest.toLowerCase()) <= Math.max(2, given.length() / 3)) {
             return "; did you mean " + prefix + nearest + "?";
         }
         return "; valid keys here: " + String.join(", ", valid);

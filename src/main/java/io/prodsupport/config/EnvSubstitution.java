@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -27,6 +26,7 @@ final class EnvSubstitution {
     private final Function<String, String> env;
     /** Paths whose value came (at least partly) from the environment; secrets must be among them. */
     private final Set<String> substituted = new HashSet<>();
+
     private final List<String> problems = new ArrayList<>();
     private final Set<String> unsetPaths = new HashSet<>();
 

@@ -3,7 +3,6 @@ package io.prodsupport.descriptor;
 import io.prodsupport.config.Config;
 import io.prodsupport.incident.IncidentScope;
 import io.prodsupport.incident.Section;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,11 +23,13 @@ public final class ForgeManifest {
 
     /** Replaced by the real id when the administrator runs {@code forge register}. */
     static final String APP_ID_PLACEHOLDER = "ari:cloud:ecosystem::app/00000000-0000-0000-0000-000000000000";
+
     static final String WEBHOOK_URL_PLACEHOLDER = "https://prodsupport.example.com/webhook/jira";
     static final List<String> WEBHOOK_EVENTS = List.of("jira:issue_created", "jira:issue_updated", "comment_created");
 
     /** The Forge function module the validator calls: {@code validate} exported by {@code src/index.js}. */
     static final String FUNCTION_KEY = "close-gate";
+
     static final String FUNCTION_HANDLER = "index.validate";
 
     private final List<Section> required;
@@ -50,7 +51,8 @@ public final class ForgeManifest {
             }
             required.add(section.get());
         }
-        return new ForgeManifest(required.stream().distinct().sorted().toList(),
+        return new ForgeManifest(
+                required.stream().distinct().sorted().toList(),
                 new IncidentScope(incidents.projects(), incidents.issueTypes(), incidents.labelFilter()));
     }
 
@@ -71,7 +73,8 @@ public final class ForgeManifest {
                 + "  jira:workflowValidator:\n"
                 + "    - key: prodsupport-required-sections\n"
                 + "      name: Incident sections filled in\n"
-                + "      description: " + yaml("Blocks closing an incident while " + titles + " is empty or TBD.") + "\n"
+                + "      description: " + yaml("Blocks closing an incident while " + titles + " is empty or TBD.")
+                + "\n"
                 // A function, not a Jira expression: the gate does not fit the expression limits (README).
                 + "      function: " + FUNCTION_KEY + "\n"
                 + "  function:\n"
@@ -88,8 +91,8 @@ public final class ForgeManifest {
         return "{\n"
                 + "  \"name\": \"prodsupport\",\n"
                 + "  \"url\": \"" + WEBHOOK_URL_PLACEHOLDER + "\",\n"
-                + "  \"events\": [" + WEBHOOK_EVENTS.stream().map(e -> "\"" + e + "\"")
-                .collect(Collectors.joining(", ")) + "],\n"
+                + "  \"events\": ["
+                + WEBHOOK_EVENTS.stream().map(e -> "\"" + e + "\"").collect(Collectors.joining(", ")) + "],\n"
                 + "  \"filters\": {\n"
                 + "    \"issue-related-events-section\": \"" + json(jql) + "\"\n"
                 + "  },\n"

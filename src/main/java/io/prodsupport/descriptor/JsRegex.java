@@ -20,11 +20,11 @@ import java.util.Set;
 final class JsRegex {
 
     private static final String JAVA_WHITESPACE = " \\t\\n\\x0B\\f\\r";
-    private static final Set<Character> SAME_ESCAPES = Set.of('\\', '/', '.', '^', '$', '|', '?', '*', '+', '(', ')',
-            '[', ']', '{', '}', '-', 'd', 'b', 'n', 't', 'r', 'f');
+    private static final Set<Character> SAME_ESCAPES = Set.of(
+            '\\', '/', '.', '^', '$', '|', '?', '*', '+', '(', ')', '[', ']', '{', '}', '-', 'd', 'b', 'n', 't', 'r',
+            'f');
 
-    private JsRegex() {
-    }
+    private JsRegex() {}
 
     /** The regex literal, with {@code flags} after the closing slash. */
     static String literal(String javaRegex, String flags) {
@@ -39,30 +39,39 @@ final class JsRegex {
                 char next = javaRegex.charAt(++i);
                 if (next == 's') {
                     out.append(inClass ? JAVA_WHITESPACE : "[" + JAVA_WHITESPACE + "]");
-                } else if (next == 'u' && i + 4 < javaRegex.length()
+                } else if (next == 'u'
+                        && i + 4 < javaRegex.length()
                         && javaRegex.substring(i + 1, i + 5).matches("[0-9a-fA-F]{4}")) {
                     out.append("\\u").append(javaRegex, i + 1, i + 5);
                     i += 4;
                 } else if (SAME_ESCAPES.contains(next)) {
                     out.append('\\').append(next);
                 } else {
-                    throw new IllegalArgumentException("\\" + next + " in " + javaRegex
-                            + " may mean something else in JavaScript; add it to JsRegex only once it is known to match alike");
+                    throw new IllegalArgumentException(
+                            "\\" + next + " in " + javaRegex
+                                    + " may mean something else in JavaScript; add it to JsRegex only once it is known to match alike");
                 }
                 continue;
             }
-            if (c == '(' && javaRegex.startsWith("(?", i) && !javaRegex.startsWith("(?:", i)
-                    && !javaRegex.startsWith("(?=", i) && !javaRegex.startsWith("(?!", i)) {
+            if (c == '('
+                    && javaRegex.startsWith("(?", i)
+                    && !javaRegex.startsWith("(?:", i)
+                    && !javaRegex.startsWith("(?=", i)
+                    && !javaRegex.startsWith("(?!", i)) {
                 throw new IllegalArgumentException("group construct at " + i + " in " + javaRegex
                         + " is not read alike by JavaScript (lookbehind, named group or inline flag)");
             }
             if (inClass && (c == '[' || javaRegex.startsWith("&&", i))) {
-                throw new IllegalArgumentException("class union or intersection at " + i + " in " + javaRegex
-                        + " is Java only");
+                throw new IllegalArgumentException(
+                        "class union or intersection at " + i + " in " + javaRegex + " is Java only");
             }
-            if (!inClass && c == '+' && i > 0 && "*+?}".indexOf(javaRegex.charAt(i - 1)) >= 0
+            if (!inClass
+                    && c == '+'
+                    && i > 0
+                    && "*+?}".indexOf(javaRegex.charAt(i - 1)) >= 0
                     && javaRegex.charAt(i - 2 < 0 ? 0 : i - 2) != '\\') {
-                throw new IllegalArgumentException("possessive quantifier at " + i + " in " + javaRegex + " is Java only");
+                throw new IllegalArgumentException(
+                        "possessive quantifier at " + i + " in " + javaRegex + " is Java only");
             }
             if (c == '[' && !inClass) {
                 inClass = true;

@@ -3,7 +3,6 @@ package io.prodsupport.descriptor;
 import io.prodsupport.incident.IncidentScope;
 import io.prodsupport.incident.Section;
 import io.prodsupport.incident.SectionText;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,8 +36,7 @@ final class RulesModule {
     private static final String TEMPLATE = "rules.template.js";
     private static final String DATA_MARKER = "/* DATA */\n";
 
-    private RulesModule() {
-    }
+    private RulesModule() {}
 
     /** The module for these required sections (distinct, in template order) and this incident scope. */
     static String generate(List<Section> required, IncidentScope scope) {
@@ -55,16 +53,24 @@ final class RulesModule {
             throw new IllegalStateException("Section.titleKey no longer drops " + FILLER_WORDS);
         }
         StringBuilder js = new StringBuilder();
-        js.append("// Which issues are incidents: incidents.projects, issueTypes (upper-cased, as the service compares\n")
+        js.append(
+                        "// Which issues are incidents: incidents.projects, issueTypes (upper-cased, as the service compares\n")
                 .append("// them) and label.\n")
-                .append("var INCIDENT_PROJECTS = ").append(array(upper(scope.projects()))).append(";\n")
-                .append("var INCIDENT_ISSUE_TYPES = ").append(array(upper(scope.issueTypes()))).append(";\n")
-                .append("var INCIDENT_LABEL = ").append(scope.label().map(RulesModule::string).orElse("null"))
+                .append("var INCIDENT_PROJECTS = ")
+                .append(array(upper(scope.projects())))
+                .append(";\n")
+                .append("var INCIDENT_ISSUE_TYPES = ")
+                .append(array(upper(scope.issueTypes())))
+                .append(";\n")
+                .append("var INCIDENT_LABEL = ")
+                .append(scope.label().map(RulesModule::string).orElse("null"))
                 .append(";\n\n");
         js.append("// incidents.requiredOnClose, in template order.\n")
-                .append("var REQUIRED_ON_CLOSE = ").append(array(required.stream().map(Section::name).toList()))
+                .append("var REQUIRED_ON_CLOSE = ")
+                .append(array(required.stream().map(Section::name).toList()))
                 .append(";\n\n");
-        js.append("// The template's sections: the title the verdict names, and the normalised placeholder, which still\n")
+        js.append(
+                        "// The template's sections: the title the verdict names, and the normalised placeholder, which still\n")
                 .append("// counts as empty (Section).\n")
                 .append("var SECTIONS = {\n")
                 .append(Arrays.stream(Section.values())
@@ -79,12 +85,16 @@ final class RulesModule {
         js.append("// Every accepted heading title (title and aliases) by its title key (Section.titleKey).\n")
                 .append("var SECTION_BY_TITLE_KEY = {\n")
                 .append(byKey.entrySet().stream()
-                        .map(e -> "    " + string(e.getKey()) + ": " + string(e.getValue().name()))
+                        .map(e -> "    " + string(e.getKey()) + ": "
+                                + string(e.getValue().name()))
                         .collect(Collectors.joining(",\n")))
                 .append("\n};\n\n");
         js.append("// Words Section.titleKey drops from a title.\n")
-                .append("var FILLER_WORDS = ").append(array(FILLER_WORDS)).append(";\n\n");
-        js.append("// SectionText.REWRITES, applied in order to the lower-cased text (\\s spelled out as Java reads it).\n")
+                .append("var FILLER_WORDS = ")
+                .append(array(FILLER_WORDS))
+                .append(";\n\n");
+        js.append(
+                        "// SectionText.REWRITES, applied in order to the lower-cased text (\\s spelled out as Java reads it).\n")
                 .append("var REWRITES = [\n")
                 .append(SectionText.REWRITES.stream()
                         .map(r -> "    [" + JsRegex.literal(r.regex(), "g") + ", "
@@ -92,7 +102,9 @@ final class RulesModule {
                         .collect(Collectors.joining(",\n")))
                 .append("\n];\n\n");
         js.append("// SectionText.EMPTY, over the normalised text.\n")
-                .append("var EMPTY = ").append(JsRegex.literal(SectionText.EMPTY, "")).append(";\n");
+                .append("var EMPTY = ")
+                .append(JsRegex.literal(SectionText.EMPTY, ""))
+                .append(";\n");
         return js.toString();
     }
 

@@ -7,6 +7,12 @@ import java.time.Instant;
  *
  * @param lastError the last attempt's exception, one line, as the worker recorded it
  */
-public record DeadLetter(long id, String deliveryId, String orderingKey, String webhookEvent, int attempts,
-                         String lastError, Instant receivedAt, Instant failedAt) {
-}
+public record DeadLetter(
+        long id,
+        String deliveryId,
+        String orderingKey,
+        String webhookEvent,
+        int attempts,
+        String lastError,
+        Instant receivedAt,
+        Instant failedAt) {}

@@ -12,14 +12,14 @@ import java.util.Objects;
  * @param webhookEvent {@code jira:issue_created}, {@code comment_created}, … (for logs and dead-letter listings)
  * @param body         the raw body as Jira sent it; the reconciler parses it again
  */
-public record InboundEvent(String deliveryId, String orderingKey, String webhookEvent, Instant receivedAt,
-                           byte[] body) {
+public record InboundEvent(
+        String deliveryId, String orderingKey, String webhookEvent, Instant receivedAt, byte[] body) {
 
-  public InboundEvent {
-    Objects.requireNonNull(deliveryId, "deliveryId");
-    Objects.requireNonNull(orderingKey, "orderingKey");
-    Objects.requireNonNull(webhookEvent, "webhookEvent");
-    Objects.requireNonNull(receivedAt, "receivedAt");
-    Objects.requireNonNull(body, "body");
-  }
+    public InboundEvent {
+        Objects.requireNonNull(deliveryId, "deliveryId");
+        Objects.requireNonNull(orderingKey, "orderingKey");
+        Objects.requireNonNull(webhookEvent, "webhookEvent");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        Objects.requireNonNull(body, "body");
+    }
 }

@@ -14,50 +14,50 @@ import java.util.List;
  */
 public interface Inbox extends AutoCloseable {
 
-  /** Stores the event unless its delivery id is already stored; committed when this returns. */
-  Accepted accept(InboundEvent event);
+    /** Stores the event unless its delivery id is already stored; committed when this returns. */
+    Accepted accept(InboundEvent event);
 
-  /** Events not yet done (pending, waiting for a retry, or in progress); dead letters are not counted. */
-  long depth();
+    /** Events not yet done (pending, waiting for a retry, or in progress); dead letters are not counted. */
+    long depth();
 
-  List<DeadLetter> deadLetters();
+    List<DeadLetter> deadLetters();
 
-  /** Moves a dead letter back to pending with a fresh set of attempts; false when there is no such dead letter. */
-  boolean replay(String deliveryId);
+    /** Moves a dead letter back to pending with a fresh set of attempts; false when there is no such dead letter. */
+    boolean replay(String deliveryId);
 
-  /**
-   * Claims up to {@code max} events that are due at {@code now}: only the oldest open event of each ordering key
-   * qualifies, and only while no other event of that key is claimed under a live lease. An event whose lease
-   * expired (its worker died) is claimable again. Each claim counts as an attempt.
-   */
-  List<StoredEvent> claim(String owner, Instant now, Duration lease, int max);
+    /**
+     * Claims up to {@code max} events that are due at {@code now}: only the oldest open event of each ordering key
+     * qualifies, and only while no other event of that key is claimed under a live lease. An event whose lease
+     * expired (its worker died) is claimable again. Each claim counts as an attempt.
+     */
+    List<StoredEvent> claim(String owner, Instant now, Duration lease, int max);
 
-  /** Keeps the given claims of {@code owner} alive until {@code until}; returns how many were still held. */
-  int renewLeases(String owner, Collection<Long> ids, Instant until);
+    /** Keeps the given claims of {@code owner} alive until {@code until}; returns how many were still held. */
+    int renewLeases(String owner, Collection<Long> ids, Instant until);
 
-  /** Marks the claimed event done; false when the claim was lost (lease expired and another worker took it). */
-  boolean complete(StoredEvent event, String owner, Instant now);
+    /** Marks the claimed event done; false when the claim was lost (lease expired and another worker took it). */
+    boolean complete(StoredEvent event, String owner, Instant now);
 
-  /** Puts the claimed event back, due again at {@code dueAt}, recording {@code error}; false when the claim was lost. */
-  boolean retryLater(StoredEvent event, String owner, Instant dueAt, String error);
+    /** Puts the claimed event back, due again at {@code dueAt}, recording {@code error}; false when the claim was lost. */
+    boolean retryLater(StoredEvent event, String owner, Instant dueAt, String error);
 
-  /** Parks the claimed event as a dead letter with {@code error}; false when the claim was lost. */
-  boolean deadLetter(StoredEvent event, String owner, Instant now, String error);
+    /** Parks the claimed event as a dead letter with {@code error}; false when the claim was lost. */
+    boolean deadLetter(StoredEvent event, String owner, Instant now, String error);
 
-  /**
-   * Gives the claim back without counting the attempt (the worker is shutting down and never finished it), due at
-   * {@code now}; false when the claim was lost.
-   */
-  boolean release(StoredEvent event, String owner, Instant now);
+    /**
+     * Gives the claim back without counting the attempt (the worker is shutting down and never finished it), due at
+     * {@code now}; false when the claim was lost.
+     */
+    boolean release(StoredEvent event, String owner, Instant now);
 
-  /**
-   * Ends every lease at {@code now}, so events claimed by a process that died are claimable at once instead of
-   * after their lease. Only right for a store one process uses (SQLite): called at start, when every claim in it
-   * belongs to a dead process. Returns how many claims were ended.
-   */
-  int expireAllClaims(Instant now);
+    /**
+     * Ends every lease at {@code now}, so events claimed by a process that died are claimable at once instead of
+     * after their lease. Only right for a store one process uses (SQLite): called at start, when every claim in it
+     * belongs to a dead process. Returns how many claims were ended.
+     */
+    int expireAllClaims(Instant now);
 
-  /** Closes the connection pool. */
-  @Override
-  void close();
+    /** Closes the connection pool. */
+    @Override
+    void close();
 }

@@ -6,7 +6,7 @@ package io.prodsupport.inbox;
  */
 public final class StoreUnavailableException extends RuntimeException {
 
-  public StoreUnavailableException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    public StoreUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -8,6 +8,11 @@ import java.time.Instant;
  * @param id      the store's row id; events of one ordering key are handled in id order
  * @param attempt which attempt this claim is, from 1; a claim lost to a crash counts as an attempt
  */
-public record StoredEvent(long id, String deliveryId, String orderingKey, String webhookEvent, byte[] body,
-                          int attempt, Instant receivedAt) {
-}
+public record StoredEvent(
+        long id,
+        String deliveryId,
+        String orderingKey,
+        String webhookEvent,
+        byte[] body,
+        int attempt,
+        Instant receivedAt) {}

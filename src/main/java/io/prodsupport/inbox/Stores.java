@@ -12,70 +12,69 @@ import java.sql.SQLException;
  */
 public final class Stores {
 
-  private Stores() {
-  }
+    private Stores() {}
 
-  /**
-   * @param jdbcUrl  {@code jdbc:sqlite:<file>} or {@code jdbc:postgresql://…}
-   * @param password nullable (SQLite has none)
-   * @throws StoreUnavailableException when the database cannot be reached or migrated
-   */
-  public static Inbox open(String jdbcUrl, String username, String password) {
-    return new JdbcInbox(migratedPool(jdbcUrl, username, password, "inbox"));
-  }
-
-  /**
-   * The follow-up ledger in the same database as the inbox, on a pool of its own so that follow-ups being made
-   * never wait for a connection the intake needs. Parameters and failures as for {@link #open}.
-   */
-  public static FollowUpLedger openFollowUpLedger(String jdbcUrl, String username, String password) {
-    return new JdbcFollowUpLedger(migratedPool(jdbcUrl, username, password, "followup-ledger"));
-  }
-
-  /**
-   * The backfill checkpoints in the same database as the inbox, on a pool of their own so that a backfill running
-   * next to {@code serve} never holds a connection the intake needs. Parameters and failures as for {@link #open}.
-   */
-  public static BackfillCheckpoints openBackfillCheckpoints(String jdbcUrl, String username, String password) {
-    return new JdbcBackfillCheckpoints(migratedPool(jdbcUrl, username, password, "backfill-checkpoints"));
-  }
-
-  private static HikariDataSource migratedPool(String jdbcUrl, String username, String password, String name) {
-    SqlDialect dialect = SqlDialect.of(jdbcUrl);
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(jdbcUrl);
-    config.setUsername(username);
-    config.setPassword(password);
-    config.setPoolName(name);
-    // the intake answers 503 when the store is slow to hand out a connection, and Jira retries: better than
-    // holding Jira's request until its own timeout
-    config.setConnectionTimeout(3_000);
-    if (dialect == SqlDialect.SQLITE) {
-      // one writer at a time is all SQLite allows anyway; one connection also keeps an in-memory database alive
-      config.setMaximumPoolSize(1);
-      config.setMaxLifetime(0);
-      config.addDataSourceProperty("journal_mode", "WAL");
-      // an accepted event must survive a power cut, not only a crash: FULL syncs the WAL on every commit
-      config.addDataSourceProperty("synchronous", "FULL");
-      // another process on the same file (a restart overlapping the old one) waits instead of failing at once
-      config.addDataSourceProperty("busy_timeout", "5000");
-      // take the write lock at BEGIN: a read-then-write claim cannot then fail half-way on a lock upgrade
-      config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
-    } else {
-      config.setMaximumPoolSize(8);
+    /**
+     * @param jdbcUrl  {@code jdbc:sqlite:<file>} or {@code jdbc:postgresql://…}
+     * @param password nullable (SQLite has none)
+     * @throws StoreUnavailableException when the database cannot be reached or migrated
+     */
+    public static Inbox open(String jdbcUrl, String username, String password) {
+        return new JdbcInbox(migratedPool(jdbcUrl, username, password, "inbox"));
     }
-    HikariDataSource pool;
-    try {
-      pool = new HikariDataSource(config);
-    } catch (RuntimeException e) {
-      throw new StoreUnavailableException("cannot open the store: " + e.getMessage(), e);
+
+    /**
+     * The follow-up ledger in the same database as the inbox, on a pool of its own so that follow-ups being made
+     * never wait for a connection the intake needs. Parameters and failures as for {@link #open}.
+     */
+    public static FollowUpLedger openFollowUpLedger(String jdbcUrl, String username, String password) {
+        return new JdbcFollowUpLedger(migratedPool(jdbcUrl, username, password, "followup-ledger"));
     }
-    try {
-      new SchemaMigrator(pool, dialect).migrate();
-    } catch (SQLException | RuntimeException e) {
-      pool.close();
-      throw new StoreUnavailableException("cannot migrate the store: " + e.getMessage(), e);
+
+    /**
+     * The backfill checkpoints in the same database as the inbox, on a pool of their own so that a backfill running
+     * next to {@code serve} never holds a connection the intake needs. Parameters and failures as for {@link #open}.
+     */
+    public static BackfillCheckpoints openBackfillCheckpoints(String jdbcUrl, String username, String password) {
+        return new JdbcBackfillCheckpoints(migratedPool(jdbcUrl, username, password, "backfill-checkpoints"));
     }
-    return pool;
-  }
+
+    private static HikariDataSource migratedPool(String jdbcUrl, String username, String password, String name) {
+        SqlDialect dialect = SqlDialect.of(jdbcUrl);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(username);
+        config.setPassword(password);
+        config.setPoolName(name);
+        // the intake answers 503 when the store is slow to hand out a connection, and Jira retries: better than
+        // holding Jira's request until its own timeout
+        config.setConnectionTimeout(3_000);
+        if (dialect == SqlDialect.SQLITE) {
+            // one writer at a time is all SQLite allows anyway; one connection also keeps an in-memory database alive
+            config.setMaximumPoolSize(1);
+            config.setMaxLifetime(0);
+            config.addDataSourceProperty("journal_mode", "WAL");
+            // an accepted event must survive a power cut, not only a crash: FULL syncs the WAL on every commit
+            config.addDataSourceProperty("synchronous", "FULL");
+            // another process on the same file (a restart overlapping the old one) waits instead of failing at once
+            config.addDataSourceProperty("busy_timeout", "5000");
+            // take the write lock at BEGIN: a read-then-write claim cannot then fail half-way on a lock upgrade
+            config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+        } else {
+            config.setMaximumPoolSize(8);
+        }
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreUnavailableException("cannot open the store: " + e.getMessage(), e);
+        }
+        try {
+            new SchemaMigrator(pool, dialect).migrate();
+        } catch (SQLException | RuntimeException e) {
+            pool.close();
+            throw new StoreUnavailableException("cannot migrate the store: " + e.getMessage(), e);
+        }
+        return pool;
+    }
 }

@@ -1,7 +1,6 @@
 package io.prodsupport.inbox;
 
 import com.zaxxer.hikari.HikariDataSource;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -13,62 +12,62 @@ import java.sql.SQLException;
  */
 final class Transactions implements AutoCloseable {
 
-  private final HikariDataSource pool;
+    private final HikariDataSource pool;
 
-  Transactions(HikariDataSource pool) {
-    this.pool = pool;
-  }
-
-  <T> T run(String what, SqlWork<T> work) {
-    try (Connection c = pool.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        rollbackQuietly(c);
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw new StoreUnavailableException("store cannot " + what + ": " + e.getMessage(), e);
+    Transactions(HikariDataSource pool) {
+        this.pool = pool;
     }
-  }
 
-  /** One statement in its own transaction; returns the number of rows it changed. */
-  int update(String what, String sql, Object... parameters) {
-    return run(what, c -> execute(c, sql, parameters));
-  }
-
-  /** One statement inside a transaction {@link #run} started. */
-  static int execute(Connection c, String sql, Object... parameters) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement(sql)) {
-      set(p, parameters);
-      return p.executeUpdate();
+    <T> T run(String what, SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("store cannot " + what + ": " + e.getMessage(), e);
+        }
     }
-  }
 
-  static void set(PreparedStatement p, Object... parameters) throws SQLException {
-    for (int i = 0; i < parameters.length; i++) {
-      p.setObject(i + 1, parameters[i]);
+    /** One statement in its own transaction; returns the number of rows it changed. */
+    int update(String what, String sql, Object... parameters) {
+        return run(what, c -> execute(c, sql, parameters));
     }
-  }
 
-  private static void rollbackQuietly(Connection c) {
-    try {
-      c.rollback();
-    } catch (SQLException ignored) {
-      // the original failure is the one worth reporting
+    /** One statement inside a transaction {@link #run} started. */
+    static int execute(Connection c, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            set(p, parameters);
+            return p.executeUpdate();
+        }
     }
-  }
 
-  @Override
-  public void close() {
-    pool.close();
-  }
+    static void set(PreparedStatement p, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            p.setObject(i + 1, parameters[i]);
+        }
+    }
 
-  @FunctionalInterface
-  interface SqlWork<T> {
-    T run(Connection c) throws SQLException;
-  }
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the original failure is the one worth reporting
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
 }

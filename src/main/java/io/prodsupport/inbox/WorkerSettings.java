@@ -13,34 +13,39 @@ import java.time.Duration;
  *                       after this long. The worker renews its claims well before, so slow handlers keep them.
  * @param pollInterval   how often an idle worker looks for due events
  */
-public record WorkerSettings(int concurrency, int maxAttempts, Duration initialBackoff, Duration maxBackoff,
-                             Duration lease, Duration pollInterval) {
+public record WorkerSettings(
+        int concurrency,
+        int maxAttempts,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        Duration lease,
+        Duration pollInterval) {
 
-  public WorkerSettings {
-    if (concurrency < 1) {
-      throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
+    public WorkerSettings {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
+        }
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+        }
+        requirePositive("initialBackoff", initialBackoff);
+        requirePositive("maxBackoff", maxBackoff);
+        requirePositive("lease", lease);
+        requirePositive("pollInterval", pollInterval);
     }
-    if (maxAttempts < 1) {
-      throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
-    }
-    requirePositive("initialBackoff", initialBackoff);
-    requirePositive("maxBackoff", maxBackoff);
-    requirePositive("lease", lease);
-    requirePositive("pollInterval", pollInterval);
-  }
 
-  /**
-   * Ten attempts spread over about eight and a half minutes: long enough to ride out a Jira restart or a rate-limit
-   * storm, short enough that the sweep is not the only thing that heals a bad hour.
-   */
-  public static WorkerSettings defaults() {
-    return new WorkerSettings(4, 10, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(60),
-        Duration.ofMillis(250));
-  }
-
-  private static void requirePositive(String name, Duration value) {
-    if (value == null || value.isZero() || value.isNegative()) {
-      throw new IllegalArgumentException(name + " must be positive, was " + value);
+    /**
+     * Ten attempts spread over about eight and a half minutes: long enough to ride out a Jira restart or a rate-limit
+     * storm, short enough that the sweep is not the only thing that heals a bad hour.
+     */
+    public static WorkerSettings defaults() {
+        return new WorkerSettings(
+                4, 10, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(60), Duration.ofMillis(250));
     }
-  }
+
+    private static void requirePositive(String name, Duration value) {
+        if (value == null || value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+    }
 }

@@ -26,8 +26,7 @@ final class ActionList {
     private static final Pattern ITEM = Pattern.compile("^([ \\t]*)([*#-]+|\\d{1,3}[.)])[ \\t]+(.*)$", Pattern.DOTALL);
     private static final Pattern BARE_ITEM = Pattern.compile("^([ \\t]*)([*#-]+|\\d{1,3}[.)])[ \\t]*$");
 
-    private ActionList() {
-    }
+    private ActionList() {}
 
     static List<Action> parse(Section section, String body) {
         List<TextLines.Line> lines = TextLines.of(body);
@@ -70,7 +69,8 @@ final class ActionList {
             if (SectionText.isEmpty(section, fullText)) {
                 continue;
             }
-            String first = itemLines.stream().filter(l -> !l.isBlank()).findFirst().orElse("");
+            String first =
+                    itemLines.stream().filter(l -> !l.isBlank()).findFirst().orElse("");
             Matcher nested = ITEM.matcher(first);
             if (nested.matches()) {
                 first = nested.group(3);

@@ -8,7 +8,6 @@ import io.prodsupport.jira.IssueEdit;
 import io.prodsupport.jira.JiraClient;
 import io.prodsupport.jira.JiraException;
 import io.prodsupport.jira.Transition;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -44,7 +43,8 @@ public final class CloseGate {
         }
         String key = issue.key();
         JsonNode record = jira.issueProperty(key, PROPERTY).orElse(null);
-        boolean sameClose = record != null && close.changelogId().equals(record.path("changelogId").asText());
+        boolean sameClose = record != null
+                && close.changelogId().equals(record.path("changelogId").asText());
         if (sameClose && record.path("commented").asBoolean()) {
             return Optional.empty(); // a redelivery of a close already bounced and explained
         }
@@ -52,7 +52,8 @@ public final class CloseGate {
         if (!sameClose && !done) {
             return Optional.empty(); // moved on since (reopened, or already bounced for this close)
         }
-        List<Section> missing = IncidentDescription.parse(issue.fields().description()).emptySections(required);
+        List<Section> missing =
+                IncidentDescription.parse(issue.fields().description()).emptySections(required);
         if (missing.isEmpty()) {
             // filled in: the close stands (or, after a crash mid-way, was filled since; nothing left to say)
             if (sameClose) {
@@ -63,17 +64,18 @@ public final class CloseGate {
         if (!sameClose) {
             jira.setIssueProperty(key, PROPERTY, record(close, false));
         }
-        Optional<String> movedTo = done ? moveBack(key, close.fromStatus()) : Optional.of(issue.fields().status().name());
-        String comment = movedTo.isPresent()
-                ? revertComment(close, missing, movedTo.get())
-                : incompleteComment(close, missing);
+        Optional<String> movedTo = done
+                ? moveBack(key, close.fromStatus())
+                : Optional.of(issue.fields().status().name());
+        String comment =
+                movedTo.isPresent() ? revertComment(close, missing, movedTo.get()) : incompleteComment(close, missing);
         if (movedTo.isEmpty()) {
             jira.editIssue(key, new IssueEdit().addLabel(INCOMPLETE_LABEL), true);
         }
         jira.addComment(key, comment);
         jira.setIssueProperty(key, PROPERTY, record(close, true));
-        return Optional.of(movedTo.map(s -> "moved back to " + s).orElse("labelled " + INCOMPLETE_LABEL)
-                + "; missing: " + titles(missing));
+        return Optional.of(movedTo.map(s -> "moved back to " + s).orElse("labelled " + INCOMPLETE_LABEL) + "; missing: "
+                + titles(missing));
     }
 
     /** The status it went to, or empty when Jira offers no way back or refuses it (permissions, a screen). */
@@ -112,7 +114,8 @@ public final class CloseGate {
     }
 
     private String who(ClosingEvent close) {
-        return close.closedBy() == null || close.closedBy().isBlank() ? ""
+        return close.closedBy() == null || close.closedBy().isBlank()
+                ? ""
                 : IncidentReconciler.mention(close.closedBy(), jira.flavour()) + " ";
     }
 
@@ -121,7 +124,8 @@ public final class CloseGate {
     }
 
     private static ObjectNode record(ClosingEvent close, boolean commented) {
-        return JsonNodeFactory.instance.objectNode()
+        return JsonNodeFactory.instance
+                .objectNode()
                 .put("changelogId", close.changelogId())
                 .put("fromStatus", close.fromStatus())
                 .put("commented", commented);

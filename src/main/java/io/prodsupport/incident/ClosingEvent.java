@@ -8,5 +8,4 @@ package io.prodsupport.incident;
  * @param fromStatus   the status name before the change ({@code fromString} in the changelog)
  * @param closedBy     the person's Jira reference (accountId on Cloud, username on Data Center); may be empty
  */
-public record ClosingEvent(String issueKey, String changelogId, String fromStatus, String closedBy) {
-}
+public record ClosingEvent(String issueKey, String changelogId, String fromStatus, String closedBy) {}

@@ -29,11 +29,9 @@ import java.util.Set;
  */
 final class DescriptionParser {
 
-    private record Candidate(TextLines.Line line, Section section, Heading heading) {
-    }
+    private record Candidate(TextLines.Line line, Section section, Heading heading) {}
 
-    private DescriptionParser() {
-    }
+    private DescriptionParser() {}
 
     static IncidentDescription parse(String text) {
         List<TextLines.Line> lines = TextLines.of(text);
@@ -57,9 +55,11 @@ final class DescriptionParser {
         for (int i = 0; i < starts.size(); i++) {
             Candidate start = starts.get(i);
             int bodyEnd = i + 1 < starts.size() ? starts.get(i + 1).line().start() : text.length();
-            sections.add(new ParsedSection(start.section(),
+            sections.add(new ParsedSection(
+                    start.section(),
                     text.substring(start.line().start(), start.line().end()),
-                    start.heading().level(), start.heading().title(),
+                    start.heading().level(),
+                    start.heading().title(),
                     text.substring(start.line().end(), bodyEnd)));
         }
         return new IncidentDescription(text.substring(0, starts.get(0).line().start()), sections);

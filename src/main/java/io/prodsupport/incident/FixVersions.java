@@ -2,7 +2,6 @@ package io.prodsupport.incident;
 
 import io.prodsupport.jira.JiraClient;
 import io.prodsupport.jira.JiraException;
-
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 

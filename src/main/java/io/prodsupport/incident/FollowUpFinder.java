@@ -3,7 +3,6 @@ package io.prodsupport.incident;
 import io.prodsupport.jira.Issue;
 import io.prodsupport.jira.IssueLink;
 import io.prodsupport.jira.JiraClient;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -63,7 +62,10 @@ final class FollowUpFinder {
 
     private Optional<String> firstMatching(List<String> candidates, String actionId) {
         for (String key : candidates) {
-            if (!known.contains(key) && origin(key).filter(o -> o.isFor(incident.key(), actionId)).isPresent()) {
+            if (!known.contains(key)
+                    && origin(key)
+                            .filter(o -> o.isFor(incident.key(), actionId))
+                            .isPresent()) {
                 return Optional.of(key);
             }
         }
@@ -71,8 +73,8 @@ final class FollowUpFinder {
     }
 
     private Optional<FollowUpOrigin> origin(String key) {
-        return origins.computeIfAbsent(key,
-                k -> jira.issueProperty(k, FollowUpOrigin.PROPERTY).flatMap(FollowUpOrigin::fromJson));
+        return origins.computeIfAbsent(
+                key, k -> jira.issueProperty(k, FollowUpOrigin.PROPERTY).flatMap(FollowUpOrigin::fromJson));
     }
 
     private List<String> linkedCandidates(Issue issue) {

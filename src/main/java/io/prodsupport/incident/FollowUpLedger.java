@@ -20,8 +20,7 @@ public interface FollowUpLedger extends AutoCloseable {
      * Records the intent for a new row, or takes over an unfinished one this claimant already holds or whose lease
      * has run out; sets the lease to {@code leaseUntil}.
      */
-    Claim claim(String incidentKey, String actionId, String summary, String claimant, Instant now,
-                Instant leaseUntil);
+    Claim claim(String incidentKey, String actionId, String summary, String claimant, Instant now, Instant leaseUntil);
 
     /** What a claim got. */
     enum Claim {

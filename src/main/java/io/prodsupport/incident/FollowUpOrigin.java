@@ -3,7 +3,6 @@ package io.prodsupport.incident;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.Optional;
 
 /**
@@ -15,7 +14,8 @@ public record FollowUpOrigin(String incidentKey, String actionId, String inciden
     public static final String PROPERTY = "prodsupport.origin";
 
     public ObjectNode toJson() {
-        return JsonNodeFactory.instance.objectNode()
+        return JsonNodeFactory.instance
+                .objectNode()
                 .put("incidentKey", incidentKey)
                 .put("actionId", actionId)
                 .put("incidentProject", incidentProject);
@@ -23,10 +23,14 @@ public record FollowUpOrigin(String incidentKey, String actionId, String inciden
 
     /** Empty for a value that is not an origin (a person's property of the same name, say). */
     public static Optional<FollowUpOrigin> fromJson(JsonNode value) {
-        if (value == null || !value.path("incidentKey").isTextual() || !value.path("actionId").isTextual()) {
+        if (value == null
+                || !value.path("incidentKey").isTextual()
+                || !value.path("actionId").isTextual()) {
             return Optional.empty();
         }
-        return Optional.of(new FollowUpOrigin(value.path("incidentKey").asText(), value.path("actionId").asText(),
+        return Optional.of(new FollowUpOrigin(
+                value.path("incidentKey").asText(),
+                value.path("actionId").asText(),
                 value.path("incidentProject").asText(null)));
     }
 

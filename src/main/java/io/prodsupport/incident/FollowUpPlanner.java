@@ -2,7 +2,6 @@ package io.prodsupport.incident;
 
 import io.prodsupport.jira.Issue;
 import io.prodsupport.jira.NewIssue;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -20,6 +19,7 @@ public final class FollowUpPlanner {
 
     /** Jira's limit on a summary, in Java characters (UTF-16 units), as Jira counts them. */
     public static final int MAX_SUMMARY = 255;
+
     static final String ELLIPSIS = "…";
     /** Opens the comment on the incident, and marks a comment as ours when looking for one made before a crash. */
     static final String COMMENT_HEADING = "Follow-up tickets for the prevention actions:";
@@ -33,8 +33,8 @@ public final class FollowUpPlanner {
     }
 
     /** The actions, in the order written, that have no follow-up yet and name no tracked issue. */
-    public static List<Action> needingFollowUp(List<Action> actions, Collection<String> trackingProjects,
-                                               Set<String> actionIdsWithFollowUp) {
+    public static List<Action> needingFollowUp(
+            List<Action> actions, Collection<String> trackingProjects, Set<String> actionIdsWithFollowUp) {
         Set<String> seen = new HashSet<>(actionIdsWithFollowUp);
         List<Action> needing = new ArrayList<>();
         for (Action action : actions) {
@@ -93,17 +93,24 @@ public final class FollowUpPlanner {
                 .map(s -> s.body().strip())
                 .orElse("(not written yet)");
         return action.fullText() + "\n\n----\n"
-                + "Prevention action from " + incident.key() + ": " + nullToEmpty(incident.fields().summary()) + "\n\n"
-                + "*Root cause* (from the incident):\n{quote}\n" + QUOTE_TAG.matcher(rootCause).replaceAll("\\\\{quote}")
+                + "Prevention action from " + incident.key() + ": "
+                + nullToEmpty(incident.fields().summary()) + "\n\n"
+                + "*Root cause* (from the incident):\n{quote}\n"
+                + QUOTE_TAG.matcher(rootCause).replaceAll("\\\\{quote}")
                 + "\n{quote}\n\n"
                 + "Incident: [" + incident.key() + "|" + incidentUrl + "]";
     }
 
     /** The create request: the text above, labels, priority if inherited, and the origin set in the same call. */
     public NewIssue newIssue(Action action, Issue incident, String incidentUrl) {
-        FollowUpOrigin origin = new FollowUpOrigin(incident.key(), action.id(), incident.fields().projectKey());
-        return new NewIssue(settings.project(), settings.issueType(), summary(action, incident.key()),
-                description(action, incident, incidentUrl), settings.labelsOnCreate(incident.key()),
+        FollowUpOrigin origin = new FollowUpOrigin(
+                incident.key(), action.id(), incident.fields().projectKey());
+        return new NewIssue(
+                settings.project(),
+                settings.issueType(),
+                summary(action, incident.key()),
+                description(action, incident, incidentUrl),
+                settings.labelsOnCreate(incident.key()),
                 settings.inheritPriority() ? incident.fields().priority() : null,
                 Map.of(FollowUpOrigin.PROPERTY, origin.toJson()));
     }
@@ -122,9 +129,11 @@ public final class FollowUpPlanner {
 
     /** Whether a comment is one of ours and lists the follow-up: the trace of a comment made just before a crash. */
     public static boolean mentions(String commentBody, String followUpKey) {
-        return commentBody != null && commentBody.startsWith(COMMENT_HEADING)
+        return commentBody != null
+                && commentBody.startsWith(COMMENT_HEADING)
                 && Pattern.compile("(?<![A-Za-z0-9_-])" + Pattern.quote(followUpKey) + "(?![0-9])")
-                .matcher(commentBody).find();
+                        .matcher(commentBody)
+                        .find();
     }
 
     private static String nullToEmpty(String s) {

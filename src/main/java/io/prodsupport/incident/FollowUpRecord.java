@@ -10,8 +10,14 @@ import java.util.Objects;
  * @param summary     the summary it was (or will be) created with, for the comment that lists it
  * @param claimedBy   who may work on the row until {@code leaseUntil}; after that anyone may take it over
  */
-public record FollowUpRecord(String incidentKey, String actionId, State state, String followUpKey, String summary,
-                             String claimedBy, Instant leaseUntil) {
+public record FollowUpRecord(
+        String incidentKey,
+        String actionId,
+        State state,
+        String followUpKey,
+        String summary,
+        String claimedBy,
+        Instant leaseUntil) {
 
     /** The steps in order; a row only moves forward. */
     public enum State {

@@ -9,8 +9,8 @@ import java.util.Set;
  * Where follow-ups go (config section {@code followUps}): the backlog project and issue type, the link type that
  * ties them to the incident, extra labels, and whether they take the incident's priority.
  */
-public record FollowUpSettings(String project, String issueType, String linkType, List<String> labels,
-                               boolean inheritPriority) {
+public record FollowUpSettings(
+        String project, String issueType, String linkType, List<String> labels, boolean inheritPriority) {
 
     /** Every follow-up carries it, whatever the config says, so the search for lost ones can narrow on it. */
     public static final String LABEL = "prodsupport-followup";

@@ -3,7 +3,6 @@ package io.prodsupport.incident;
 import io.prodsupport.jira.Issue;
 import io.prodsupport.jira.IssueLink;
 import io.prodsupport.jira.JiraClient;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,8 +40,8 @@ public final class FollowUps {
     /** Long enough for one action's create and link even through Jira's rate limits and retries. */
     public static final Duration DEFAULT_LEASE = Duration.ofMinutes(2);
 
-    static final List<String> FIELDS = List.of("summary", "project", "issuetype", "labels", "status", "description",
-            "priority", "issuelinks", "comment");
+    static final List<String> FIELDS = List.of(
+            "summary", "project", "issuetype", "labels", "status", "description", "priority", "issuelinks", "comment");
 
     private final JiraClient jira;
     private final IncidentScope scope;
@@ -53,10 +52,16 @@ public final class FollowUps {
     private final Duration lease;
     /** Claims are per attempt, not per instance: two threads of one process must not both hold an action. */
     private final String instance = UUID.randomUUID().toString();
+
     private final AtomicLong attempts = new AtomicLong();
 
-    public FollowUps(JiraClient jira, IncidentScope scope, FollowUpSettings settings, FollowUpLedger ledger,
-                     Clock clock, Duration lease) {
+    public FollowUps(
+            JiraClient jira,
+            IncidentScope scope,
+            FollowUpSettings settings,
+            FollowUpLedger ledger,
+            Clock clock,
+            Duration lease) {
         this.jira = jira;
         this.scope = scope;
         this.settings = settings;
@@ -89,10 +94,14 @@ public final class FollowUps {
     }
 
     private List<Action> needing(Issue incident, String description, List<FollowUpRecord> records) {
-        Set<String> withFollowUp = records.stream().filter(FollowUpRecord::hasFollowUp)
-                .map(FollowUpRecord::actionId).collect(Collectors.toSet());
-        return FollowUpPlanner.needingFollowUp(IncidentDescription.parse(description).actions(Section.PREVENTION),
-                trackingProjects(incident), withFollowUp);
+        Set<String> withFollowUp = records.stream()
+                .filter(FollowUpRecord::hasFollowUp)
+                .map(FollowUpRecord::actionId)
+                .collect(Collectors.toSet());
+        return FollowUpPlanner.needingFollowUp(
+                IncidentDescription.parse(description).actions(Section.PREVENTION),
+                trackingProjects(incident),
+                withFollowUp);
     }
 
     /** An action that names an issue of these projects is tracked already: the follow-up, incident projects. */
@@ -133,9 +142,14 @@ public final class FollowUps {
                 return Optional.empty();
             }
             try {
-                FollowUpFinder finder = new FollowUpFinder(jira, settings, incident, records.stream()
-                        .filter(FollowUpRecord::hasFollowUp).map(FollowUpRecord::followUpKey)
-                        .collect(Collectors.toSet()));
+                FollowUpFinder finder = new FollowUpFinder(
+                        jira,
+                        settings,
+                        incident,
+                        records.stream()
+                                .filter(FollowUpRecord::hasFollowUp)
+                                .map(FollowUpRecord::followUpKey)
+                                .collect(Collectors.toSet()));
                 needing.forEach(action -> make(action, finder));
                 orphans.forEach(orphan -> adopt(orphan, finder));
                 finish();
@@ -152,15 +166,16 @@ public final class FollowUps {
                 return;
             }
             // a row someone else started on may have got its follow-up since this attempt first looked at Jira
-            Optional<String> existing = claim == FollowUpLedger.Claim.NEW ? finder.find(action.id())
-                    : finder.findAfresh(action.id());
+            Optional<String> existing =
+                    claim == FollowUpLedger.Claim.NEW ? finder.find(action.id()) : finder.findAfresh(action.id());
             String followUp;
             if (existing.isPresent()) {
                 followUp = existing.get();
                 did.add("found " + followUp + " made before");
             } else {
                 String url = jira.serverInfo().baseUrl() + "/browse/" + key;
-                followUp = jira.createIssue(planner.newIssue(action, incident, url)).key();
+                followUp = jira.createIssue(planner.newIssue(action, incident, url))
+                        .key();
                 createdHere.add(followUp);
                 did.add("created " + followUp);
             }
@@ -184,23 +199,25 @@ public final class FollowUps {
 
         private void recordCreated(String actionId, String followUp) {
             if (!ledger.created(key, actionId, followUp, claimant, clock.instant())) {
-                throw new FollowUpsBusyException("the claim on " + key + " action " + actionId
-                        + " ran out while " + followUp + " was made");
+                throw new FollowUpsBusyException(
+                        "the claim on " + key + " action " + actionId + " ran out while " + followUp + " was made");
             }
         }
 
         /** Links and lists every unfinished follow-up of the incident, holding all of them or none. */
         private void finish() {
             List<FollowUpRecord> open = ledger.records(key).stream()
-                    .filter(r -> r.state() != FollowUpRecord.State.COMMENTED).toList();
+                    .filter(r -> r.state() != FollowUpRecord.State.COMMENTED)
+                    .toList();
             for (FollowUpRecord record : open) {
-                if (!record.hasFollowUp() || !claim(record.actionId(), record.summary()).held()) {
+                if (!record.hasFollowUp()
+                        || !claim(record.actionId(), record.summary()).held()) {
                     busy.add(record.actionId());
                 }
             }
             if (!busy.isEmpty()) {
-                throw new FollowUpsBusyException("follow-ups of " + key + " are being made by another attempt: "
-                        + String.join(", ", busy));
+                throw new FollowUpsBusyException(
+                        "follow-ups of " + key + " are being made by another attempt: " + String.join(", ", busy));
             }
             if (open.isEmpty()) {
                 return;
@@ -217,8 +234,10 @@ public final class FollowUps {
                     ledger.linked(key, record.actionId(), claimant, clock.instant());
                 }
             }
-            List<FollowUpRecord> unlisted = open.stream().filter(r -> current.fields().comments().stream()
-                    .noneMatch(c -> FollowUpPlanner.mentions(c.body(), r.followUpKey()))).toList();
+            List<FollowUpRecord> unlisted = open.stream()
+                    .filter(r -> current.fields().comments().stream()
+                            .noneMatch(c -> FollowUpPlanner.mentions(c.body(), r.followUpKey())))
+                    .toList();
             if (!unlisted.isEmpty()) {
                 jira.addComment(key, FollowUpPlanner.comment(unlisted));
                 did.add("commented on " + key);

@@ -10,7 +10,6 @@ import io.prodsupport.jira.JiraUser;
 import io.prodsupport.notify.AnnounceResult;
 import io.prodsupport.notify.Announcer;
 import io.prodsupport.notify.IncidentNotice;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -29,8 +28,9 @@ public final class IncidentAnnouncement {
     static final String PROPERTY = "prodsupport.announced";
     /** Older incidents (an outage of the service, a ticket created elsewhere and moved in) are not news any more. */
     static final Duration MAX_AGE = Duration.ofHours(24);
-    static final List<String> FIELDS = List.of("summary", "project", "issuetype", "labels", "priority", "reporter",
-            "assignee", "created");
+
+    static final List<String> FIELDS =
+            List.of("summary", "project", "issuetype", "labels", "priority", "reporter", "assignee", "created");
 
     private final JiraClient jira;
     private final IncidentScope scope;
@@ -53,7 +53,8 @@ public final class IncidentAnnouncement {
             return Optional.empty();
         }
         Issue issue = jira.getIssue(issueKey, FIELDS);
-        if (!scope.covers(issue) || issue.fields().created() == null
+        if (!scope.covers(issue)
+                || issue.fields().created() == null
                 || issue.fields().created().toInstant().isBefore(clock.instant().minus(MAX_AGE))) {
             return Optional.empty();
         }
@@ -73,15 +74,21 @@ public final class IncidentAnnouncement {
 
     private Set<String> told(String key) {
         Set<String> told = new LinkedHashSet<>();
-        jira.issueProperty(key, PROPERTY).map(p -> p.path("channels"))
+        jira.issueProperty(key, PROPERTY)
+                .map(p -> p.path("channels"))
                 .ifPresent(channels -> channels.forEach(c -> told.add(c.asText())));
         return told;
     }
 
     private IncidentNotice notice(Issue issue) {
         String url = jira.serverInfo().baseUrl() + "/browse/" + issue.key();
-        return new IncidentNotice(issue.key(), Optional.ofNullable(issue.fields().summary()).orElse(""), url,
-                issue.fields().projectKey(), issue.fields().priority(), name(issue.fields().reporter()),
+        return new IncidentNotice(
+                issue.key(),
+                Optional.ofNullable(issue.fields().summary()).orElse(""),
+                url,
+                issue.fields().projectKey(),
+                issue.fields().priority(),
+                name(issue.fields().reporter()),
                 name(issue.fields().assignee()));
     }
 

@@ -1,7 +1,6 @@
 package io.prodsupport.incident;
 
 import io.prodsupport.jira.Issue;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -16,16 +15,22 @@ import java.util.Optional;
  * @param mention     how the template's Next Actions mentions the on-duty person, or empty
  * @param watchers    people to add as watchers who do not watch yet
  */
-public record IncidentPlan(Issue issue, boolean incident, Optional<String> fixVersion, Optional<String> assignTo,
-                           Optional<String> description, Optional<String> mention, List<String> watchers) {
+public record IncidentPlan(
+        Issue issue,
+        boolean incident,
+        Optional<String> fixVersion,
+        Optional<String> assignTo,
+        Optional<String> description,
+        Optional<String> mention,
+        List<String> watchers) {
 
     public IncidentPlan {
         watchers = List.copyOf(watchers);
     }
 
     static IncidentPlan notAnIncident(Issue issue) {
-        return new IncidentPlan(issue, false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                List.of());
+        return new IncidentPlan(
+                issue, false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
     }
 
     public String key() {

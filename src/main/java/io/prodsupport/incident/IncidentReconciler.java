@@ -5,7 +5,6 @@ import io.prodsupport.jira.Issue;
 import io.prodsupport.jira.IssueEdit;
 import io.prodsupport.jira.JiraClient;
 import io.prodsupport.jira.JiraException;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -24,8 +23,8 @@ import java.util.Set;
  */
 public final class IncidentReconciler {
 
-    static final List<String> FIELDS = List.of("summary", "project", "issuetype", "labels", "status", "fixVersions",
-            "assignee", "description");
+    static final List<String> FIELDS =
+            List.of("summary", "project", "issuetype", "labels", "status", "fixVersions", "assignee", "description");
 
     private final JiraClient jira;
     private final IncidentScope scope;
@@ -34,8 +33,13 @@ public final class IncidentReconciler {
     private final OnCallRotation rotation;
     private final Clock clock;
 
-    public IncidentReconciler(JiraClient jira, IncidentScope scope, FixVersions fixVersions, List<String> watchers,
-                              OnCallRotation rotation, Clock clock) {
+    public IncidentReconciler(
+            JiraClient jira,
+            IncidentScope scope,
+            FixVersions fixVersions,
+            List<String> watchers,
+            OnCallRotation rotation,
+            Clock clock) {
         this.jira = jira;
         this.scope = scope;
         this.fixVersions = fixVersions;
@@ -64,11 +68,14 @@ public final class IncidentReconciler {
         }
         Optional<String> onDuty = mode.staffsTheTicket() ? rotation.onDuty(clock.instant()) : Optional.empty();
         Optional<String> mention = onDuty.map(p -> mention(p, jira.flavour()));
-        Optional<String> fixVersion = issue.fields().fixVersions().stream()
-                .anyMatch(v -> v.equalsIgnoreCase(fixVersions.name())) ? Optional.empty() : Optional.of(fixVersions.name());
+        Optional<String> fixVersion =
+                issue.fields().fixVersions().stream().anyMatch(v -> v.equalsIgnoreCase(fixVersions.name()))
+                        ? Optional.empty()
+                        : Optional.of(fixVersions.name());
         Optional<String> assignTo = issue.fields().assignee() == null ? onDuty : Optional.empty();
         String text = issue.fields().description();
-        Optional<String> description = IncidentDescription.parse(text).isTemplated() ? Optional.empty()
+        Optional<String> description = IncidentDescription.parse(text).isTemplated()
+                ? Optional.empty()
                 : Optional.of(SectionTemplate.wrap(text, mention.orElse(null)));
         List<String> missingWatchers = mode.staffsTheTicket() ? missingWatchers(issue.key(), onDuty) : List.of();
         return new IncidentPlan(issue, true, fixVersion, assignTo, description, mention, missingWatchers);

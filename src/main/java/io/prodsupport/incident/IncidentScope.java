@@ -1,7 +1,6 @@
 package io.prodsupport.incident;
 
 import io.prodsupport.jira.Issue;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,14 +21,16 @@ public record IncidentScope(List<String> projects, List<String> issueTypes, Opti
     public boolean covers(Issue issue) {
         String project = issue.fields().projectKey();
         String type = issue.fields().issueType();
-        return project != null && upper(projects).contains(project.toUpperCase(Locale.ROOT))
+        return project != null
+                && upper(projects).contains(project.toUpperCase(Locale.ROOT))
                 && (issueTypes.isEmpty() || type != null && upper(issueTypes).contains(type.toUpperCase(Locale.ROOT)))
                 && label.map(l -> issue.fields().labels().contains(l)).orElse(true);
     }
 
     /** The JQL that finds every incident, for the backfill and the sweep. */
     public String jql() {
-        StringBuilder jql = new StringBuilder("project in (").append(quoted(projects)).append(')');
+        StringBuilder jql =
+                new StringBuilder("project in (").append(quoted(projects)).append(')');
         if (!issueTypes.isEmpty()) {
             jql.append(" AND issuetype in (").append(quoted(issueTypes)).append(')');
         }

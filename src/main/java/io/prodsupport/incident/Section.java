@@ -32,21 +32,42 @@ import java.util.stream.Stream;
  * Because punctuation becomes a space, "Root Cause(s)" has the key "root cause s", listed as its own alias.
  */
 public enum Section {
-    ORIGINAL_REQUEST("The Original Request", SectionTemplate.EMPTY_ORIGINAL,
-            "Original Request", "Original Description"),
+    ORIGINAL_REQUEST(
+            "The Original Request", SectionTemplate.EMPTY_ORIGINAL, "Original Request", "Original Description"),
     SYMPTOMS("Symptoms", "TBD", "Symptom"),
     SCOPE("Scope", "TBD", "Scope / Impact", "Impact / Scope"),
     ROOT_CAUSE("Root Cause(s)", "TBD", "Root Cause", "Root Causes", "Root Cause Analysis", "RCA"),
     NEXT_ACTIONS("Next Actions", "* Look into the problem", "Next Action", "Next Steps", "Next Step"),
-    FIXES_FOR_SYMPTOMS("Fixes for Symptoms", "TBD",
-            "Fix for Symptoms", "Fixes for the Symptoms", "Fix for the Symptoms", "Symptom Fixes",
-            "Symptom Fix", "Workaround", "Workarounds"),
-    FIXES_FOR_ROOT_CAUSE("Fixes for the Root Cause", "TBD",
-            "Fix for the Root Cause", "Fixes for the Root Cause(s)", "Fixes for the Root Causes",
-            "Fix for the Root Causes", "Root Cause Fix", "Root Cause Fixes", "Permanent Fix", "Permanent Fixes"),
+    FIXES_FOR_SYMPTOMS(
+            "Fixes for Symptoms",
+            "TBD",
+            "Fix for Symptoms",
+            "Fixes for the Symptoms",
+            "Fix for the Symptoms",
+            "Symptom Fixes",
+            "Symptom Fix",
+            "Workaround",
+            "Workarounds"),
+    FIXES_FOR_ROOT_CAUSE(
+            "Fixes for the Root Cause",
+            "TBD",
+            "Fix for the Root Cause",
+            "Fixes for the Root Cause(s)",
+            "Fixes for the Root Causes",
+            "Fix for the Root Causes",
+            "Root Cause Fix",
+            "Root Cause Fixes",
+            "Permanent Fix",
+            "Permanent Fixes"),
     WHYS("Whys", "* ", "Why", "5 Whys", "Five Whys"),
-    PREVENTION("Prevention / Mitigation", "TBD",
-            "Mitigation / Prevention", "Prevention", "Mitigation", "Preventive Actions", "Prevention Actions");
+    PREVENTION(
+            "Prevention / Mitigation",
+            "TBD",
+            "Mitigation / Prevention",
+            "Prevention",
+            "Mitigation",
+            "Preventive Actions",
+            "Prevention Actions");
 
     private static final Map<String, Section> BY_KEY = new HashMap<>();
 

@@ -15,8 +15,7 @@ public final class SectionTemplate {
     /** Between the original text and the next heading: the line break ending the text, then a blank line. */
     static final String SEPARATOR = "\n\n";
 
-    private SectionTemplate() {
-    }
+    private SectionTemplate() {}
 
     /**
      * The description with the template: unchanged (the same string) when it is already

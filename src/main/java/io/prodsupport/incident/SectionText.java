@@ -42,7 +42,8 @@ public final class SectionText {
     /** Applied in order to the lower-cased text. */
     public static final List<Rewrite> REWRITES = List.of(
             // Macro tags carry no words of their own; their content (e.g. the TBD inside {color}) stays.
-            new Rewrite("\\{(?:code|noformat|color|quote|panel|anchor|expand|info|note|tip|warning)(?::[^}\\n]*)?\\}", " "),
+            new Rewrite(
+                    "\\{(?:code|noformat|color|quote|panel|anchor|expand|info|note|tip|warning)(?::[^}\\n]*)?\\}", " "),
             // A mention is who, not what: "Look into the problem — [~alice]" is still the placeholder.
             new Rewrite("\\[~[^\\]\\n]*\\]", " "),
             // A link counts by its text, so fixing a URL does not change an action's id.
@@ -59,10 +60,10 @@ public final class SectionText {
     /** The words {@link #EMPTY} allows. */
     static final Set<String> EMPTY_WORDS = Set.of("tbd", "todo");
 
-    private static final List<Pattern> REWRITE_PATTERNS = REWRITES.stream().map(Rewrite::pattern).toList();
+    private static final List<Pattern> REWRITE_PATTERNS =
+            REWRITES.stream().map(Rewrite::pattern).toList();
 
-    private SectionText() {
-    }
+    private SectionText() {}
 
     /** Lower-case, markup stripped, punctuation and whitespace collapsed to single spaces, trimmed. */
     public static String normalise(String text) {

@@ -17,8 +17,7 @@ final class TextLines {
         }
     }
 
-    private TextLines() {
-    }
+    private TextLines() {}
 
     static List<Line> of(String text) {
         List<Line> lines = new ArrayList<>();

@@ -23,8 +23,7 @@ final class VerbatimBlocks {
             Pattern.compile("\\{noformat(?::[^}\\r\\n]*)?\\}", Pattern.CASE_INSENSITIVE);
     private static final Pattern FENCE = Pattern.compile("^[ \\t]*```.*");
 
-    private record Region(int start, int end) {
-    }
+    private record Region(int start, int end) {}
 
     private final List<Region> regions;
 
@@ -48,7 +47,8 @@ final class VerbatimBlocks {
             while (nextFence < fences.size() && lines.get(fences.get(nextFence)).start() < pos) {
                 nextFence++;
             }
-            int fenceStart = nextFence < fences.size() ? lines.get(fences.get(nextFence)).start() : -1;
+            int fenceStart =
+                    nextFence < fences.size() ? lines.get(fences.get(nextFence)).start() : -1;
             if (tagStart < 0 && fenceStart < 0) {
                 break;
             }

@@ -17,8 +17,7 @@ final class WikiText {
     private static final Pattern EMPHASIS =
             Pattern.compile("(?<![\\p{L}\\p{N}])([*_+^~-])(?=\\S)(.+?)(?<=\\S)\\1(?![\\p{L}\\p{N}])");
 
-    private WikiText() {
-    }
+    private WikiText() {}
 
     static String plain(String line) {
         String s = MONOSPACE.matcher(line).replaceAll("$1");

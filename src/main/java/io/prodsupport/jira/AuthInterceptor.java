@@ -7,22 +7,23 @@ import okhttp3.Response;
 /** Adds the {@code Authorization} header: Basic {@code email:apiToken} on Cloud, Bearer PAT on Data Center. */
 final class AuthInterceptor implements Interceptor {
 
-  private final String authorization;
+    private final String authorization;
 
-  AuthInterceptor(JiraCredentials credentials) {
-    this.authorization = credentials.authorizationHeader();
-  }
+    AuthInterceptor(JiraCredentials credentials) {
+        this.authorization = credentials.authorizationHeader();
+    }
 
-  @Override
-  public Response intercept(Chain chain) throws IOException {
-    return chain.proceed(chain.request().newBuilder()
-        .header("Authorization", authorization)
-        .header("Accept", "application/json")
-        .build());
-  }
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        return chain.proceed(chain.request()
+                .newBuilder()
+                .header("Authorization", authorization)
+                .header("Accept", "application/json")
+                .build());
+    }
 
-  @Override
-  public String toString() {
-    return "AuthInterceptor[****]";
-  }
+    @Override
+    public String toString() {
+        return "AuthInterceptor[****]";
+    }
 }

@@ -25,212 +25,226 @@ import okhttp3.OkHttpClient;
  */
 public final class HttpJiraClient implements JiraClient, AutoCloseable {
 
-  static final int PAGE_SIZE = 100;
+    static final int PAGE_SIZE = 100;
 
-  private final OkHttpClient okHttp;
-  private final JiraHttp http;
-  private volatile ServerInfo serverInfo;
+    private final OkHttpClient okHttp;
+    private final JiraHttp http;
+    private volatile ServerInfo serverInfo;
 
-  public HttpJiraClient(JiraConnection connection) {
-    this(connection, Clock.systemUTC(), Sleeper.SYSTEM, RandomGenerator.getDefault());
-  }
-
-  /** With the time seams exposed, for tests that must not wait on the wall clock. */
-  public HttpJiraClient(JiraConnection connection, Clock clock, Sleeper sleeper, RandomGenerator random) {
-    HttpUrl base = HttpUrl.get(connection.baseUrl().toString());
-    this.okHttp = new OkHttpClient.Builder()
-        .followRedirects(false)
-        .followSslRedirects(false)
-        .retryOnConnectionFailure(false) // RetryInterceptor alone decides; OkHttp would silently resend POSTs
-        .connectTimeout(connection.callTimeout())
-        .readTimeout(connection.callTimeout())
-        .writeTimeout(connection.callTimeout())
-        .addInterceptor(new SameHostInterceptor(base))
-        .addInterceptor(new RetryInterceptor(connection.retryBudget(), clock, sleeper, random))
-        .addInterceptor(new RateLimitGate(clock, sleeper))
-        .addInterceptor(new AuthInterceptor(connection.credentials()))
-        .addNetworkInterceptor(new RequestLogInterceptor())
-        .build();
-    this.http = new JiraHttp(okHttp, new ObjectMapper(), base);
-  }
-
-  /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-server-info/#api-rest-api-2-serverinfo-get">Get Jira instance info</a> */
-  @Override
-  public ServerInfo serverInfo() {
-    ServerInfo cached = serverInfo;
-    if (cached == null) {
-      cached = ServerInfo.fromJson(http.get(http.api("serverInfo").build(), null));
-      serverInfo = cached;
+    public HttpJiraClient(JiraConnection connection) {
+        this(connection, Clock.systemUTC(), Sleeper.SYSTEM, RandomGenerator.getDefault());
     }
-    return cached;
-  }
 
-  @Override
-  public Flavour flavour() {
-    return serverInfo().flavour();
-  }
-
-  /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-myself/#api-rest-api-2-myself-get">Get current user</a> */
-  @Override
-  public JiraUser myself() {
-    return JiraUser.fromJson(http.get(http.api("myself").build(), null));
-  }
-
-  /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-projects/#api-rest-api-2-project-projectidorkey-get">Get project</a> */
-  @Override
-  public Project project(String projectKey) {
-    return Project.fromJson(http.get(http.api("project", projectKey).build(), "project " + projectKey));
-  }
-
-  /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-project-versions/#api-rest-api-2-project-projectidorkey-versions-get">Get project versions</a> */
-  @Override
-  public List<Version> projectVersions(String projectKey) {
-    JsonNode versions = http.get(http.api("project", projectKey, "versions").build(), "project " + projectKey);
-    return each(versions, Version::fromJson);
-  }
-
-  /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-project-versions/#api-rest-api-2-version-post">Create version</a> */
-  @Override
-  public Version createVersion(String projectId, String name) {
-    ObjectNode body = JsonNodeFactory.instance.objectNode().put("name", name);
-    if (projectId.chars().allMatch(Character::isDigit)) {
-      body.put("projectId", Long.parseLong(projectId)); // the schema says int64
-    } else {
-      body.put("projectId", projectId);
+    /** With the time seams exposed, for tests that must not wait on the wall clock. */
+    public HttpJiraClient(JiraConnection connection, Clock clock, Sleeper sleeper, RandomGenerator random) {
+        HttpUrl base = HttpUrl.get(connection.baseUrl().toString());
+        this.okHttp = new OkHttpClient.Builder()
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .retryOnConnectionFailure(false) // RetryInterceptor alone decides; OkHttp would silently resend POSTs
+                .connectTimeout(connection.callTimeout())
+                .readTimeout(connection.callTimeout())
+                .writeTimeout(connection.callTimeout())
+                .addInterceptor(new SameHostInterceptor(base))
+                .addInterceptor(new RetryInterceptor(connection.retryBudget(), clock, sleeper, random))
+                .addInterceptor(new RateLimitGate(clock, sleeper))
+                .addInterceptor(new AuthInterceptor(connection.credentials()))
+                .addNetworkInterceptor(new RequestLogInterceptor())
+                .build();
+        this.http = new JiraHttp(okHttp, new ObjectMapper(), base);
     }
-    return Version.fromJson(http.send("POST", http.api("version").build(), body, Replay.UNSAFE, null));
-  }
 
-  /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-permissions/#api-rest-api-2-mypermissions-get">Get my permissions</a> */
-  @Override
-  public Set<String> myPermissions(String projectKey, Collection<String> permissionKeys) {
-    HttpUrl url = http.api("mypermissions").addQueryParameter("projectKey", projectKey)
-        .addQueryParameter("permissions", String.join(",", permissionKeys)).build();
-    JsonNode permissions = http.get(url, "project " + projectKey).path("permissions");
-    Set<String> granted = new LinkedHashSet<>();
-    for (String key : permissionKeys) {
-      if (permissions.path(key).path("havePermission").asBoolean(false)) {
-        granted.add(key);
-      }
+    /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-server-info/#api-rest-api-2-serverinfo-get">Get Jira instance info</a> */
+    @Override
+    public ServerInfo serverInfo() {
+        ServerInfo cached = serverInfo;
+        if (cached == null) {
+            cached = ServerInfo.fromJson(http.get(http.api("serverInfo").build(), null));
+            serverInfo = cached;
+        }
+        return cached;
     }
-    return Set.copyOf(granted);
-  }
 
-  /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-issue-link-types/#api-rest-api-2-issuelinktype-get">Get issue link types</a> */
-  @Override
-  public List<IssueLinkType> issueLinkTypes() {
-    return each(http.get(http.api("issueLinkType").build(), null).path("issueLinkTypes"), IssueLinkType::fromJson);
-  }
+    @Override
+    public Flavour flavour() {
+        return serverInfo().flavour();
+    }
 
-  /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-issues/#api-rest-api-2-issue-issueidorkey-get">Get issue</a> */
-  @Override
-  public Issue getIssue(String key, Collection<String> fields) {
-    HttpUrl url = http.api("issue", key).addQueryParameter("fields", String.join(",", fields)).build();
-    return Issue.fromJson(http.get(url, "issue " + key));
-  }
+    /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-myself/#api-rest-api-2-myself-get">Get current user</a> */
+    @Override
+    public JiraUser myself() {
+        return JiraUser.fromJson(http.get(http.api("myself").build(), null));
+    }
 
-  /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-issues/#api-rest-api-2-issue-issueidorkey-put">Edit issue</a> */
-  @Override
-  public void editIssue(String key, IssueEdit edit, boolean notifyUsers) {
-    HttpUrl url = http.api("issue", key).addQueryParameter("notifyUsers", Boolean.toString(notifyUsers)).build();
-    http.send("PUT", url, edit.toRequestBody(), Replay.SAFE, "issue " + key);
-  }
+    /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-projects/#api-rest-api-2-project-projectidorkey-get">Get project</a> */
+    @Override
+    public Project project(String projectKey) {
+        return Project.fromJson(http.get(http.api("project", projectKey).build(), "project " + projectKey));
+    }
 
-  /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-issue-watchers/#api-rest-api-2-issue-issueidorkey-watchers-post">Add watcher</a> */
-  @Override
-  public void addWatcher(String key, String userRef) {
-    // Watching twice leaves one watcher, so a repeat is harmless.
-    http.send("POST", http.api("issue", key, "watchers").build(), JsonNodeFactory.instance.textNode(userRef),
-        Replay.SAFE, "issue " + key);
-  }
+    /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-project-versions/#api-rest-api-2-project-projectidorkey-versions-get">Get project versions</a> */
+    @Override
+    public List<Version> projectVersions(String projectKey) {
+        JsonNode versions = http.get(http.api("project", projectKey, "versions").build(), "project " + projectKey);
+        return each(versions, Version::fromJson);
+    }
 
-  /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-issue-watchers/#api-rest-api-2-issue-issueidorkey-watchers-get">Get issue watchers</a> */
-  @Override
-  public List<String> watchers(String key) {
-    Flavour flavour = flavour();
-    JsonNode watchers = http.get(http.api("issue", key, "watchers").build(), "issue " + key).path("watchers");
-    return each(watchers, user -> JiraUser.fromJson(user).ref(flavour));
-  }
+    /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-project-versions/#api-rest-api-2-version-post">Create version</a> */
+    @Override
+    public Version createVersion(String projectId, String name) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("name", name);
+        if (projectId.chars().allMatch(Character::isDigit)) {
+            body.put("projectId", Long.parseLong(projectId)); // the schema says int64
+        } else {
+            body.put("projectId", projectId);
+        }
+        return Version.fromJson(http.send("POST", http.api("version").build(), body, Replay.UNSAFE, null));
+    }
 
-  /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-issues/#api-rest-api-2-issue-post">Create issue</a> */
-  @Override
-  public CreatedIssue createIssue(NewIssue issue) {
-    JsonNode created = http.send("POST", http.api("issue").build(), issue.toRequestBody(), Replay.UNSAFE, null);
-    return new CreatedIssue(JsonFields.text(created, "id"), JsonFields.text(created, "key"));
-  }
+    /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-permissions/#api-rest-api-2-mypermissions-get">Get my permissions</a> */
+    @Override
+    public Set<String> myPermissions(String projectKey, Collection<String> permissionKeys) {
+        HttpUrl url = http.api("mypermissions")
+                .addQueryParameter("projectKey", projectKey)
+                .addQueryParameter("permissions", String.join(",", permissionKeys))
+                .build();
+        JsonNode permissions = http.get(url, "project " + projectKey).path("permissions");
+        Set<String> granted = new LinkedHashSet<>();
+        for (String key : permissionKeys) {
+            if (permissions.path(key).path("havePermission").asBoolean(false)) {
+                granted.add(key);
+            }
+        }
+        return Set.copyOf(granted);
+    }
 
-  /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-issue-links/#api-rest-api-2-issuelink-post">Create issue link</a> */
-  @Override
-  public void linkIssues(String linkTypeName, String inwardKey, String outwardKey) {
-    ObjectNode body = JsonNodeFactory.instance.objectNode();
-    body.putObject("type").put("name", linkTypeName);
-    body.putObject("inwardIssue").put("key", inwardKey);
-    body.putObject("outwardIssue").put("key", outwardKey);
-    http.send("POST", http.api("issueLink").build(), body, Replay.UNSAFE, null);
-  }
+    /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-issue-link-types/#api-rest-api-2-issuelinktype-get">Get issue link types</a> */
+    @Override
+    public List<IssueLinkType> issueLinkTypes() {
+        return each(http.get(http.api("issueLinkType").build(), null).path("issueLinkTypes"), IssueLinkType::fromJson);
+    }
 
-  /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-issues/#api-rest-api-2-issue-issueidorkey-transitions-get">Get transitions</a> */
-  @Override
-  public List<Transition> transitions(String key) {
-    JsonNode transitions = http.get(http.api("issue", key, "transitions").build(), "issue " + key);
-    return each(transitions.path("transitions"), Transition::fromJson);
-  }
+    /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-issues/#api-rest-api-2-issue-issueidorkey-get">Get issue</a> */
+    @Override
+    public Issue getIssue(String key, Collection<String> fields) {
+        HttpUrl url = http.api("issue", key)
+                .addQueryParameter("fields", String.join(",", fields))
+                .build();
+        return Issue.fromJson(http.get(url, "issue " + key));
+    }
 
-  /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-issues/#api-rest-api-2-issue-issueidorkey-transitions-post">Transition issue</a> */
-  @Override
-  public void transition(String key, String transitionId) {
-    ObjectNode body = JsonNodeFactory.instance.objectNode();
-    body.putObject("transition").put("id", transitionId);
-    http.send("POST", http.api("issue", key, "transitions").build(), body, Replay.UNSAFE, "issue " + key);
-  }
+    /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-issues/#api-rest-api-2-issue-issueidorkey-put">Edit issue</a> */
+    @Override
+    public void editIssue(String key, IssueEdit edit, boolean notifyUsers) {
+        HttpUrl url = http.api("issue", key)
+                .addQueryParameter("notifyUsers", Boolean.toString(notifyUsers))
+                .build();
+        http.send("PUT", url, edit.toRequestBody(), Replay.SAFE, "issue " + key);
+    }
 
-  /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-issue-comments/#api-rest-api-2-issue-issueidorkey-comment-post">Add comment</a> */
-  @Override
-  public Comment addComment(String key, String body) {
-    ObjectNode request = JsonNodeFactory.instance.objectNode().put("body", body);
-    return Comment.fromJson(
-        http.send("POST", http.api("issue", key, "comment").build(), request, Replay.UNSAFE, "issue " + key));
-  }
+    /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-issue-watchers/#api-rest-api-2-issue-issueidorkey-watchers-post">Add watcher</a> */
+    @Override
+    public void addWatcher(String key, String userRef) {
+        // Watching twice leaves one watcher, so a repeat is harmless.
+        http.send(
+                "POST",
+                http.api("issue", key, "watchers").build(),
+                JsonNodeFactory.instance.textNode(userRef),
+                Replay.SAFE,
+                "issue " + key);
+    }
 
-  /**
-   * Jira answers 404 both for a missing property and a missing issue; both read as empty.
-   *
-   * @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-issue-properties/#api-rest-api-2-issue-issueidorkey-properties-propertykey-get">Get issue property</a>
-   */
-  @Override
-  public Optional<JsonNode> issueProperty(String key, String propertyKey) {
-    return http.getIfPresent(http.api("issue", key, "properties", propertyKey).build())
-        .map(property -> property.path("value"));
-  }
+    /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-issue-watchers/#api-rest-api-2-issue-issueidorkey-watchers-get">Get issue watchers</a> */
+    @Override
+    public List<String> watchers(String key) {
+        Flavour flavour = flavour();
+        JsonNode watchers = http.get(http.api("issue", key, "watchers").build(), "issue " + key)
+                .path("watchers");
+        return each(watchers, user -> JiraUser.fromJson(user).ref(flavour));
+    }
 
-  /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-issue-properties/#api-rest-api-2-issue-issueidorkey-properties-propertykey-put">Set issue property</a> */
-  @Override
-  public void setIssueProperty(String key, String propertyKey, JsonNode value) {
-    http.send("PUT", http.api("issue", key, "properties", propertyKey).build(), value, Replay.SAFE, "issue " + key);
-  }
+    /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-issues/#api-rest-api-2-issue-post">Create issue</a> */
+    @Override
+    public CreatedIssue createIssue(NewIssue issue) {
+        JsonNode created = http.send("POST", http.api("issue").build(), issue.toRequestBody(), Replay.UNSAFE, null);
+        return new CreatedIssue(JsonFields.text(created, "id"), JsonFields.text(created, "key"));
+    }
 
-  /**
-   * @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-issue-search/#api-rest-api-2-search-jql-post">Search for issues using JQL enhanced search (Cloud)</a>
-   * @see <a href="https://developer.atlassian.com/server/jira/platform/rest/v10000/api-group-search/#api-api-2-search-post">Search for issues using JQL (Data Center)</a>
-   */
-  @Override
-  public Stream<Issue> search(String jql, Collection<String> fields) {
-    Flavour flavour = flavour();
-    HttpUrl url = flavour == Flavour.CLOUD ? http.api("search", "jql").build() : http.api("search").build();
-    Function<ObjectNode, JsonNode> fetch = body -> http.send("POST", url, body, Replay.SAFE, null);
-    return StreamSupport.stream(new SearchPages(fetch, flavour, jql, fields, PAGE_SIZE), false);
-  }
+    /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-issue-links/#api-rest-api-2-issuelink-post">Create issue link</a> */
+    @Override
+    public void linkIssues(String linkTypeName, String inwardKey, String outwardKey) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.putObject("type").put("name", linkTypeName);
+        body.putObject("inwardIssue").put("key", inwardKey);
+        body.putObject("outwardIssue").put("key", outwardKey);
+        http.send("POST", http.api("issueLink").build(), body, Replay.UNSAFE, null);
+    }
 
-  /** Releases pooled connections and the dispatcher's threads. */
-  @Override
-  public void close() {
-    okHttp.dispatcher().executorService().shutdown();
-    okHttp.connectionPool().evictAll();
-  }
+    /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-issues/#api-rest-api-2-issue-issueidorkey-transitions-get">Get transitions</a> */
+    @Override
+    public List<Transition> transitions(String key) {
+        JsonNode transitions = http.get(http.api("issue", key, "transitions").build(), "issue " + key);
+        return each(transitions.path("transitions"), Transition::fromJson);
+    }
 
-  private static <T> List<T> each(JsonNode array, Function<JsonNode, T> convert) {
-    List<T> out = new ArrayList<>();
-    array.forEach(element -> out.add(convert.apply(element)));
-    return List.copyOf(out);
-  }
+    /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-issues/#api-rest-api-2-issue-issueidorkey-transitions-post">Transition issue</a> */
+    @Override
+    public void transition(String key, String transitionId) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.putObject("transition").put("id", transitionId);
+        http.send("POST", http.api("issue", key, "transitions").build(), body, Replay.UNSAFE, "issue " + key);
+    }
+
+    /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-issue-comments/#api-rest-api-2-issue-issueidorkey-comment-post">Add comment</a> */
+    @Override
+    public Comment addComment(String key, String body) {
+        ObjectNode request = JsonNodeFactory.instance.objectNode().put("body", body);
+        return Comment.fromJson(
+                http.send("POST", http.api("issue", key, "comment").build(), request, Replay.UNSAFE, "issue " + key));
+    }
+
+    /**
+     * Jira answers 404 both for a missing property and a missing issue; both read as empty.
+     *
+     * @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-issue-properties/#api-rest-api-2-issue-issueidorkey-properties-propertykey-get">Get issue property</a>
+     */
+    @Override
+    public Optional<JsonNode> issueProperty(String key, String propertyKey) {
+        return http.getIfPresent(
+                        http.api("issue", key, "properties", propertyKey).build())
+                .map(property -> property.path("value"));
+    }
+
+    /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-issue-properties/#api-rest-api-2-issue-issueidorkey-properties-propertykey-put">Set issue property</a> */
+    @Override
+    public void setIssueProperty(String key, String propertyKey, JsonNode value) {
+        http.send("PUT", http.api("issue", key, "properties", propertyKey).build(), value, Replay.SAFE, "issue " + key);
+    }
+
+    /**
+     * @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-issue-search/#api-rest-api-2-search-jql-post">Search for issues using JQL enhanced search (Cloud)</a>
+     * @see <a href="https://developer.atlassian.com/server/jira/platform/rest/v10000/api-group-search/#api-api-2-search-post">Search for issues using JQL (Data Center)</a>
+     */
+    @Override
+    public Stream<Issue> search(String jql, Collection<String> fields) {
+        Flavour flavour = flavour();
+        HttpUrl url = flavour == Flavour.CLOUD
+                ? http.api("search", "jql").build()
+                : http.api("search").build();
+        Function<ObjectNode, JsonNode> fetch = body -> http.send("POST", url, body, Replay.SAFE, null);
+        return StreamSupport.stream(new SearchPages(fetch, flavour, jql, fields, PAGE_SIZE), false);
+    }
+
+    /** Releases pooled connections and the dispatcher's threads. */
+    @Override
+    public void close() {
+        okHttp.dispatcher().executorService().shutdown();
+        okHttp.connectionPool().evictAll();
+    }
+
+    private static <T> List<T> each(JsonNode array, Function<JsonNode, T> convert) {
+        List<T> out = new ArrayList<>();
+        array.forEach(element -> out.add(convert.apply(element)));
+        return List.copyOf(out);
+    }
 }

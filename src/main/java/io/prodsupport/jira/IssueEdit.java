@@ -11,73 +11,73 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class IssueEdit {
 
-  private final ObjectNode update = JsonNodeFactory.instance.objectNode();
-  private final ObjectNode fields = JsonNodeFactory.instance.objectNode();
+    private final ObjectNode update = JsonNodeFactory.instance.objectNode();
+    private final ObjectNode fields = JsonNodeFactory.instance.objectNode();
 
-  public IssueEdit addFixVersion(String versionName) {
-    return operation("fixVersions", "add", object("name", versionName));
-  }
-
-  public IssueEdit setDescription(String text) {
-    return operation("description", "set", JsonNodeFactory.instance.textNode(text));
-  }
-
-  /** Cloud refers to users by {@code accountId}, Data Center by {@code name}. */
-  public IssueEdit setAssignee(String userRef, Flavour flavour) {
-    return operation("assignee", "set", object(flavour == Flavour.CLOUD ? "accountId" : "name", userRef));
-  }
-
-  public IssueEdit addLabel(String label) {
-    return operation("labels", "add", JsonNodeFactory.instance.textNode(label));
-  }
-
-  public IssueEdit removeLabel(String label) {
-    return operation("labels", "remove", JsonNodeFactory.instance.textNode(label));
-  }
-
-  /** Sets a whole field (e.g. a custom field) under {@code fields}; prefer the narrow operations. */
-  public IssueEdit setField(String fieldId, JsonNode value) {
-    fields.set(fieldId, value);
-    return this;
-  }
-
-  public boolean isEmpty() {
-    return update.isEmpty() && fields.isEmpty();
-  }
-
-  /** The request body: {@code {"update": {...}}}, plus {@code "fields"} only when a whole field is set. */
-  ObjectNode toRequestBody() {
-    ObjectNode body = JsonNodeFactory.instance.objectNode();
-    if (!update.isEmpty()) {
-      body.set("update", update.deepCopy());
+    public IssueEdit addFixVersion(String versionName) {
+        return operation("fixVersions", "add", object("name", versionName));
     }
-    if (!fields.isEmpty()) {
-      body.set("fields", fields.deepCopy());
+
+    public IssueEdit setDescription(String text) {
+        return operation("description", "set", JsonNodeFactory.instance.textNode(text));
     }
-    return body;
-  }
 
-  private IssueEdit operation(String field, String verb, JsonNode value) {
-    update.withArrayProperty(field).addObject().set(verb, value);
-    return this;
-  }
+    /** Cloud refers to users by {@code accountId}, Data Center by {@code name}. */
+    public IssueEdit setAssignee(String userRef, Flavour flavour) {
+        return operation("assignee", "set", object(flavour == Flavour.CLOUD ? "accountId" : "name", userRef));
+    }
 
-  private static ObjectNode object(String key, String value) {
-    return JsonNodeFactory.instance.objectNode().put(key, value);
-  }
+    public IssueEdit addLabel(String label) {
+        return operation("labels", "add", JsonNodeFactory.instance.textNode(label));
+    }
 
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof IssueEdit edit && toRequestBody().equals(edit.toRequestBody());
-  }
+    public IssueEdit removeLabel(String label) {
+        return operation("labels", "remove", JsonNodeFactory.instance.textNode(label));
+    }
 
-  @Override
-  public int hashCode() {
-    return toRequestBody().hashCode();
-  }
+    /** Sets a whole field (e.g. a custom field) under {@code fields}; prefer the narrow operations. */
+    public IssueEdit setField(String fieldId, JsonNode value) {
+        fields.set(fieldId, value);
+        return this;
+    }
 
-  @Override
-  public String toString() {
-    return toRequestBody().toString();
-  }
+    public boolean isEmpty() {
+        return update.isEmpty() && fields.isEmpty();
+    }
+
+    /** The request body: {@code {"update": {...}}}, plus {@code "fields"} only when a whole field is set. */
+    ObjectNode toRequestBody() {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        if (!update.isEmpty()) {
+            body.set("update", update.deepCopy());
+        }
+        if (!fields.isEmpty()) {
+            body.set("fields", fields.deepCopy());
+        }
+        return body;
+    }
+
+    private IssueEdit operation(String field, String verb, JsonNode value) {
+        update.withArrayProperty(field).addObject().set(verb, value);
+        return this;
+    }
+
+    private static ObjectNode object(String key, String value) {
+        return JsonNodeFactory.instance.objectNode().put(key, value);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof IssueEdit edit && toRequestBody().equals(edit.toRequestBody());
+    }
+
+    @Override
+    public int hashCode() {
+        return toRequestBody().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return toRequestBody().toString();
+    }
 }

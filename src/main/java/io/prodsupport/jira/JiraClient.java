@@ -14,67 +14,67 @@ import java.util.stream.Stream;
  */
 public interface JiraClient {
 
-  /** {@code GET /rest/api/2/serverInfo}; cached after the first successful call. */
-  ServerInfo serverInfo();
+    /** {@code GET /rest/api/2/serverInfo}; cached after the first successful call. */
+    ServerInfo serverInfo();
 
-  /** Cloud or Data Center, from {@link #serverInfo()}. */
-  Flavour flavour();
+    /** Cloud or Data Center, from {@link #serverInfo()}. */
+    Flavour flavour();
 
-  /** {@code GET /rest/api/2/myself}: the account the service acts as. */
-  JiraUser myself();
+    /** {@code GET /rest/api/2/myself}: the account the service acts as. */
+    JiraUser myself();
 
-  /** {@code GET /rest/api/2/project/{key}}. */
-  Project project(String projectKey);
+    /** {@code GET /rest/api/2/project/{key}}. */
+    Project project(String projectKey);
 
-  /** {@code GET /rest/api/2/project/{key}/versions}. */
-  List<Version> projectVersions(String projectKey);
+    /** {@code GET /rest/api/2/project/{key}/versions}. */
+    List<Version> projectVersions(String projectKey);
 
-  /** {@code POST /rest/api/2/version}. Not retried after a possible partial failure; see {@link RetryInterceptor}. */
-  Version createVersion(String projectId, String name);
+    /** {@code POST /rest/api/2/version}. Not retried after a possible partial failure; see {@link RetryInterceptor}. */
+    Version createVersion(String projectId, String name);
 
-  /** {@code GET /rest/api/2/mypermissions}: which of {@code permissionKeys} the service holds in the project. */
-  Set<String> myPermissions(String projectKey, Collection<String> permissionKeys);
+    /** {@code GET /rest/api/2/mypermissions}: which of {@code permissionKeys} the service holds in the project. */
+    Set<String> myPermissions(String projectKey, Collection<String> permissionKeys);
 
-  /** {@code GET /rest/api/2/issueLinkType}. */
-  List<IssueLinkType> issueLinkTypes();
+    /** {@code GET /rest/api/2/issueLinkType}. */
+    List<IssueLinkType> issueLinkTypes();
 
-  /** {@code GET /rest/api/2/issue/{key}?fields=...}. */
-  Issue getIssue(String key, Collection<String> fields);
+    /** {@code GET /rest/api/2/issue/{key}?fields=...}. */
+    Issue getIssue(String key, Collection<String> fields);
 
-  /** {@code PUT /rest/api/2/issue/{key}?notifyUsers=...} with {@code update} operations. */
-  void editIssue(String key, IssueEdit edit, boolean notifyUsers);
+    /** {@code PUT /rest/api/2/issue/{key}?notifyUsers=...} with {@code update} operations. */
+    void editIssue(String key, IssueEdit edit, boolean notifyUsers);
 
-  /** {@code POST /rest/api/2/issue/{key}/watchers}; {@code userRef} is an accountId on Cloud, a username on DC. */
-  void addWatcher(String key, String userRef);
+    /** {@code POST /rest/api/2/issue/{key}/watchers}; {@code userRef} is an accountId on Cloud, a username on DC. */
+    void addWatcher(String key, String userRef);
 
-  /** {@code GET /rest/api/2/issue/{key}/watchers}: accountIds on Cloud, usernames on DC. */
-  List<String> watchers(String key);
+    /** {@code GET /rest/api/2/issue/{key}/watchers}: accountIds on Cloud, usernames on DC. */
+    List<String> watchers(String key);
 
-  /** {@code POST /rest/api/2/issue}, with issue properties set in the same call. */
-  CreatedIssue createIssue(NewIssue issue);
+    /** {@code POST /rest/api/2/issue}, with issue properties set in the same call. */
+    CreatedIssue createIssue(NewIssue issue);
 
-  /** {@code POST /rest/api/2/issueLink}. */
-  void linkIssues(String linkTypeName, String inwardKey, String outwardKey);
+    /** {@code POST /rest/api/2/issueLink}. */
+    void linkIssues(String linkTypeName, String inwardKey, String outwardKey);
 
-  /** {@code GET /rest/api/2/issue/{key}/transitions}: the transitions available now. */
-  List<Transition> transitions(String key);
+    /** {@code GET /rest/api/2/issue/{key}/transitions}: the transitions available now. */
+    List<Transition> transitions(String key);
 
-  /** {@code POST /rest/api/2/issue/{key}/transitions}. */
-  void transition(String key, String transitionId);
+    /** {@code POST /rest/api/2/issue/{key}/transitions}. */
+    void transition(String key, String transitionId);
 
-  /** {@code POST /rest/api/2/issue/{key}/comment}; the body is wiki markup. */
-  Comment addComment(String key, String body);
+    /** {@code POST /rest/api/2/issue/{key}/comment}; the body is wiki markup. */
+    Comment addComment(String key, String body);
 
-  /** {@code GET /rest/api/2/issue/{key}/properties/{propertyKey}}; empty when Jira answers 404. */
-  Optional<JsonNode> issueProperty(String key, String propertyKey);
+    /** {@code GET /rest/api/2/issue/{key}/properties/{propertyKey}}; empty when Jira answers 404. */
+    Optional<JsonNode> issueProperty(String key, String propertyKey);
 
-  /** {@code PUT /rest/api/2/issue/{key}/properties/{propertyKey}}. */
-  void setIssueProperty(String key, String propertyKey, JsonNode value);
+    /** {@code PUT /rest/api/2/issue/{key}/properties/{propertyKey}}. */
+    void setIssueProperty(String key, String propertyKey, JsonNode value);
 
-  /**
-   * The issues matching {@code jql}, fetched page by page as the stream is consumed. Cloud uses
-   * {@code POST /rest/api/2/search/jql} with {@code nextPageToken}; Data Center {@code POST /rest/api/2/search}
-   * with {@code startAt}.
-   */
-  Stream<Issue> search(String jql, Collection<String> fields);
+    /**
+     * The issues matching {@code jql}, fetched page by page as the stream is consumed. Cloud uses
+     * {@code POST /rest/api/2/search/jql} with {@code nextPageToken}; Data Center {@code POST /rest/api/2/search}
+     * with {@code startAt}.
+     */
+    Stream<Issue> search(String jql, Collection<String> fields);
 }

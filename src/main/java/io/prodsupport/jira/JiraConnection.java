@@ -14,17 +14,17 @@ import java.util.Objects;
  */
 public record JiraConnection(URI baseUrl, JiraCredentials credentials, Duration callTimeout, RetryBudget retryBudget) {
 
-  public JiraConnection {
-    Objects.requireNonNull(baseUrl, "baseUrl");
-    Objects.requireNonNull(credentials, "credentials");
-    Objects.requireNonNull(callTimeout, "callTimeout");
-    Objects.requireNonNull(retryBudget, "retryBudget");
-    String scheme = baseUrl.getScheme();
-    if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme) || baseUrl.getHost() == null) {
-      throw new IllegalArgumentException("jira.baseUrl must be an http(s) URL with a host, was " + baseUrl);
+    public JiraConnection {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(callTimeout, "callTimeout");
+        Objects.requireNonNull(retryBudget, "retryBudget");
+        String scheme = baseUrl.getScheme();
+        if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme) || baseUrl.getHost() == null) {
+            throw new IllegalArgumentException("jira.baseUrl must be an http(s) URL with a host, was " + baseUrl);
+        }
+        if (baseUrl.getUserInfo() != null) {
+            throw new IllegalArgumentException("jira.baseUrl must not carry credentials; use the credentials settings");
+        }
     }
-    if (baseUrl.getUserInfo() != null) {
-      throw new IllegalArgumentException("jira.baseUrl must not carry credentials; use the credentials settings");
-    }
-  }
 }

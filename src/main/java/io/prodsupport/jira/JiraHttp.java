@@ -18,70 +18,82 @@ import okhttp3.Response;
 /** Sends one JSON request and reads one JSON answer, mapping every failure to a {@link JiraException}. */
 final class JiraHttp {
 
-  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
-  private final OkHttpClient client;
-  private final ObjectMapper mapper;
-  private final HttpUrl base;
+    private final OkHttpClient client;
+    private final ObjectMapper mapper;
+    private final HttpUrl base;
 
-  JiraHttp(OkHttpClient client, ObjectMapper mapper, HttpUrl base) {
-    this.client = client;
-    this.mapper = mapper;
-    this.base = base;
-  }
-
-  /** {@code <base>/rest/api/2/<segments...>}; each segment is percent-encoded, so a key cannot change the path. */
-  HttpUrl.Builder api(String... segments) {
-    HttpUrl.Builder url = base.newBuilder().addPathSegments("rest/api/2");
-    for (String segment : segments) {
-      url.addPathSegment(segment);
+    JiraHttp(OkHttpClient client, ObjectMapper mapper, HttpUrl base) {
+        this.client = client;
+        this.mapper = mapper;
+        this.base = base;
     }
-    return url;
-  }
 
-  JsonNode get(HttpUrl url, String subject) {
-    return execute(new Request.Builder().url(url).get().build(), subject, false).orElseThrow();
-  }
+    /** {@code <base>/rest/api/2/<segments...>}; each segment is percent-encoded, so a key cannot change the path. */
+    HttpUrl.Builder api(String... segments) {
+        HttpUrl.Builder url = base.newBuilder().addPathSegments("rest/api/2");
+        for (String segment : segments) {
+            url.addPathSegment(segment);
+        }
+        return url;
+    }
 
-  /** A GET where 404 means "there is none" rather than an error. */
-  Optional<JsonNode> getIfPresent(HttpUrl url) {
-    return execute(new Request.Builder().url(url).get().build(), null, true);
-  }
+    JsonNode get(HttpUrl url, String subject) {
+        return execute(new Request.Builder().url(url).get().build(), subject, false)
+                .orElseThrow();
+    }
 
-  JsonNode send(String method, HttpUrl url, JsonNode body, Replay replay, String subject) {
-    RequestBody requestBody;
-    try {
-      requestBody = RequestBody.create(mapper.writeValueAsBytes(body), JSON);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot serialise the request body for " + url.encodedPath(), e);
+    /** A GET where 404 means "there is none" rather than an error. */
+    Optional<JsonNode> getIfPresent(HttpUrl url) {
+        return execute(new Request.Builder().url(url).get().build(), null, true);
     }
-    Request request = new Request.Builder().url(url).method(method, requestBody).tag(Replay.class, replay).build();
-    return execute(request, subject, false).orElseThrow();
-  }
 
-  private Optional<JsonNode> execute(Request request, String subject, boolean absentIsEmpty) {
-    String method = request.method();
-    String path = request.url().encodedPath();
-    String text;
-    try (Response response = client.newCall(request).execute()) {
-      text = response.body().string();
-      if (absentIsEmpty && response.code() == 404) {
-        return Optional.empty();
-      }
-      if (!response.isSuccessful()) {
-        throw JiraErrors.fromResponse(response.code(), method, path, subject, text, response.header("Location"));
-      }
-    } catch (IOException e) {
-      throw new JiraUnreachableException(SameHostInterceptor.origin(base), JiraErrors.describe(e), method, path, e);
+    JsonNode send(String method, HttpUrl url, JsonNode body, Replay replay, String subject) {
+        RequestBody requestBody;
+        try {
+            requestBody = RequestBody.create(mapper.writeValueAsBytes(body), JSON);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialise the request body for " + url.encodedPath(), e);
+        }
+        Request request = new Request.Builder()
+                .url(url)
+                .method(method, requestBody)
+                .tag(Replay.class, replay)
+                .build();
+        return execute(request, subject, false).orElseThrow();
     }
-    if (text.isBlank()) {
-      return Optional.of(MissingNode.getInstance());
+
+    private Optional<JsonNode> execute(Request request, String subject, boolean absentIsEmpty) {
+        String method = request.method();
+        String path = request.url().encodedPath();
+        String text;
+        try (Response response = client.newCall(request).execute()) {
+            text = response.body().string();
+            if (absentIsEmpty && response.code() == 404) {
+                return Optional.empty();
+            }
+            if (!response.isSuccessful()) {
+                throw JiraErrors.fromResponse(
+                        response.code(), method, path, subject, text, response.header("Location"));
+            }
+        } catch (IOException e) {
+            throw new JiraUnreachableException(
+                    SameHostInterceptor.origin(base), JiraErrors.describe(e), method, path, e);
+        }
+        if (text.isBlank()) {
+            return Optional.of(MissingNode.getInstance());
+        }
+        try {
+            return Optional.of(mapper.readTree(text));
+        } catch (JsonProcessingException e) {
+            throw new JiraException(
+                    method + " " + path + " answered with a body that is not JSON",
+                    200,
+                    method,
+                    path,
+                    List.of(),
+                    Map.of());
+        }
     }
-    try {
-      return Optional.of(mapper.readTree(text));
-    } catch (JsonProcessingException e) {
-      throw new JiraException(method + " " + path + " answered with a body that is not JSON", 200, method, path,
-          List.of(), Map.of());
-    }
-  }
 }

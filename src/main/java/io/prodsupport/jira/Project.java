@@ -6,12 +6,15 @@ import java.util.List;
 /** A project with the names of its issue types. */
 public record Project(String id, String key, String name, List<String> issueTypes) {
 
-  public Project {
-    issueTypes = List.copyOf(issueTypes);
-  }
+    public Project {
+        issueTypes = List.copyOf(issueTypes);
+    }
 
-  static Project fromJson(JsonNode node) {
-    return new Project(JsonFields.text(node, "id"), JsonFields.text(node, "key"), JsonFields.text(node, "name"),
-        JsonFields.texts(node, "issueTypes", "name"));
-  }
+    static Project fromJson(JsonNode node) {
+        return new Project(
+                JsonFields.text(node, "id"),
+                JsonFields.text(node, "key"),
+                JsonFields.text(node, "name"),
+                JsonFields.texts(node, "issueTypes", "name"));
+    }
 }

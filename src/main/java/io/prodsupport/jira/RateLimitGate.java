@@ -26,83 +26,90 @@ import okhttp3.Response;
  */
 final class RateLimitGate implements Interceptor {
 
-  static final Duration DEFAULT_PAUSE = Duration.ofSeconds(5);
+    static final Duration DEFAULT_PAUSE = Duration.ofSeconds(5);
 
-  private final Clock clock;
-  private final Sleeper sleeper;
-  private final AtomicReference<Instant> closedUntil = new AtomicReference<>(Instant.MIN);
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final AtomicReference<Instant> closedUntil = new AtomicReference<>(Instant.MIN);
 
-  RateLimitGate(Clock clock, Sleeper sleeper) {
-    this.clock = clock;
-    this.sleeper = sleeper;
-  }
-
-  @Override
-  public Response intercept(Chain chain) throws IOException {
-    Request request = chain.request();
-    awaitOpen(request);
-    Response response = chain.proceed(request);
-    pauseRequested(response, clock.instant()).ifPresent(this::closeUntil);
-    return response;
-  }
-
-  /** The instant before which no request goes out; in the past when the gate is open. */
-  Instant closedUntil() {
-    return closedUntil.get();
-  }
-
-  private void closeUntil(Instant until) {
-    closedUntil.accumulateAndGet(until, (a, b) -> a.isAfter(b) ? a : b);
-  }
-
-  private void awaitOpen(Request request) throws InterruptedIOException {
-    CallDeadline deadline = request.tag(CallDeadline.class);
-    while (true) {
-      Instant until = closedUntil.get();
-      Instant now = clock.instant();
-      if (!now.isBefore(until)) {
-        return;
-      }
-      if (deadline != null && until.isAfter(deadline.at())) {
-        throw new JiraException(request.method() + " " + request.url().encodedPath()
-            + " not sent: Jira is rate limiting this client until " + until + ", beyond the call's retry budget",
-            429, request.method(), request.url().encodedPath(), List.of(), Map.of());
-      }
-      try {
-        sleeper.sleep(Duration.between(now, until));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new InterruptedIOException("interrupted while Jira's rate limit was in force");
-      }
+    RateLimitGate(Clock clock, Sleeper sleeper) {
+        this.clock = clock;
+        this.sleeper = sleeper;
     }
-  }
 
-  /** Whether the response asks every caller to pause, and until when. */
-  static Optional<Instant> pauseRequested(Response response, Instant now) {
-    String retryAfter = response.header("Retry-After");
-    if (response.code() == 429) {
-      return Optional.of(now.plus(parseRetryAfter(retryAfter, now).orElse(DEFAULT_PAUSE)));
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        Request request = chain.request();
+        awaitOpen(request);
+        Response response = chain.proceed(request);
+        pauseRequested(response, clock.instant()).ifPresent(this::closeUntil);
+        return response;
     }
-    if (response.code() == 503 && retryAfter != null) {
-      return Optional.of(now.plus(parseRetryAfter(retryAfter, now).orElse(DEFAULT_PAUSE)));
-    }
-    return Optional.empty();
-  }
 
-  /** {@code Retry-After} is either delay-seconds or an HTTP-date (RFC 9110 §10.2.3). */
-  static Optional<Duration> parseRetryAfter(String value, Instant now) {
-    if (value == null || value.isBlank()) {
-      return Optional.empty();
+    /** The instant before which no request goes out; in the past when the gate is open. */
+    Instant closedUntil() {
+        return closedUntil.get();
     }
-    String trimmed = value.trim();
-    try {
-      if (trimmed.chars().allMatch(Character::isDigit)) {
-        return Optional.of(Duration.ofSeconds(Long.parseLong(trimmed)));
-      }
-      Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-      return Optional.of(at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
-    } catch (NumberFormatException | DateTimeParseException e) {
-      return Optional.empty();
+
+    private void closeUntil(Instant until) {
+        closedUntil.accumulateAndGet(until, (a, b) -> a.isAfter(b) ? a : b);
     }
-  }
+
+    private void awaitOpen(Request request) throws InterruptedIOException {
+        CallDeadline deadline = request.tag(CallDeadline.class);
+        while (true) {
+            Instant until = closedUntil.get();
+            Instant now = clock.instant();
+            if (!now.isBefore(until)) {
+                return;
+            }
+            if (deadline != null && until.isAfter(deadline.at())) {
+                throw new JiraException(
+                        request.method() + " " + request.url().encodedPath()
+                                + " not sent: Jira is rate limiting this client until " + until
+                                + ", beyond the call's retry budget",
+                        429,
+                        request.method(),
+                        request.url().encodedPath(),
+                        List.of(),
+                        Map.of());
+            }
+            try {
+                sleeper.sleep(Duration.between(now, until));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while Jira's rate limit was in force");
+            }
+        }
+    }
+
+    /** Whether the response asks every caller to pause, and until when. */
+    static Optional<Instant> pauseRequested(Response response, Instant now) {
+        String retryAfter = response.header("Retry-After");
+        if (response.code() == 429) {
+            return Optional.of(now.plus(parseRetryAfter(retryAfter, now).orElse(DEFAULT_PAUSE)));
+        }
+        if (response.code() == 503 && retryAfter != null) {
+            return Optional.of(now.plus(parseRetryAfter(retryAfter, now).orElse(DEFAULT_PAUSE)));
+        }
+        return Optional.empty();
+    }
+
+    /** {@code Retry-After} is either delay-seconds or an HTTP-date (RFC 9110 §10.2.3). */
+    static Optional<Duration> parseRetryAfter(String value, Instant now) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String trimmed = value.trim();
+        try {
+            if (trimmed.chars().allMatch(Character::isDigit)) {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(trimmed)));
+            }
+            Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
+            return Optional.of(at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
+        } catch (NumberFormatException | DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
 }

@@ -8,19 +8,19 @@ import okhttp3.Request;
  * endpoint says otherwise (search is a read; adding a watcher twice leaves one watcher).
  */
 enum Replay {
-  /** Jira ends in the same state however often the request arrives. */
-  SAFE,
-  /** A repeat may act twice (a second issue, a second comment) if the first one reached Jira. */
-  UNSAFE;
+    /** Jira ends in the same state however often the request arrives. */
+    SAFE,
+    /** A repeat may act twice (a second issue, a second comment) if the first one reached Jira. */
+    UNSAFE;
 
-  static Replay of(Request request) {
-    Replay tagged = request.tag(Replay.class);
-    if (tagged != null) {
-      return tagged;
+    static Replay of(Request request) {
+        Replay tagged = request.tag(Replay.class);
+        if (tagged != null) {
+            return tagged;
+        }
+        return switch (request.method()) {
+            case "GET", "HEAD", "PUT", "DELETE", "OPTIONS" -> SAFE;
+            default -> UNSAFE;
+        };
     }
-    return switch (request.method()) {
-      case "GET", "HEAD", "PUT", "DELETE", "OPTIONS" -> SAFE;
-      default -> UNSAFE;
-    };
-  }
 }

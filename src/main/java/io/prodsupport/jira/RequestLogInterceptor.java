@@ -17,38 +17,46 @@ import org.slf4j.LoggerFactory;
  */
 final class RequestLogInterceptor implements Interceptor {
 
-  private static final Logger LOG = LoggerFactory.getLogger(RequestLogInterceptor.class);
-  private static final Set<String> REDACTED = Set.of("authorization", "cookie", "set-cookie", "proxy-authorization");
+    private static final Logger LOG = LoggerFactory.getLogger(RequestLogInterceptor.class);
+    private static final Set<String> REDACTED = Set.of("authorization", "cookie", "set-cookie", "proxy-authorization");
 
-  @Override
-  public Response intercept(Chain chain) throws IOException {
-    Request request = chain.request();
-    if (!LOG.isDebugEnabled()) {
-      return chain.proceed(request);
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        Request request = chain.request();
+        if (!LOG.isDebugEnabled()) {
+            return chain.proceed(request);
+        }
+        LOG.debug("--> {} {} [{}]", request.method(), request.url().encodedPath(), redacted(request.headers()));
+        long started = System.nanoTime();
+        try {
+            Response response = chain.proceed(request);
+            LOG.debug(
+                    "<-- {} {} {} ({} ms)",
+                    response.code(),
+                    request.method(),
+                    request.url().encodedPath(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            return response;
+        } catch (IOException e) {
+            LOG.debug(
+                    "<-- failed {} {} ({} ms): {}",
+                    request.method(),
+                    request.url().encodedPath(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                    e.toString());
+            throw e;
+        }
     }
-    LOG.debug("--> {} {} [{}]", request.method(), request.url().encodedPath(), redacted(request.headers()));
-    long started = System.nanoTime();
-    try {
-      Response response = chain.proceed(request);
-      LOG.debug("<-- {} {} {} ({} ms)", response.code(), request.method(), request.url().encodedPath(),
-          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-      return response;
-    } catch (IOException e) {
-      LOG.debug("<-- failed {} {} ({} ms): {}", request.method(), request.url().encodedPath(),
-          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), e.toString());
-      throw e;
-    }
-  }
 
-  static String redacted(Headers headers) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < headers.size(); i++) {
-      if (i > 0) {
-        out.append(", ");
-      }
-      String name = headers.name(i);
-      out.append(name).append(": ").append(REDACTED.contains(name.toLowerCase()) ? "██" : headers.value(i));
+    static String redacted(Headers headers) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < headers.size(); i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            String name = headers.name(i);
+            out.append(name).append(": ").append(REDACTED.contains(name.toLowerCase()) ? "██" : headers.value(i));
+        }
+        return out.toString();
     }
-    return out.toString();
-  }
 }

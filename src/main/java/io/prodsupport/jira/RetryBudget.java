@@ -10,22 +10,22 @@ import java.util.Objects;
  */
 public record RetryBudget(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxTotal) {
 
-  public static final RetryBudget DEFAULT =
-      new RetryBudget(5, Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofMinutes(2));
+    public static final RetryBudget DEFAULT =
+            new RetryBudget(5, Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofMinutes(2));
 
-  public RetryBudget {
-    if (maxAttempts < 1) {
-      throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+    public RetryBudget {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+        }
+        Objects.requireNonNull(initialBackoff, "initialBackoff");
+        Objects.requireNonNull(maxBackoff, "maxBackoff");
+        Objects.requireNonNull(maxTotal, "maxTotal");
     }
-    Objects.requireNonNull(initialBackoff, "initialBackoff");
-    Objects.requireNonNull(maxBackoff, "maxBackoff");
-    Objects.requireNonNull(maxTotal, "maxTotal");
-  }
 
-  /** The cap on the back-off before attempt {@code attempt + 1}, for {@code attempt >= 1}. */
-  Duration backoffCap(int attempt) {
-    int doublings = Math.min(attempt - 1, 30);
-    Duration cap = initialBackoff.multipliedBy(1L << doublings);
-    return cap.compareTo(maxBackoff) > 0 ? maxBackoff : cap;
-  }
+    /** The cap on the back-off before attempt {@code attempt + 1}, for {@code attempt >= 1}. */
+    Duration backoffCap(int attempt) {
+        int doublings = Math.min(attempt - 1, 30);
+        Duration cap = initialBackoff.multipliedBy(1L << doublings);
+        return cap.compareTo(maxBackoff) > 0 ? maxBackoff : cap;
+    }
 }

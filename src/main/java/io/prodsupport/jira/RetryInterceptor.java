@@ -28,77 +28,81 @@ import okhttp3.Response;
  */
 final class RetryInterceptor implements Interceptor {
 
-  private final RetryBudget budget;
-  private final Clock clock;
-  private final Sleeper sleeper;
-  private final RandomGenerator random;
+    private final RetryBudget budget;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final RandomGenerator random;
 
-  RetryInterceptor(RetryBudget budget, Clock clock, Sleeper sleeper, RandomGenerator random) {
-    this.budget = budget;
-    this.clock = clock;
-    this.sleeper = sleeper;
-    this.random = random;
-  }
+    RetryInterceptor(RetryBudget budget, Clock clock, Sleeper sleeper, RandomGenerator random) {
+        this.budget = budget;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.random = random;
+    }
 
-  @Override
-  public Response intercept(Chain chain) throws IOException {
-    Instant deadline = clock.instant().plus(budget.maxTotal());
-    Request request = chain.request().newBuilder().tag(CallDeadline.class, new CallDeadline(deadline)).build();
-    boolean safe = Replay.of(request) == Replay.SAFE;
-    for (int attempt = 1; ; attempt++) {
-      boolean lastAttempt = attempt >= budget.maxAttempts();
-      Response response;
-      try {
-        response = chain.proceed(request);
-      } catch (IOException e) {
-        Duration delay = jitteredDelay(attempt);
-        if (lastAttempt || !retryable(chain, e, safe) || !fits(delay, deadline)) {
-          throw e;
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        Instant deadline = clock.instant().plus(budget.maxTotal());
+        Request request = chain.request()
+                .newBuilder()
+                .tag(CallDeadline.class, new CallDeadline(deadline))
+                .build();
+        boolean safe = Replay.of(request) == Replay.SAFE;
+        for (int attempt = 1; ; attempt++) {
+            boolean lastAttempt = attempt >= budget.maxAttempts();
+            Response response;
+            try {
+                response = chain.proceed(request);
+            } catch (IOException e) {
+                Duration delay = jitteredDelay(attempt);
+                if (lastAttempt || !retryable(chain, e, safe) || !fits(delay, deadline)) {
+                    throw e;
+                }
+                sleep(delay);
+                continue;
+            }
+            if (lastAttempt) {
+                return response;
+            }
+            if (RateLimitGate.pauseRequested(response, clock.instant()).isPresent()) {
+                response.close(); // the gate makes the next attempt wait
+                continue;
+            }
+            Duration delay = jitteredDelay(attempt);
+            if (response.code() < 500 || !safe || !fits(delay, deadline)) {
+                return response;
+            }
+            response.close();
+            sleep(delay);
         }
-        sleep(delay);
-        continue;
-      }
-      if (lastAttempt) {
-        return response;
-      }
-      if (RateLimitGate.pauseRequested(response, clock.instant()).isPresent()) {
-        response.close(); // the gate makes the next attempt wait
-        continue;
-      }
-      Duration delay = jitteredDelay(attempt);
-      if (response.code() < 500 || !safe || !fits(delay, deadline)) {
-        return response;
-      }
-      response.close();
-      sleep(delay);
     }
-  }
 
-  private static boolean retryable(Chain chain, IOException e, boolean safe) {
-    if (chain.call().isCanceled() || Thread.currentThread().isInterrupted()) {
-      return false;
+    private static boolean retryable(Chain chain, IOException e, boolean safe) {
+        if (chain.call().isCanceled() || Thread.currentThread().isInterrupted()) {
+            return false;
+        }
+        boolean notSent = e instanceof ConnectException
+                || e instanceof NoRouteToHostException
+                || e instanceof UnknownHostException;
+        return safe || notSent;
     }
-    boolean notSent = e instanceof ConnectException || e instanceof NoRouteToHostException
-        || e instanceof UnknownHostException;
-    return safe || notSent;
-  }
 
-  /** Full jitter: uniform in {@code [0, cap]}, so callers that failed together do not retry together. */
-  private Duration jitteredDelay(int attempt) {
-    long capNanos = budget.backoffCap(attempt).toNanos();
-    return Duration.ofNanos(capNanos <= 0 ? 0 : random.nextLong(capNanos + 1));
-  }
-
-  private boolean fits(Duration delay, Instant deadline) {
-    return !clock.instant().plus(delay).isAfter(deadline);
-  }
-
-  private void sleep(Duration delay) throws InterruptedIOException {
-    try {
-      sleeper.sleep(delay);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while backing off before retrying Jira");
+    /** Full jitter: uniform in {@code [0, cap]}, so callers that failed together do not retry together. */
+    private Duration jitteredDelay(int attempt) {
+        long capNanos = budget.backoffCap(attempt).toNanos();
+        return Duration.ofNanos(capNanos <= 0 ? 0 : random.nextLong(capNanos + 1));
     }
-  }
+
+    private boolean fits(Duration delay, Instant deadline) {
+        return !clock.instant().plus(delay).isAfter(deadline);
+    }
+
+    private void sleep(Duration delay) throws InterruptedIOException {
+        try {
+            sleeper.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while backing off before retrying Jira");
+        }
+    }
 }

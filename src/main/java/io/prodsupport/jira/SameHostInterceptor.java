@@ -14,26 +14,31 @@ import okhttp3.Response;
  */
 final class SameHostInterceptor implements Interceptor {
 
-  private final HttpUrl base;
+    private final HttpUrl base;
 
-  SameHostInterceptor(HttpUrl base) {
-    this.base = base;
-  }
-
-  @Override
-  public Response intercept(Chain chain) throws IOException {
-    Request request = chain.request();
-    HttpUrl url = request.url();
-    if (!url.scheme().equals(base.scheme()) || !url.host().equals(base.host()) || url.port() != base.port()) {
-      throw new JiraException("refused to send " + request.method() + " to " + origin(url)
-          + ": this client only talks to Jira at " + origin(base), 0, request.method(), url.encodedPath(),
-          List.of(), Map.of());
+    SameHostInterceptor(HttpUrl base) {
+        this.base = base;
     }
-    return chain.proceed(request);
-  }
 
-  static String origin(HttpUrl url) {
-    boolean defaultPort = url.port() == HttpUrl.defaultPort(url.scheme());
-    return url.scheme() + "://" + url.host() + (defaultPort ? "" : ":" + url.port());
-  }
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        Request request = chain.request();
+        HttpUrl url = request.url();
+        if (!url.scheme().equals(base.scheme()) || !url.host().equals(base.host()) || url.port() != base.port()) {
+            throw new JiraException(
+                    "refused to send " + request.method() + " to " + origin(url)
+                            + ": this client only talks to Jira at " + origin(base),
+                    0,
+                    request.method(),
+                    url.encodedPath(),
+                    List.of(),
+                    Map.of());
+        }
+        return chain.proceed(request);
+    }
+
+    static String origin(HttpUrl url) {
+        boolean defaultPort = url.port() == HttpUrl.defaultPort(url.scheme());
+        return url.scheme() + "://" + url.host() + (defaultPort ? "" : ":" + url.port());
+    }
 }

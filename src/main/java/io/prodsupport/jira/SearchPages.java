@@ -20,63 +20,67 @@ import java.util.function.Function;
  */
 final class SearchPages extends Spliterators.AbstractSpliterator<Issue> {
 
-  private final Function<ObjectNode, JsonNode> fetch;
-  private final Flavour flavour;
-  private final String jql;
-  private final List<String> fields;
-  private final int pageSize;
-  private final Deque<Issue> page = new ArrayDeque<>();
-  private String nextPageToken;
-  private int startAt;
-  private boolean exhausted;
+    private final Function<ObjectNode, JsonNode> fetch;
+    private final Flavour flavour;
+    private final String jql;
+    private final List<String> fields;
+    private final int pageSize;
+    private final Deque<Issue> page = new ArrayDeque<>();
+    private String nextPageToken;
+    private int startAt;
+    private boolean exhausted;
 
-  SearchPages(Function<ObjectNode, JsonNode> fetch, Flavour flavour, String jql, Collection<String> fields,
-      int pageSize) {
-    super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
-    this.fetch = fetch;
-    this.flavour = flavour;
-    this.jql = jql;
-    this.fields = List.copyOf(fields);
-    this.pageSize = pageSize;
-  }
+    SearchPages(
+            Function<ObjectNode, JsonNode> fetch,
+            Flavour flavour,
+            String jql,
+            Collection<String> fields,
+            int pageSize) {
+        super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+        this.fetch = fetch;
+        this.flavour = flavour;
+        this.jql = jql;
+        this.fields = List.copyOf(fields);
+        this.pageSize = pageSize;
+    }
 
-  @Override
-  public boolean tryAdvance(Consumer<? super Issue> action) {
-    while (page.isEmpty() && !exhausted) {
-      fetchNextPage();
+    @Override
+    public boolean tryAdvance(Consumer<? super Issue> action) {
+        while (page.isEmpty() && !exhausted) {
+            fetchNextPage();
+        }
+        Issue next = page.poll();
+        if (next == null) {
+            return false;
+        }
+        action.accept(next);
+        return true;
     }
-    Issue next = page.poll();
-    if (next == null) {
-      return false;
-    }
-    action.accept(next);
-    return true;
-  }
 
-  private void fetchNextPage() {
-    ObjectNode body = JsonNodeFactory.instance.objectNode().put("jql", jql);
-    fields.forEach(body.putArray("fields")::add);
-    body.put("maxResults", pageSize);
-    if (flavour == Flavour.CLOUD) {
-      if (nextPageToken != null) {
-        body.put("nextPageToken", nextPageToken);
-      }
-    } else {
-      body.put("startAt", startAt);
+    private void fetchNextPage() {
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("jql", jql);
+        fields.forEach(body.putArray("fields")::add);
+        body.put("maxResults", pageSize);
+        if (flavour == Flavour.CLOUD) {
+            if (nextPageToken != null) {
+                body.put("nextPageToken", nextPageToken);
+            }
+        } else {
+            body.put("startAt", startAt);
+        }
+        JsonNode response = fetch.apply(body);
+        int received = 0;
+        for (JsonNode issue : JsonFields.array(response, "issues")) {
+            page.add(Issue.fromJson(issue));
+            received++;
+        }
+        if (flavour == Flavour.CLOUD) {
+            nextPageToken = JsonFields.text(response, "nextPageToken");
+            exhausted = received == 0 || nextPageToken == null || JsonFields.bool(response, "isLast");
+        } else {
+            startAt += received;
+            JsonNode total = response.get("total");
+            exhausted = received == 0 || total != null && startAt >= total.asInt();
+        }
     }
-    JsonNode response = fetch.apply(body);
-    int received = 0;
-    for (JsonNode issue : JsonFields.array(response, "issues")) {
-      page.add(Issue.fromJson(issue));
-      received++;
-    }
-    if (flavour == Flavour.CLOUD) {
-      nextPageToken = JsonFields.text(response, "nextPageToken");
-      exhausted = received == 0 || nextPageToken == null || JsonFields.bool(response, "isLast");
-    } else {
-      startAt += received;
-      JsonNode total = response.get("total");
-      exhausted = received == 0 || total != null && startAt >= total.asInt();
-    }
-  }
 }

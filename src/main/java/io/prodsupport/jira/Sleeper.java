@@ -6,7 +6,7 @@ import java.time.Duration;
 @FunctionalInterface
 public interface Sleeper {
 
-  Sleeper SYSTEM = duration -> Thread.sleep(Math.max(1, duration.toMillis()));
+    Sleeper SYSTEM = duration -> Thread.sleep(Math.max(1, duration.toMillis()));
 
-  void sleep(Duration duration) throws InterruptedException;
+    void sleep(Duration duration) throws InterruptedException;
 }

@@ -55,7 +55,11 @@ public final class Announcer {
                 // thrown are kept: a foreign exception's message could quote a webhook URL, which is a secret.
                 String where = e.getStackTrace().length > 0 ? " at " + e.getStackTrace()[0] : "";
                 failed.put(channel, channel + ": failed (" + e.getClass().getSimpleName() + ")");
-                LOG.error("{} failed unexpectedly announcing {}: {}{}", channel, notice.key(), e.getClass().getName(),
+                LOG.error(
+                        "{} failed unexpectedly announcing {}: {}{}",
+                        channel,
+                        notice.key(),
+                        e.getClass().getName(),
                         where);
             }
         }

@@ -57,8 +57,9 @@ public final class EmailNotifier implements Notifier {
                 transport.sendMessage(message, message.getAllRecipients());
             }
         } catch (MessagingException e) {
-            throw new NotifyException(CHANNEL, "could not send through " + config.smtpHost() + ":"
-                    + config.smtpPort() + " (" + describe(e) + ")");
+            throw new NotifyException(
+                    CHANNEL,
+                    "could not send through " + config.smtpHost() + ":" + config.smtpPort() + " (" + describe(e) + ")");
         }
     }
 
@@ -74,11 +75,15 @@ public final class EmailNotifier implements Notifier {
 
     static String body(IncidentNotice notice) {
         StringBuilder body = new StringBuilder()
-                .append("A new incident was opened: ").append(oneLine(notice.key())).append('\n')
+                .append("A new incident was opened: ")
+                .append(oneLine(notice.key()))
                 .append('\n')
-                .append(oneLine(notice.summary())).append('\n')
                 .append('\n')
-                .append(notice.url()).append('\n')
+                .append(oneLine(notice.summary()))
+                .append('\n')
+                .append('\n')
+                .append(notice.url())
+                .append('\n')
                 .append('\n');
         appendFact(body, "Priority", notice.priority());
         appendFact(body, "Reporter", notice.reporterName());
@@ -106,7 +111,9 @@ public final class EmailNotifier implements Notifier {
         p.setProperty("mail.smtp.connectiontimeout", timeout);
         p.setProperty("mail.smtp.timeout", timeout);
         p.setProperty("mail.smtp.writetimeout", timeout);
-        p.setProperty("mail.smtp.auth", Boolean.toString(config.username() != null && !config.username().isBlank()));
+        p.setProperty(
+                "mail.smtp.auth",
+                Boolean.toString(config.username() != null && !config.username().isBlank()));
         if (config.startTls()) {
             p.setProperty("mail.smtp.starttls.enable", "true");
             p.setProperty("mail.smtp.starttls.required", "true");

@@ -10,8 +10,14 @@ import java.util.Objects;
  * @param reporterName the reporter's display name; {@code null} when Jira does not say
  * @param onDutyName   the on-duty person's display name; {@code null} when nobody is on duty
  */
-public record IncidentNotice(String key, String summary, String url, String projectKey, String priority,
-                             String reporterName, String onDutyName) {
+public record IncidentNotice(
+        String key,
+        String summary,
+        String url,
+        String projectKey,
+        String priority,
+        String reporterName,
+        String onDutyName) {
 
     public IncidentNotice {
         Objects.requireNonNull(key, "key");

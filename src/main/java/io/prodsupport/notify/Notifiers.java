@@ -8,8 +8,7 @@ import okhttp3.OkHttpClient;
 /** Builds the notifiers of the channels the config names, and only those. */
 public final class Notifiers {
 
-    private Notifiers() {
-    }
+    private Notifiers() {}
 
     /**
      * @param http the instance's shared client; Slack and Teams use a view of it without its interceptors (see

@@ -42,8 +42,11 @@ public final class SlackNotifier implements Notifier {
         ArrayNode blocks = message.putArray("blocks");
 
         ObjectNode section = blocks.addObject().put("type", "section");
-        section.putObject("text").put("type", "mrkdwn").put("text",
-                "<" + linkTarget(notice.url()) + "|" + escape(notice.key()) + ">: " + escape(notice.summary()));
+        section.putObject("text")
+                .put("type", "mrkdwn")
+                .put(
+                        "text",
+                        "<" + linkTarget(notice.url()) + "|" + escape(notice.key()) + ">: " + escape(notice.summary()));
 
         ObjectNode context = blocks.addObject().put("type", "context");
         ArrayNode elements = context.putArray("elements");

@@ -47,7 +47,8 @@ public final class TeamsNotifier implements Notifier {
 
     static ObjectNode message(IncidentNotice notice) {
         ObjectNode message = WebhookEndpoint.object().put("type", "message");
-        ObjectNode attachment = message.putArray("attachments").addObject()
+        ObjectNode attachment = message.putArray("attachments")
+                .addObject()
                 .put("contentType", "application/vnd.microsoft.card.adaptive");
         attachment.putNull("contentUrl");
         attachment.set("content", card(notice));
@@ -60,8 +61,12 @@ public final class TeamsNotifier implements Notifier {
                 .put("type", "AdaptiveCard")
                 .put("version", "1.4");
         ArrayNode body = card.putArray("body");
-        body.addObject().put("type", "TextBlock").put("text", "New incident")
-                .put("weight", "Bolder").put("size", "Medium").put("wrap", true);
+        body.addObject()
+                .put("type", "TextBlock")
+                .put("text", "New incident")
+                .put("weight", "Bolder")
+                .put("size", "Medium")
+                .put("wrap", true);
 
         ArrayNode headline = richText(body);
         headline.addObject().put("type", "TextRun").put("text", notice.key()).put("weight", "Bolder");
@@ -71,7 +76,8 @@ public final class TeamsNotifier implements Notifier {
         addFact(body, "Reporter", notice.reporterName());
         addFact(body, "On duty", notice.onDutyName() != null ? notice.onDutyName() : "nobody");
 
-        card.putArray("actions").addObject()
+        card.putArray("actions")
+                .addObject()
                 .put("type", "Action.OpenUrl")
                 .put("title", "Open " + notice.key())
                 .put("url", notice.url());

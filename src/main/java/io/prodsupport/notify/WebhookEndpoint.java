@@ -36,7 +36,9 @@ final class WebhookEndpoint {
 
     WebhookEndpoint(String channel, Secret webhookUrl, OkHttpClient shared, DeliveryBudget budget) {
         this.channel = channel;
-        this.url = webhookUrl == null || webhookUrl.isBlank() ? null : HttpUrl.parse(webhookUrl.value().trim());
+        this.url = webhookUrl == null || webhookUrl.isBlank()
+                ? null
+                : HttpUrl.parse(webhookUrl.value().trim());
         if (url == null) {
             // HttpUrl.get() would put the URL in its message; parse() lets this say what is wrong without it.
             throw new IllegalArgumentException(channel + ": the webhook URL is missing or not an http(s) URL");
@@ -54,8 +56,7 @@ final class WebhookEndpoint {
         OkHttpClient.Builder builder = shared.newBuilder();
         builder.interceptors().clear();
         builder.networkInterceptors().clear();
-        return builder
-                .connectTimeout(5, TimeUnit.SECONDS)
+        return builder.connectTimeout(5, TimeUnit.SECONDS)
                 .writeTimeout(10, TimeUnit.SECONDS)
                 .readTimeout(10, TimeUnit.SECONDS)
                 .callTimeout(15, TimeUnit.SECONDS)
@@ -79,8 +80,10 @@ final class WebhookEndpoint {
             }
             Duration wait = failure.retryAfter() != null ? failure.retryAfter() : budget.backoffAfter(attempt);
             if (System.nanoTime() + wait.toNanos() > deadline) {
-                throw new NotifyException(channel, failure.reason() + ", and waiting " + wait.toMillis()
-                        + " ms to retry would pass the " + budget.maxTotal().toMillis() + " ms budget");
+                throw new NotifyException(
+                        channel,
+                        failure.reason() + ", and waiting " + wait.toMillis() + " ms to retry would pass the "
+                                + budget.maxTotal().toMillis() + " ms budget");
             }
             sleep(wait);
         }
@@ -149,6 +152,5 @@ final class WebhookEndpoint {
         return JSON.createObjectNode();
     }
 
-    private record Failure(String reason, boolean retryable, Duration retryAfter) {
-    }
+    private record Failure(String reason, boolean retryable, Duration retryAfter) {}
 }

@@ -9,9 +9,6 @@ import io.prodsupport.inbox.InboundEvent;
 import io.prodsupport.inbox.Inbox;
 import io.prodsupport.jira.Issue;
 import io.prodsupport.jira.JiraClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every {@code interval}, searches the incidents updated since the previous run (with a margin) and queues each as a
@@ -60,8 +59,15 @@ public final class Sweep implements AutoCloseable {
      * @param firstLookback how far back the first run looks: the time the service may have been down
      * @param onQueued      run after events were queued (the worker's nudge)
      */
-    public Sweep(JiraClient jira, Inbox inbox, String scopeJql, Duration interval, Duration firstLookback, Clock clock,
-                 MeterRegistry registry, Runnable onQueued) {
+    public Sweep(
+            JiraClient jira,
+            Inbox inbox,
+            String scopeJql,
+            Duration interval,
+            Duration firstLookback,
+            Clock clock,
+            MeterRegistry registry,
+            Runnable onQueued) {
         this.jira = jira;
         this.inbox = inbox;
         this.scopeJql = scopeJql;
@@ -70,9 +76,11 @@ public final class Sweep implements AutoCloseable {
         this.clock = clock;
         this.onQueued = onQueued;
         this.queued = Counter.builder("prodsupport.sweep.queued")
-                .description("Incidents the sweep found changed and queued").register(registry);
+                .description("Incidents the sweep found changed and queued")
+                .register(registry);
         this.failed = Counter.builder("prodsupport.sweep.failed")
-                .description("Sweep runs that could not search Jira or reach the store").register(registry);
+                .description("Sweep runs that could not search Jira or reach the store")
+                .register(registry);
     }
 
     public void start() {
@@ -112,7 +120,9 @@ public final class Sweep implements AutoCloseable {
     }
 
     private InboundEvent event(Issue issue, Instant now) {
-        String updated = issue.fields().updated() != null ? issue.fields().updated().toInstant().toString() : "";
+        String updated = issue.fields().updated() != null
+                ? issue.fields().updated().toInstant().toString()
+                : "";
         ObjectNode body = json.createObjectNode().put("webhookEvent", EVENT).put("timestamp", now.toEpochMilli());
         ObjectNode node = body.putObject("issue").put("id", issue.id()).put("key", issue.key());
         node.putObject("fields").putObject("project").put("key", issue.fields().projectKey());

@@ -21,88 +21,95 @@ import java.util.Optional;
  */
 final class DeliveryTriage {
 
-  /** Jira's delivery ids are UUIDs or numbers; anything much longer is not one. */
-  private static final int MAX_DELIVERY_ID_LENGTH = 200;
+    /** Jira's delivery ids are UUIDs or numbers; anything much longer is not one. */
+    private static final int MAX_DELIVERY_ID_LENGTH = 200;
 
-  private final Inbox inbox;
-  private final JiraEventParser parser;
-  private final List<String> secrets;
-  private final Optional<EventUser> self;
-  private final Clock clock;
+    private final Inbox inbox;
+    private final JiraEventParser parser;
+    private final List<String> secrets;
+    private final Optional<EventUser> self;
+    private final Clock clock;
 
-  /**
-   * @param secrets empty only when unsigned deliveries were explicitly allowed; with secrets, a signature is always
-   *                required, whatever {@code allowUnsigned} says
-   * @param self    the service's own Jira account; its events are acknowledged and dropped
-   */
-  DeliveryTriage(Inbox inbox, JiraEventParser parser, List<String> secrets, boolean allowUnsigned,
-                 Optional<EventUser> self, Clock clock) {
-    if (secrets.isEmpty() && !allowUnsigned) {
-      throw new IllegalArgumentException("no webhook secret to verify deliveries with, and unsigned deliveries"
-          + " were not allowed (webhook.allowUnsigned)");
+    /**
+     * @param secrets empty only when unsigned deliveries were explicitly allowed; with secrets, a signature is always
+     *                required, whatever {@code allowUnsigned} says
+     * @param self    the service's own Jira account; its events are acknowledged and dropped
+     */
+    DeliveryTriage(
+            Inbox inbox,
+            JiraEventParser parser,
+            List<String> secrets,
+            boolean allowUnsigned,
+            Optional<EventUser> self,
+            Clock clock) {
+        if (secrets.isEmpty() && !allowUnsigned) {
+            throw new IllegalArgumentException("no webhook secret to verify deliveries with, and unsigned deliveries"
+                    + " were not allowed (webhook.allowUnsigned)");
+        }
+        this.inbox = inbox;
+        this.parser = parser;
+        this.secrets = List.copyOf(secrets);
+        this.self = self;
+        this.clock = clock;
     }
-    this.inbox = inbox;
-    this.parser = parser;
-    this.secrets = List.copyOf(secrets);
-    this.self = self;
-    this.clock = clock;
-  }
 
-  Reply receive(String signature, String deliveryIdHeader, byte[] body) {
-    if (!secrets.isEmpty()) {
-      if (signature == null || signature.isBlank()) {
-        return Outcome.BAD_SIGNATURE.because("X-Hub-Signature is missing");
-      }
-      if (!WebhookSignature.verify(signature, body, secrets)) {
-        return Outcome.BAD_SIGNATURE.because("X-Hub-Signature does not match the body");
-      }
+    Reply receive(String signature, String deliveryIdHeader, byte[] body) {
+        if (!secrets.isEmpty()) {
+            if (signature == null || signature.isBlank()) {
+                return Outcome.BAD_SIGNATURE.because("X-Hub-Signature is missing");
+            }
+            if (!WebhookSignature.verify(signature, body, secrets)) {
+                return Outcome.BAD_SIGNATURE.because("X-Hub-Signature does not match the body");
+            }
+        }
+        if (deliveryIdHeader != null && deliveryIdHeader.length() > MAX_DELIVERY_ID_LENGTH) {
+            return Outcome.MALFORMED.because("X-Atlassian-Webhook-Identifier is longer than " + MAX_DELIVERY_ID_LENGTH);
+        }
+        // without Jira's id, equal bodies are the same delivery: Jira's own timestamp in the body keeps real events
+        // apart
+        String deliveryId = deliveryIdHeader == null || deliveryIdHeader.isBlank()
+                ? "sha256:" + sha256(body)
+                : deliveryIdHeader.strip();
+        JiraEvent event;
+        try {
+            event = parser.parse(body);
+        } catch (MalformedEventException e) {
+            return new Reply(Outcome.MALFORMED, safeReason(e.getMessage()), deliveryId);
+        } catch (RuntimeException e) {
+            return new Reply(Outcome.MALFORMED, "body could not be read as a Jira event", deliveryId);
+        }
+        if (self.isPresent() && event.causedBy().filter(self.get()::sameAs).isPresent()) {
+            return new Reply(Outcome.OWN_ACCOUNT, "caused by prodsupport itself; ignored", deliveryId);
+        }
+        Optional<String> orderingKey = event.orderingKey();
+        if (orderingKey.isEmpty()) {
+            return new Reply(Outcome.NOT_ABOUT_AN_ISSUE, "names no issue; ignored", deliveryId);
+        }
+        try {
+            Accepted accepted = inbox.accept(
+                    new InboundEvent(deliveryId, orderingKey.get(), event.webhookEvent(), clock.instant(), body));
+            return accepted == Accepted.NEW
+                    ? new Reply(Outcome.ACCEPTED, "stored", deliveryId)
+                    : new Reply(Outcome.DUPLICATE, "already stored", deliveryId);
+        } catch (StoreUnavailableException e) {
+            return new Reply(Outcome.STORE_UNAVAILABLE, "cannot store the event now; retry later", deliveryId);
+        }
     }
-    if (deliveryIdHeader != null && deliveryIdHeader.length() > MAX_DELIVERY_ID_LENGTH) {
-      return Outcome.MALFORMED.because("X-Atlassian-Webhook-Identifier is longer than " + MAX_DELIVERY_ID_LENGTH);
-    }
-    // without Jira's id, equal bodies are the same delivery: Jira's own timestamp in the body keeps real events apart
-    String deliveryId = deliveryIdHeader == null || deliveryIdHeader.isBlank()
-        ? "sha256:" + sha256(body) : deliveryIdHeader.strip();
-    JiraEvent event;
-    try {
-      event = parser.parse(body);
-    } catch (MalformedEventException e) {
-      return new Reply(Outcome.MALFORMED, safeReason(e.getMessage()), deliveryId);
-    } catch (RuntimeException e) {
-      return new Reply(Outcome.MALFORMED, "body could not be read as a Jira event", deliveryId);
-    }
-    if (self.isPresent() && event.causedBy().filter(self.get()::sameAs).isPresent()) {
-      return new Reply(Outcome.OWN_ACCOUNT, "caused by prodsupport itself; ignored", deliveryId);
-    }
-    Optional<String> orderingKey = event.orderingKey();
-    if (orderingKey.isEmpty()) {
-      return new Reply(Outcome.NOT_ABOUT_AN_ISSUE, "names no issue; ignored", deliveryId);
-    }
-    try {
-      Accepted accepted = inbox.accept(
-          new InboundEvent(deliveryId, orderingKey.get(), event.webhookEvent(), clock.instant(), body));
-      return accepted == Accepted.NEW
-          ? new Reply(Outcome.ACCEPTED, "stored", deliveryId)
-          : new Reply(Outcome.DUPLICATE, "already stored", deliveryId);
-    } catch (StoreUnavailableException e) {
-      return new Reply(Outcome.STORE_UNAVAILABLE, "cannot store the event now; retry later", deliveryId);
-    }
-  }
 
-  /** Jackson quotes the offending token from the body; a token can be anything, a secret included. */
-  private static String safeReason(String reason) {
-    String oneLine = reason == null ? "not a Jira event" : reason.replaceAll("[\\r\\n\\t]+", " ");
-    if (oneLine.startsWith("body is not JSON")) {
-      return "body is not JSON";
+    /** Jackson quotes the offending token from the body; a token can be anything, a secret included. */
+    private static String safeReason(String reason) {
+        String oneLine = reason == null ? "not a Jira event" : reason.replaceAll("[\\r\\n\\t]+", " ");
+        if (oneLine.startsWith("body is not JSON")) {
+            return "body is not JSON";
+        }
+        return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "…";
     }
-    return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "…";
-  }
 
-  private static String sha256(byte[] body) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JVM lacks SHA-256", e);
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM lacks SHA-256", e);
+        }
     }
-  }
 }

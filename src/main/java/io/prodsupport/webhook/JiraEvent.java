@@ -61,7 +61,9 @@ public record JiraEvent(
 
     /** An update whose status change put the issue into a done status (by the payload's issue snapshot). */
     public boolean movedToDone() {
-        return isIssueUpdated() && change("status").isPresent() && statusCategoryKey.filter("done"::equals).isPresent();
+        return isIssueUpdated()
+                && change("status").isPresent()
+                && statusCategoryKey.filter("done"::equals).isPresent();
     }
 
     /** The change of one field, matched on its field id (older Server payloads lack the id; see {@link Change}). */
@@ -73,8 +75,8 @@ public record JiraEvent(
      * A person on either flavour: Cloud identifies people by {@code accountId} only; Data Center by
      * {@code name} (the username) and {@code key}.
      */
-    public record EventUser(Optional<String> accountId, Optional<String> name, Optional<String> key,
-                            Optional<String> displayName) {
+    public record EventUser(
+            Optional<String> accountId, Optional<String> name, Optional<String> key, Optional<String> displayName) {
 
         /** The identifier Jira's REST API takes for this person: accountId on Cloud, username on Data Center. */
         public String ref() {
@@ -82,7 +84,8 @@ public record JiraEvent(
         }
 
         public boolean sameAs(EventUser other) {
-            return accountId.isPresent() ? accountId.equals(other.accountId)
+            return accountId.isPresent()
+                    ? accountId.equals(other.accountId)
                     : name.isPresent() ? name.equals(other.name) : key.isPresent() && key.equals(other.key);
         }
     }
@@ -94,6 +97,5 @@ public record JiraEvent(
      *                   display name for old Server payloads that carry no {@code fieldId}
      * @param field      the display name, as Jira sent it
      */
-    public record Change(String fieldId, String field, String from, String fromText, String to, String toText) {
-    }
+    public record Change(String fieldId, String field, String from, String fromText, String to, String toText) {}
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prodsupport.webhook.JiraEvent.Change;
 import io.prodsupport.webhook.JiraEvent.EventUser;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,8 +90,8 @@ public final class JiraEventParser {
         if (!user.isObject()) {
             return Optional.empty();
         }
-        return Optional.of(new EventUser(text(user, "accountId"), text(user, "name"), text(user, "key"),
-                text(user, "displayName")));
+        return Optional.of(new EventUser(
+                text(user, "accountId"), text(user, "name"), text(user, "key"), text(user, "displayName")));
     }
 
     private static Optional<String> issueIdFromComment(JsonNode comment) {
@@ -109,8 +108,13 @@ public final class JiraEventParser {
             String field = item.path("field").asText("");
             String fieldId = text(item, "fieldId")
                     .orElseGet(() -> FIELD_IDS_BY_NAME.getOrDefault(field.toLowerCase(Locale.ROOT), field));
-            changes.add(new Change(fieldId, field, nullable(item, "from"), nullable(item, "fromString"),
-                    nullable(item, "to"), nullable(item, "toString")));
+            changes.add(new Change(
+                    fieldId,
+                    field,
+                    nullable(item, "from"),
+                    nullable(item, "fromString"),
+                    nullable(item, "to"),
+                    nullable(item, "toString")));
         }
         return changes;
     }
@@ -118,7 +122,8 @@ public final class JiraEventParser {
     private static Optional<String> text(JsonNode node, String field) {
         JsonNode value = node.path(field);
         return value.isValueNode() && !value.isNull() && !value.asText().isEmpty()
-                ? Optional.of(value.asText()) : Optional.empty();
+                ? Optional.of(value.asText())
+                : Optional.empty();
     }
 
     private static String nullable(JsonNode node, String field) {

@@ -3,7 +3,6 @@ package io.prodsupport.webhook;
 import io.javalin.Javalin;
 import io.javalin.http.ContentType;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +23,8 @@ public final class ServiceHttpServer implements AutoCloseable {
      * @param port    0 picks a free port
      * @param health  a small JSON-able summary (status, Jira flavour and version)
      */
-    public ServiceHttpServer(String host, int port, PrometheusMeterRegistry metrics,
-                             Supplier<Map<String, Object>> health) {
+    public ServiceHttpServer(
+            String host, int port, PrometheusMeterRegistry metrics, Supplier<Map<String, Object>> health) {
         this(host, port, metrics, health, Optional.empty());
     }
 
@@ -33,13 +32,21 @@ public final class ServiceHttpServer implements AutoCloseable {
      * With the webhook intake: {@code /health} then also reports the inbox (its depth, or {@code DOWN} with status
      * 503 when the store cannot answer, so a load balancer stops sending deliveries that would only get 503s).
      */
-    public ServiceHttpServer(String host, int port, PrometheusMeterRegistry metrics,
-                             Supplier<Map<String, Object>> health, WebhookIntake intake) {
+    public ServiceHttpServer(
+            String host,
+            int port,
+            PrometheusMeterRegistry metrics,
+            Supplier<Map<String, Object>> health,
+            WebhookIntake intake) {
         this(host, port, metrics, health, Optional.of(intake));
     }
 
-    private ServiceHttpServer(String host, int port, PrometheusMeterRegistry metrics,
-                              Supplier<Map<String, Object>> health, Optional<WebhookIntake> intake) {
+    private ServiceHttpServer(
+            String host,
+            int port,
+            PrometheusMeterRegistry metrics,
+            Supplier<Map<String, Object>> health,
+            Optional<WebhookIntake> intake) {
         this.app = Javalin.create(config -> {
             config.jetty.host = host;
             config.jetty.port = port;
@@ -58,7 +65,8 @@ public final class ServiceHttpServer implements AutoCloseable {
                 }
                 ctx.json(body);
             });
-            config.routes.get("/metrics", ctx -> ctx.contentType(ContentType.PLAIN).result(metrics.scrape()));
+            config.routes.get(
+                    "/metrics", ctx -> ctx.contentType(ContentType.PLAIN).result(metrics.scrape()));
             intake.ifPresent(handler -> config.routes.post(WebhookIntake.PATH, handler));
         });
     }

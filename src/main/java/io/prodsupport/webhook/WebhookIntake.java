@@ -28,154 +28,175 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebhookIntake implements Handler {
 
-  public static final String PATH = "/webhook/jira";
-  /** Jira's largest payloads (many custom fields, long descriptions) stay well under this. */
-  public static final int MAX_BODY_BYTES = 1 << 20;
+    public static final String PATH = "/webhook/jira";
+    /** Jira's largest payloads (many custom fields, long descriptions) stay well under this. */
+    public static final int MAX_BODY_BYTES = 1 << 20;
 
-  private static final Logger log = LoggerFactory.getLogger(WebhookIntake.class);
+    private static final Logger log = LoggerFactory.getLogger(WebhookIntake.class);
 
-  private final Inbox inbox;
-  private final DeliveryTriage triage;
-  private final MeterRegistry registry;
-  private final Counter received;
-  private final Counter accepted;
-  private final Counter deduplicated;
-  private volatile Runnable onAccepted = () -> { };
+    private final Inbox inbox;
+    private final DeliveryTriage triage;
+    private final MeterRegistry registry;
+    private final Counter received;
+    private final Counter accepted;
+    private final Counter deduplicated;
+    private volatile Runnable onAccepted = () -> {};
 
-  /**
-   * @param secrets       every secret currently valid (more than one while rotating)
-   * @param allowUnsigned needed, and only consulted, when {@code secrets} is empty
-   * @param self          prodsupport's own Jira account (accountId on Cloud, username on Data Center)
-   */
-  public WebhookIntake(Inbox inbox, JiraEventParser parser, List<String> secrets, boolean allowUnsigned,
-                       Optional<EventUser> self, MeterRegistry registry) {
-    this(inbox, parser, secrets, allowUnsigned, self, registry, Clock.systemUTC());
-  }
-
-  public WebhookIntake(Inbox inbox, JiraEventParser parser, List<String> secrets, boolean allowUnsigned,
-                       Optional<EventUser> self, MeterRegistry registry, Clock clock) {
-    this.inbox = inbox;
-    this.triage = new DeliveryTriage(inbox, parser, secrets, allowUnsigned, self, clock);
-    this.registry = registry;
-    this.received = Counter.builder("prodsupport.webhook.received")
-        .description("Deliveries to POST /webhook/jira, whatever became of them").register(registry);
-    this.accepted = Counter.builder("prodsupport.webhook.accepted")
-        .description("Deliveries stored for the worker").register(registry);
-    this.deduplicated = Counter.builder("prodsupport.webhook.deduplicated")
-        .description("Deliveries whose id was already stored (Jira retries, duplicates)").register(registry);
-    for (Outcome outcome : Outcome.values()) {
-      counter(outcome);
+    /**
+     * @param secrets       every secret currently valid (more than one while rotating)
+     * @param allowUnsigned needed, and only consulted, when {@code secrets} is empty
+     * @param self          prodsupport's own Jira account (accountId on Cloud, username on Data Center)
+     */
+    public WebhookIntake(
+            Inbox inbox,
+            JiraEventParser parser,
+            List<String> secrets,
+            boolean allowUnsigned,
+            Optional<EventUser> self,
+            MeterRegistry registry) {
+        this(inbox, parser, secrets, allowUnsigned, self, registry, Clock.systemUTC());
     }
-  }
 
-  @Override
-  public void handle(Context ctx) {
-    received.increment();
-    Reply reply;
-    try {
-      reply = read(ctx);
-    } catch (RuntimeException e) {
-      String errorId = UUID.randomUUID().toString().substring(0, 8);
-      log.error("webhook delivery failed unexpectedly (error id {})", errorId, e);
-      reply = Outcome.INTERNAL_ERROR.because("internal error " + errorId + "; retry later");
+    public WebhookIntake(
+            Inbox inbox,
+            JiraEventParser parser,
+            List<String> secrets,
+            boolean allowUnsigned,
+            Optional<EventUser> self,
+            MeterRegistry registry,
+            Clock clock) {
+        this.inbox = inbox;
+        this.triage = new DeliveryTriage(inbox, parser, secrets, allowUnsigned, self, clock);
+        this.registry = registry;
+        this.received = Counter.builder("prodsupport.webhook.received")
+                .description("Deliveries to POST /webhook/jira, whatever became of them")
+                .register(registry);
+        this.accepted = Counter.builder("prodsupport.webhook.accepted")
+                .description("Deliveries stored for the worker")
+                .register(registry);
+        this.deduplicated = Counter.builder("prodsupport.webhook.deduplicated")
+                .description("Deliveries whose id was already stored (Jira retries, duplicates)")
+                .register(registry);
+        for (Outcome outcome : Outcome.values()) {
+            counter(outcome);
+        }
     }
-    counter(reply.outcome()).increment();
-    if (reply.outcome() == Outcome.ACCEPTED) {
-      onAccepted.run();
-    }
-    logOnce(reply, ctx);
-    ctx.status(reply.outcome().status).contentType(ContentType.PLAIN).result(reply.message());
-  }
 
-  /**
-   * Runs {@code listener} after each newly stored event, so the worker can start on it at once instead of at its
-   * next poll.
-   */
-  public WebhookIntake onAccepted(Runnable listener) {
-    this.onAccepted = listener;
-    return this;
-  }
+    @Override
+    public void handle(Context ctx) {
+        received.increment();
+        Reply reply;
+        try {
+            reply = read(ctx);
+        } catch (RuntimeException e) {
+            String errorId = UUID.randomUUID().toString().substring(0, 8);
+            log.error("webhook delivery failed unexpectedly (error id {})", errorId, e);
+            reply = Outcome.INTERNAL_ERROR.because("internal error " + errorId + "; retry later");
+        }
+        counter(reply.outcome()).increment();
+        if (reply.outcome() == Outcome.ACCEPTED) {
+            onAccepted.run();
+        }
+        logOnce(reply, ctx);
+        ctx.status(reply.outcome().status).contentType(ContentType.PLAIN).result(reply.message());
+    }
 
-  /** The inbox's depth for {@code /health}; empty when the store cannot answer. */
-  public OptionalLong inboxDepth() {
-    try {
-      return OptionalLong.of(inbox.depth());
-    } catch (StoreUnavailableException e) {
-      return OptionalLong.empty();
+    /**
+     * Runs {@code listener} after each newly stored event, so the worker can start on it at once instead of at its
+     * next poll.
+     */
+    public WebhookIntake onAccepted(Runnable listener) {
+        this.onAccepted = listener;
+        return this;
     }
-  }
 
-  private Reply read(Context ctx) {
-    long declared = ctx.req().getContentLengthLong();
-    if (declared > MAX_BODY_BYTES) {
-      return Outcome.TOO_LARGE.because("body of " + declared + " bytes is over the limit of " + MAX_BODY_BYTES);
+    /** The inbox's depth for {@code /health}; empty when the store cannot answer. */
+    public OptionalLong inboxDepth() {
+        try {
+            return OptionalLong.of(inbox.depth());
+        } catch (StoreUnavailableException e) {
+            return OptionalLong.empty();
+        }
     }
-    String contentType = ctx.req().getContentType();
-    if (!isJson(contentType)) {
-      return Outcome.UNSUPPORTED_MEDIA_TYPE.because("Content-Type must be application/json");
-    }
-    byte[] body;
-    try {
-      body = readAtMost(ctx.req().getInputStream(), MAX_BODY_BYTES);
-    } catch (IOException e) {
-      return Outcome.MALFORMED.because("body could not be read: the connection failed");
-    }
-    if (body == null) {
-      return Outcome.TOO_LARGE.because("body is over the limit of " + MAX_BODY_BYTES + " bytes");
-    }
-    return triage.receive(ctx.header("X-Hub-Signature"), ctx.header("X-Atlassian-Webhook-Identifier"), body);
-  }
 
-  private static boolean isJson(String contentType) {
-    if (contentType == null) {
-      return false;
+    private Reply read(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > MAX_BODY_BYTES) {
+            return Outcome.TOO_LARGE.because("body of " + declared + " bytes is over the limit of " + MAX_BODY_BYTES);
+        }
+        String contentType = ctx.req().getContentType();
+        if (!isJson(contentType)) {
+            return Outcome.UNSUPPORTED_MEDIA_TYPE.because("Content-Type must be application/json");
+        }
+        byte[] body;
+        try {
+            body = readAtMost(ctx.req().getInputStream(), MAX_BODY_BYTES);
+        } catch (IOException e) {
+            return Outcome.MALFORMED.because("body could not be read: the connection failed");
+        }
+        if (body == null) {
+            return Outcome.TOO_LARGE.because("body is over the limit of " + MAX_BODY_BYTES + " bytes");
+        }
+        return triage.receive(ctx.header("X-Hub-Signature"), ctx.header("X-Atlassian-Webhook-Identifier"), body);
     }
-    int semicolon = contentType.indexOf(';');
-    String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
-    return mediaType.toLowerCase(Locale.ROOT).equals("application/json");
-  }
 
-  /** The whole body, or null as soon as it passes {@code limit}: a chunked body declares no length up front. */
-  static byte[] readAtMost(InputStream in, int limit) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buffer = new byte[16 * 1024];
-    int total = 0;
-    for (int n; (n = in.read(buffer)) != -1; ) {
-      total += n;
-      if (total > limit) {
-        return null;
-      }
-      out.write(buffer, 0, n);
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
+        return mediaType.toLowerCase(Locale.ROOT).equals("application/json");
     }
-    return out.toByteArray();
-  }
 
-  private Counter counter(Outcome outcome) {
-    return switch (outcome.kind) {
-      case ACCEPTED -> accepted;
-      case DEDUPLICATED -> deduplicated;
-      case DROPPED -> Counter.builder("prodsupport.webhook.dropped").tag("reason", outcome.reason)
-          .description("Deliveries acknowledged and not stored").register(registry);
-      case REJECTED -> Counter.builder("prodsupport.webhook.rejected").tag("reason", outcome.reason)
-          .description("Deliveries refused, by reason").register(registry);
-    };
-  }
-
-  private static void logOnce(Reply reply, Context ctx) {
-    Outcome outcome = reply.outcome();
-    String id = Optional.ofNullable(reply.deliveryId())
-        .or(() -> Optional.ofNullable(ctx.header("X-Atlassian-Webhook-Identifier")))
-        .map(WebhookIntake::printable).orElse("-");
-    if (outcome.kind == Outcome.Kind.REJECTED) {
-      log.warn("webhook delivery {} from {} refused with {}: {}", id, ctx.ip(), outcome.status, reply.message());
-    } else {
-      log.debug("webhook delivery {} answered {}: {}", id, outcome.status, reply.message());
+    /** The whole body, or null as soon as it passes {@code limit}: a chunked body declares no length up front. */
+    static byte[] readAtMost(InputStream in, int limit) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[16 * 1024];
+        int total = 0;
+        for (int n; (n = in.read(buffer)) != -1; ) {
+            total += n;
+            if (total > limit) {
+                return null;
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
     }
-  }
 
-  /** Header values go into log lines: no line breaks or control characters from outside. */
-  private static String printable(String value) {
-    String clean = value.replaceAll("\\p{Cntrl}", "?");
-    return clean.length() <= 200 ? clean : clean.substring(0, 200) + "…";
-  }
+    private Counter counter(Outcome outcome) {
+        return switch (outcome.kind) {
+            case ACCEPTED -> accepted;
+            case DEDUPLICATED -> deduplicated;
+            case DROPPED ->
+                Counter.builder("prodsupport.webhook.dropped")
+                        .tag("reason", outcome.reason)
+                        .description("Deliveries acknowledged and not stored")
+                        .register(registry);
+            case REJECTED ->
+                Counter.builder("prodsupport.webhook.rejected")
+                        .tag("reason", outcome.reason)
+                        .description("Deliveries refused, by reason")
+                        .register(registry);
+        };
+    }
+
+    private static void logOnce(Reply reply, Context ctx) {
+        Outcome outcome = reply.outcome();
+        String id = Optional.ofNullable(reply.deliveryId())
+                .or(() -> Optional.ofNullable(ctx.header("X-Atlassian-Webhook-Identifier")))
+                .map(WebhookIntake::printable)
+                .orElse("-");
+        if (outcome.kind == Outcome.Kind.REJECTED) {
+            log.warn("webhook delivery {} from {} refused with {}: {}", id, ctx.ip(), outcome.status, reply.message());
+        } else {
+            log.debug("webhook delivery {} answered {}: {}", id, outcome.status, reply.message());
+        }
+    }
+
+    /** Header values go into log lines: no line breaks or control characters from outside. */
+    private static String printable(String value) {
+        String clean = value.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() <= 200 ? clean : clean.substring(0, 200) + "…";
+    }
 }

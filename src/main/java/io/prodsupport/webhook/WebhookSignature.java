@@ -1,7 +1,5 @@
 package io.prodsupport.webhook;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -9,6 +7,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The {@code X-Hub-Signature: <method>=<hex>} check Jira (Cloud and Data Center) applies when an admin webhook has a
@@ -23,8 +23,7 @@ public final class WebhookSignature {
             "sha384", "HmacSHA384",
             "sha512", "HmacSHA512");
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     /** The header value Jira would send for this body: {@code sha256=<lowercase hex>}. */
     public static String sign(String secret, byte[] body) {

@@ -1,16 +1,15 @@
 package io.prodsupport.app;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class CommandLineTest {
 
@@ -27,7 +26,10 @@ class CommandLineTest {
     @Test
     void help_lists_the_subcommands() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("Usage: prodsupport").contains("serve").contains("check");
+        assertThat(out.toString())
+                .contains("Usage: prodsupport")
+                .contains("serve")
+                .contains("check");
     }
 
     @Test

@@ -1,13 +1,11 @@
 package io.prodsupport.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.prodsupport.inbox.InboundEvent;
 import io.prodsupport.inbox.Inbox;
 import io.prodsupport.inbox.StoredEvent;
 import io.prodsupport.inbox.Stores;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,8 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class ReplayCommandTest {
 
@@ -35,19 +34,22 @@ class ReplayCommandTest {
 
     private Path config() throws IOException {
         Path token = Files.writeString(dir.resolve("token"), "t");
-        return Files.writeString(dir.resolve("prodsupport.yml"), "jira:\n  baseUrl: https://acme.atlassian.net\n"
-                + "  email: bot@acme.test\n  apiToken: file:" + token + "\n"
-                + "webhook:\n  allowUnsigned: true\n"
-                + "store:\n  url: jdbc:sqlite:" + dir.resolve("prodsupport.db") + "\n"
-                + "incidents:\n  projects: [OPS]\n");
+        return Files.writeString(
+                dir.resolve("prodsupport.yml"),
+                "jira:\n  baseUrl: https://acme.atlassian.net\n"
+                        + "  email: bot@acme.test\n  apiToken: file:" + token + "\n"
+                        + "webhook:\n  allowUnsigned: true\n"
+                        + "store:\n  url: jdbc:sqlite:" + dir.resolve("prodsupport.db") + "\n"
+                        + "incidents:\n  projects: [OPS]\n");
     }
 
     private void deadLetter(String deliveryId) {
         try (Inbox inbox = Stores.open("jdbc:sqlite:" + dir.resolve("prodsupport.db"), null, null)) {
             Instant now = Instant.now();
-            inbox.accept(new InboundEvent(deliveryId, "OPS-1", "jira:issue_created", now,
-                    "{}".getBytes(StandardCharsets.UTF_8)));
-            StoredEvent claimed = inbox.claim("w", now, Duration.ofMinutes(1), 1).get(0);
+            inbox.accept(new InboundEvent(
+                    deliveryId, "OPS-1", "jira:issue_created", now, "{}".getBytes(StandardCharsets.UTF_8)));
+            StoredEvent claimed =
+                    inbox.claim("w", now, Duration.ofMinutes(1), 1).get(0);
             inbox.deadLetter(claimed, "w", now, "JiraException: issue OPS-1 not found");
         }
     }
@@ -58,7 +60,8 @@ class ReplayCommandTest {
         deadLetter("d-1");
 
         assertThat(run("replay", "--config", config.toString())).isZero();
-        assertThat(out.toString()).contains("1 dead letter(s):")
+        assertThat(out.toString())
+                .contains("1 dead letter(s):")
                 .contains("d-1  jira:issue_created OPS-1  1 attempts")
                 .contains("issue OPS-1 not found");
     }

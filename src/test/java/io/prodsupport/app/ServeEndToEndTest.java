@@ -1,5 +1,8 @@
 package io.prodsupport.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prodsupport.config.Config;
 import io.prodsupport.config.ConfigLoader;
@@ -10,14 +13,6 @@ import io.prodsupport.jirasim.SimIssue;
 import io.prodsupport.jirasim.SimSite;
 import io.prodsupport.jirasim.WebhookDelivery;
 import io.prodsupport.testing.SimulatedService;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,9 +20,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The whole service in-process: Jira (the simulator) sends real signed webhooks, the service fixes the ticket. */
 class ServeEndToEndTest {
@@ -65,7 +64,8 @@ class ServeEndToEndTest {
 
     private boolean wellFormed(String key) {
         SimIssue issue = sim.issue(key);
-        return issue.fixVersions().contains("Production Support") && issue.assignee() != null
+        return issue.fixVersions().contains("Production Support")
+                && issue.assignee() != null
                 && IncidentDescription.parse(issue.description()).isTemplated()
                 && issue.watchers().contains(site.alice());
     }
@@ -80,7 +80,8 @@ class ServeEndToEndTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> wellFormed(key));
         SimIssue issue = sim.issue(key);
         assertThat(issue.assignee()).isEqualTo(site.alice().jiraId());
-        assertThat(IncidentDescription.parse(issue.description()).originalRequest()).contains("500s on /checkout");
+        assertThat(IncidentDescription.parse(issue.description()).originalRequest())
+                .contains("500s on /checkout");
     }
 
     @Test
@@ -97,20 +98,27 @@ class ServeEndToEndTest {
 
     @Test
     void a_new_incident_is_announced_once_per_channel_and_a_failed_channel_is_retried_alone() throws Exception {
-        try (MockWebServer slack = new MockWebServer(); MockWebServer teams = new MockWebServer()) {
+        try (MockWebServer slack = new MockWebServer();
+                MockWebServer teams = new MockWebServer()) {
             slack.start();
             teams.start();
             for (int i = 0; i < 5; i++) {
                 slack.enqueue(new MockResponse.Builder().code(200).body("ok").build());
             }
-            teams.enqueue(new MockResponse.Builder().code(400).body("Bad payload").build());
+            teams.enqueue(
+                    new MockResponse.Builder().code(400).body("Bad payload").build());
             for (int i = 0; i < 5; i++) {
                 teams.enqueue(new MockResponse.Builder().code(202).build());
             }
-            Path slackUrl = Files.writeString(dir.resolve("slack-url"), slack.url("/services/T0/B0/secret").toString());
-            Path teamsUrl = Files.writeString(dir.resolve("teams-url"), teams.url("/workflows/secret").toString());
-            start(Flavour.CLOUD, "notify:\n  slack:\n    webhookUrl: file:" + slackUrl
-                    + "\n  teams:\n    webhookUrl: file:" + teamsUrl + "\n");
+            Path slackUrl = Files.writeString(
+                    dir.resolve("slack-url"),
+                    slack.url("/services/T0/B0/secret").toString());
+            Path teamsUrl = Files.writeString(
+                    dir.resolve("teams-url"), teams.url("/workflows/secret").toString());
+            start(
+                    Flavour.CLOUD,
+                    "notify:\n  slack:\n    webhookUrl: file:" + slackUrl + "\n  teams:\n    webhookUrl: file:"
+                            + teamsUrl + "\n");
             sim.webhooks().duplicate(1);
 
             String key = sim.createIssue("OPS", "Incident", "Checkout down", "500s", site.carol());
@@ -134,7 +142,8 @@ class ServeEndToEndTest {
 
         sim.webhooks().awaitIdle(Duration.ofSeconds(10));
         List<WebhookDelivery> ownEdit = sim.webhooks().deliveries().stream()
-                .filter(d -> d.event().equals("jira:issue_updated")).toList();
+                .filter(d -> d.event().equals("jira:issue_updated"))
+                .toList();
         assertThat(ownEdit).isNotEmpty().allSatisfy(d -> assertThat(d.status()).isEqualTo(200));
         await().atMost(Duration.ofSeconds(10)).until(() -> service.inbox().depth() == 0);
         assertThat(sim.calls().count("PUT /rest/api/2/issue/{issueIdOrKey}")).isEqualTo(1);
@@ -164,10 +173,12 @@ class ServeEndToEndTest {
 
         sim.transition(key, "Done", site.alice());
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> !sim.issue(key).comments().isEmpty());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !sim.issue(key).comments().isEmpty());
         assertThat(sim.issue(key).statusCategoryKey()).isEqualTo("indeterminate");
-        assertThat(sim.issue(key).comments()).singleElement().satisfies(c ->
-                assertThat(c.body()).contains("Symptoms, Root Cause(s), Fixes for the Root Cause"));
+        assertThat(sim.issue(key).comments())
+                .singleElement()
+                .satisfies(c -> assertThat(c.body()).contains("Symptoms, Root Cause(s), Fixes for the Root Cause"));
     }
 
     @Test
@@ -175,11 +186,13 @@ class ServeEndToEndTest {
         start(Flavour.CLOUD);
         String key = sim.createIssue("OPS", "Incident", "Checkout down", "500s", site.carol());
         await().atMost(Duration.ofSeconds(20)).until(() -> wellFormed(key));
-        String filled = sim.issue(key).description()
+        String filled = sim.issue(key)
+                .description()
                 .replace("h2. Symptoms\nTBD", "h2. Symptoms\n500s")
                 .replace("h2. Root Cause(s)\nTBD", "h2. Root Cause(s)\nPool halved by the 4.2 deploy")
                 .replace("h2. Fixes for the Root Cause\nTBD", "h2. Fixes for the Root Cause\nPool restored")
-                .replace("h2. Prevention / Mitigation\nTBD",
+                .replace(
+                        "h2. Prevention / Mitigation\nTBD",
                         "h2. Prevention / Mitigation\n* Alert on pool exhaustion\n* Load-test checkout");
         sim.editDescription(key, filled, site.alice());
         sim.transition(key, "Done", site.alice());
@@ -190,15 +203,18 @@ class ServeEndToEndTest {
         sim.webhooks().awaitIdle(Duration.ofSeconds(10));
         await().atMost(Duration.ofSeconds(10)).until(() -> service.inbox().depth() == 0);
 
-        assertThat(followUps(key)).extracting(SimIssue::summary).containsExactlyInAnyOrder(
-                "Alert on pool exhaustion", "Load-test checkout", "Canary the pool size");
+        assertThat(followUps(key))
+                .extracting(SimIssue::summary)
+                .containsExactlyInAnyOrder("Alert on pool exhaustion", "Load-test checkout", "Canary the pool size");
         assertThat(sim.issue(key).statusCategoryKey()).isEqualTo("done");
         assertThat(sim.issue(key).links()).hasSize(3);
         assertThat(sim.issue(key).comments()).hasSize(2); // one per batch of new follow-ups
     }
 
     private List<SimIssue> followUps(String incident) {
-        return sim.issues().stream().filter(i -> i.projectKey().equals("SUP"))
-                .filter(i -> i.labels().contains("prodsupport-from-" + incident)).toList();
+        return sim.issues().stream()
+                .filter(i -> i.projectKey().equals("SUP"))
+                .filter(i -> i.labels().contains("prodsupport-from-" + incident))
+                .toList();
     }
 }

@@ -1,5 +1,7 @@
 package io.prodsupport.backfill;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.prodsupport.app.Main;
 import io.prodsupport.backfill.OldTicketSeeder.Seeded;
 import io.prodsupport.backfill.OldTicketSeeder.Shape;
@@ -9,11 +11,6 @@ import io.prodsupport.jirasim.JiraSimulator;
 import io.prodsupport.jirasim.SimIssue;
 import io.prodsupport.jirasim.SimSite;
 import io.prodsupport.testing.SimulatedService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -22,8 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** {@code prodsupport backfill} through the real command line and client, against the simulator over HTTP. */
 class BackfillCommandTest {
@@ -81,7 +80,8 @@ class BackfillCommandTest {
             assertThat(description.isTemplated()).as(key).isTrue();
             if (!IncidentDescription.parse(was.description()).isTemplated()) {
                 String original = was.description() == null ? "" : was.description();
-                assertThat(description.originalRequest().orElseThrow()).as(key)
+                assertThat(description.originalRequest().orElseThrow())
+                        .as(key)
                         .isEqualTo(original.isBlank() ? "_(The reporter left the description empty.)_" : original);
                 assertThat(now.description()).as(key).doesNotContain("[~");
             } else {
@@ -91,8 +91,10 @@ class BackfillCommandTest {
             assertThat(now.assignee()).as(key).isEqualTo(was.assignee());
             assertThat(now.watchers()).as(key).isEqualTo(was.watchers());
         }
-        List<SimIssue> followUps = sim.issues().stream().filter(i -> i.projectKey().equals("SUP")).toList();
-        assertThat(followUps).as("two prevention actions on each closed templated ticket, one follow-up each")
+        List<SimIssue> followUps =
+                sim.issues().stream().filter(i -> i.projectKey().equals("SUP")).toList();
+        assertThat(followUps)
+                .as("two prevention actions on each closed templated ticket, one follow-up each")
                 .hasSize(2 * seeded.count(Shape.TEMPLATED_CLOSED));
         assertThat(followUps.stream().map(SimIssue::summary).distinct()).hasSize(2);
         for (int i = Shape.TEMPLATED_CLOSED.ordinal(); i < seeded.incidents().size(); i += Shape.values().length) {
@@ -116,15 +118,23 @@ class BackfillCommandTest {
         assertThat(sim.calls().count(PUT_ISSUE)).isZero();
         assertThat(sim.calls().count("POST /rest/api/2/version")).isZero();
         String key = seeded.incidents().get(Shape.PLAIN_IN_PROGRESS.ordinal());
-        assertThat(out.toString()).contains(key + " (In Progress): + fix version \"Production Support\"; + description"
-                + " wrapped in the section template (74 characters kept verbatim)");
-        assertThat(out.toString()).contains(seeded.incidents().get(Shape.TEMPLATED_CLOSED_TBD.ordinal())
-                + " (Done): + fix version \"Production Support\"; closed without Root Cause(s), Fixes for the Root Cause");
-        assertThat(out.toString()).contains(seeded.incidents().get(Shape.TEMPLATED_CLOSED.ordinal())
-                + " (Done): + fix version \"Production Support\"; + follow-up \"Add disk alerts to every db host\";"
-                + " + follow-up \"Review rotation configs\"\n");
-        assertThat(out.toString()).contains("dry run: 2000 ticket(s) handled", "would change 2000, already right 0",
-                "closed without a root cause or its fix: " + (2000 / 8 * 4), "failed: 0");
+        assertThat(out.toString())
+                .contains(key + " (In Progress): + fix version \"Production Support\"; + description"
+                        + " wrapped in the section template (74 characters kept verbatim)");
+        assertThat(out.toString())
+                .contains(
+                        seeded.incidents().get(Shape.TEMPLATED_CLOSED_TBD.ordinal())
+                                + " (Done): + fix version \"Production Support\"; closed without Root Cause(s), Fixes for the Root Cause");
+        assertThat(out.toString())
+                .contains(seeded.incidents().get(Shape.TEMPLATED_CLOSED.ordinal())
+                        + " (Done): + fix version \"Production Support\"; + follow-up \"Add disk alerts to every db host\";"
+                        + " + follow-up \"Review rotation configs\"\n");
+        assertThat(out.toString())
+                .contains(
+                        "dry run: 2000 ticket(s) handled",
+                        "would change 2000, already right 0",
+                        "closed without a root cause or its fix: " + (2000 / 8 * 4),
+                        "failed: 0");
     }
 
     @Test
@@ -159,10 +169,14 @@ class BackfillCommandTest {
         long editedFirst = sim.calls().count(PUT_ISSUE);
         assertThat(editedFirst).isBetween(1000L, 1008L); // the tickets in flight when it stopped finish too
 
-        assertThat(backfill("--resume", "--concurrency", "8")).as(err.toString()).isZero();
+        assertThat(backfill("--resume", "--concurrency", "8"))
+                .as(err.toString())
+                .isZero();
 
         assertConverged(seeded, before);
-        assertThat(sim.calls().count(PUT_ISSUE)).as("one edit per ticket over both runs").isEqualTo(2000);
+        assertThat(sim.calls().count(PUT_ISSUE))
+                .as("one edit per ticket over both runs")
+                .isEqualTo(2000);
         assertThat(out.toString()).contains("resumed after ", "changed " + (2000 - editedFirst) + ", already right 0");
     }
 
@@ -174,7 +188,8 @@ class BackfillCommandTest {
         assertThat(backfill("--limit", "70")).isZero();
         assertThat(out.toString()).contains("70 ticket(s) handled", "stopped before the end of the search");
         assertThat(backfill("--resume")).isZero();
-        assertThat(out.toString()).contains("130 ticket(s) handled", "resumed after OPS-71 (70 finished by earlier runs");
+        assertThat(out.toString())
+                .contains("130 ticket(s) handled", "resumed after OPS-71 (70 finished by earlier runs");
         assertThat(backfill("--resume")).isZero();
         assertThat(out.toString()).contains("0 ticket(s) handled");
 
@@ -200,7 +215,8 @@ class BackfillCommandTest {
         sim.addVersion("OPS", "Production Support"); // the account may not create it either
 
         assertThat(backfill()).isEqualTo(2);
-        assertThat(err.toString()).containsOnlyOnce("may not turn Jira's e-mails off in OPS")
+        assertThat(err.toString())
+                .containsOnlyOnce("may not turn Jira's e-mails off in OPS")
                 .contains("--notify");
         assertThat(sim.calls().count(PUT_ISSUE)).isZero();
 
@@ -232,15 +248,22 @@ class BackfillCommandTest {
 
         String md = java.nio.file.Files.readString(markdown);
         String tbd = seeded.incidents().get(Shape.TEMPLATED_CLOSED_TBD.ordinal());
-        assertThat(md).contains("# prodsupport backfill\n", "## Totals", "- changed 16, already right 0",
-                "| " + seeded.incidents().get(0) + " | To Do | ", "description wrapped in the section template |",
-                "## Closed without a root cause or its fix",
-                "| " + tbd + " | Done | Root Cause(s), Fixes for the Root Cause |", "run time ");
+        assertThat(md)
+                .contains(
+                        "# prodsupport backfill\n",
+                        "## Totals",
+                        "- changed 16, already right 0",
+                        "| " + seeded.incidents().get(0) + " | To Do | ",
+                        "description wrapped in the section template |",
+                        "## Closed without a root cause or its fix",
+                        "| " + tbd + " | Done | Root Cause(s), Fixes for the Root Cause |",
+                        "run time ");
         assertThat(md).doesNotContain("## Failed");
         String report = java.nio.file.Files.readString(csv);
-        assertThat(report).startsWith("ticket,status,outcome,changes,closed_without,reason\n")
+        assertThat(report)
+                .startsWith("ticket,status,outcome,changes,closed_without,reason\n")
                 .contains(tbd + ",Done,unchanged,,Root Cause(s); Fixes for the Root Cause,\n")
-                .contains("\noutcome,tickets\n", "unchanged,16\n", "closed_without_root_cause,8\n",
-                        "run_time_seconds,");
+                .contains(
+                        "\noutcome,tickets\n", "unchanged,16\n", "closed_without_root_cause,8\n", "run_time_seconds,");
     }
 }

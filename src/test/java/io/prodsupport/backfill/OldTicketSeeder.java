@@ -2,7 +2,6 @@ package io.prodsupport.backfill;
 
 import io.prodsupport.jirasim.JiraSimulator;
 import io.prodsupport.jirasim.SimSite;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -26,14 +25,18 @@ public final class OldTicketSeeder {
         /** Markdown headings naming three template sections: already has the sections, left alone; closed, no fix. */
         MARKDOWN_SECTIONS("# Symptoms\nQueue backs up\n\n# Root cause\nA stuck consumer\n\n# Scope\nAll regions", true),
         /** Written in the template and filled in, closed. */
-        TEMPLATED_CLOSED("h2. The Original Request\nDisk full on db-3\n\nh2. Symptoms\nWrites fail\n\nh2. Root Cause(s)\n"
-                + "Log rotation off\n\nh2. Fixes for the Root Cause\nRotation on, alert at 80%\n\nh2. Prevention / Mitigation\n"
-                + "* Add disk alerts to every db host\n* Review rotation configs", true),
+        TEMPLATED_CLOSED(
+                "h2. The Original Request\nDisk full on db-3\n\nh2. Symptoms\nWrites fail\n\nh2. Root Cause(s)\n"
+                        + "Log rotation off\n\nh2. Fixes for the Root Cause\nRotation on, alert at 80%\n\nh2. Prevention / Mitigation\n"
+                        + "* Add disk alerts to every db host\n* Review rotation configs",
+                true),
         /** A plain report, closed: wrapped, then reported as closed without a root cause. */
         PLAIN_CLOSED_WITH_ACTIONS("Search is slow.\nPrevention: add an index\n* index on customer_id", true),
         /** Templated, closed, root cause still TBD: history reported, not rewritten. */
-        TEMPLATED_CLOSED_TBD("h2. The Original Request\nCron did not run\n\nh2. Symptoms\nNo nightly export\n\n"
-                + "h2. Root Cause(s)\nTBD\n\nh2. Fixes for the Root Cause\nTBD\n\nh2. Prevention / Mitigation\nTBD", true),
+        TEMPLATED_CLOSED_TBD(
+                "h2. The Original Request\nCron did not run\n\nh2. Symptoms\nNo nightly export\n\n"
+                        + "h2. Root Cause(s)\nTBD\n\nh2. Fixes for the Root Cause\nTBD\n\nh2. Prevention / Mitigation\nTBD",
+                true),
         /** Blank and closed. */
         EMPTY_CLOSED("", true);
 
@@ -54,8 +57,7 @@ public final class OldTicketSeeder {
         }
     }
 
-    private OldTicketSeeder() {
-    }
+    private OldTicketSeeder() {}
 
     /** {@code count} incidents in OPS, and one bug in OPS for every 50 of them. */
     public static Seeded seed(SimSite site, int count) {
@@ -66,8 +68,8 @@ public final class OldTicketSeeder {
         Map<Shape, Integer> counts = new EnumMap<>(Shape.class);
         for (int i = 0; i < count; i++) {
             Shape shape = shapes[i % shapes.length];
-            String key = sim.createIssue("OPS", "Incident", shape.name().toLowerCase() + " " + i, shape.description,
-                    site.carol());
+            String key = sim.createIssue(
+                    "OPS", "Incident", shape.name().toLowerCase() + " " + i, shape.description, site.carol());
             if (shape == Shape.PLAIN_IN_PROGRESS) {
                 sim.transition(key, "In Progress", site.alice());
             } else if (shape.closed) {

@@ -14,7 +14,6 @@ import io.prodsupport.jira.HttpJiraClient;
 import io.prodsupport.jira.JiraConnection;
 import io.prodsupport.jira.JiraCredentials;
 import io.prodsupport.jira.RetryBudget;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,39 +28,49 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class StoppableBackfill {
 
-    private StoppableBackfill() {
-    }
+    private StoppableBackfill() {}
 
     static BackfillSummary runAndStopAfter(Path configFile, int after, int concurrency) throws Exception {
         Config config = new ConfigLoader(Map.of()).load(configFile);
         Config.Jira site = config.jira();
         JiraCredentials credentials = site.usesPersonalAccessToken()
-                ? new JiraCredentials.PersonalAccessToken(site.personalAccessToken().value())
+                ? new JiraCredentials.PersonalAccessToken(
+                        site.personalAccessToken().value())
                 : new JiraCredentials.CloudToken(site.email(), site.apiToken().value());
-        IncidentScope scope = new IncidentScope(config.incidents().projects(), config.incidents().issueTypes(),
+        IncidentScope scope = new IncidentScope(
+                config.incidents().projects(),
+                config.incidents().issueTypes(),
                 config.incidents().labelFilter());
-        try (HttpJiraClient jira = new HttpJiraClient(new JiraConnection(site.baseUrl(), credentials,
-                Duration.ofSeconds(10), RetryBudget.DEFAULT));
-             BackfillCheckpoints checkpoints = Stores.openBackfillCheckpoints(config.store().url(), null, null);
-             FollowUpLedger ledger = Stores.openFollowUpLedger(config.store().url(), null, null)) {
-            IncidentReconciler reconciler = new IncidentReconciler(jira, scope,
-                    new FixVersions(jira, config.incidents().fixVersion()), List.of(), OnCallRotation.nobody(),
+        try (HttpJiraClient jira = new HttpJiraClient(
+                        new JiraConnection(site.baseUrl(), credentials, Duration.ofSeconds(10), RetryBudget.DEFAULT));
+                BackfillCheckpoints checkpoints =
+                        Stores.openBackfillCheckpoints(config.store().url(), null, null);
+                FollowUpLedger ledger = Stores.openFollowUpLedger(config.store().url(), null, null)) {
+            IncidentReconciler reconciler = new IncidentReconciler(
+                    jira,
+                    scope,
+                    new FixVersions(jira, config.incidents().fixVersion()),
+                    List.of(),
+                    OnCallRotation.nobody(),
                     Clock.systemUTC());
             Config.FollowUps f = config.followUps();
-            FollowUps followUps = new FollowUps(jira, scope, new FollowUpSettings(f.project(), f.issueType(),
-                    f.linkType(), f.labels(), f.inheritPriority()), ledger, Clock.systemUTC(), FollowUps.DEFAULT_LEASE);
-            Backfill backfill = new Backfill(jira, reconciler,
-                    new ResolvedTickets(followUps), checkpoints, Clock.systemUTC());
+            FollowUps followUps = new FollowUps(
+                    jira,
+                    scope,
+                    new FollowUpSettings(f.project(), f.issueType(), f.linkType(), f.labels(), f.inheritPriority()),
+                    ledger,
+                    Clock.systemUTC(),
+                    FollowUps.DEFAULT_LEASE);
+            Backfill backfill =
+                    new Backfill(jira, reconciler, new ResolvedTickets(followUps), checkpoints, Clock.systemUTC());
             AtomicInteger finished = new AtomicInteger();
-            return backfill.run(new BackfillOptions(scope.jql(), false, 0, concurrency, false, false),
-                    new BackfillListener() {
+            return backfill.run(
+                    new BackfillOptions(scope.jql(), false, 0, concurrency, false, false), new BackfillListener() {
                         @Override
-                        public void starting(long expected) {
-                        }
+                        public void starting(long expected) {}
 
                         @Override
-                        public void skipped() {
-                        }
+                        public void skipped() {}
 
                         @Override
                         public void finished(TicketResult result) {
@@ -71,8 +80,7 @@ final class StoppableBackfill {
                         }
 
                         @Override
-                        public void ended() {
-                        }
+                        public void ended() {}
                     });
         }
     }

@@ -1,8 +1,8 @@
 package io.prodsupport.backfill;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class WatermarkTest {
 
@@ -36,7 +36,8 @@ class WatermarkTest {
 
     @Test
     void issue_keys_sort_by_project_then_number_as_order_by_key_does() {
-        assertThat(java.util.stream.Stream.of("OPS-10", "ABC-2", "OPS-9", "OPS-100").sorted(IssueKeys.ORDER))
+        assertThat(java.util.stream.Stream.of("OPS-10", "ABC-2", "OPS-9", "OPS-100")
+                        .sorted(IssueKeys.ORDER))
                 .containsExactly("ABC-2", "OPS-9", "OPS-10", "OPS-100");
     }
 }

@@ -5,7 +5,6 @@ import io.prodsupport.jirasim.Flavour;
 import io.prodsupport.jirasim.JiraSimulator;
 import io.prodsupport.jirasim.SimSite;
 import io.prodsupport.testing.SimulatedService;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +32,10 @@ public final class BackfillBenchmark {
         int tickets = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         Path dir = Files.createTempDirectory("prodsupport-backfill-bench");
-        try (JiraSimulator sim = JiraSimulator.builder().flavour(Flavour.CLOUD).validateRequests(false).start()) {
+        try (JiraSimulator sim = JiraSimulator.builder()
+                .flavour(Flavour.CLOUD)
+                .validateRequests(false)
+                .start()) {
             SimSite site = SimSite.seed(sim);
             OldTicketSeeder.seed(site, tickets);
             Path config = SimulatedService.config(site, dir, SimulatedService.freePort(), "");
@@ -42,15 +44,33 @@ public final class BackfillBenchmark {
 
             Path gcLog = dir.resolve("gc.log");
             long start = System.nanoTime();
-            Process child = new ProcessBuilder(javaBinary(), "-Xmx" + MAX_HEAP, "-Xlog:gc:file=" + gcLog,
-                    "-cp", System.getProperty("java.class.path"), "io.prodsupport.app.Main",
-                    "backfill", "--config", config.toString(), "--concurrency", String.valueOf(concurrency),
-                    "--report", dir.resolve("report.md").toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("backfill.out").toFile()).start();
+            Process child = new ProcessBuilder(
+                            javaBinary(),
+                            "-Xmx" + MAX_HEAP,
+                            "-Xlog:gc:file=" + gcLog,
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            "io.prodsupport.app.Main",
+                            "backfill",
+                            "--config",
+                            config.toString(),
+                            "--concurrency",
+                            String.valueOf(concurrency),
+                            "--report",
+                            dir.resolve("report.md").toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("backfill.out").toFile())
+                    .start();
             int exit = child.waitFor();
             double seconds = (System.nanoTime() - start) / 1e9;
             Map<String, Integer> calls = new TreeMap<>(sim.calls().snapshot());
-            print(tickets, concurrency, exit, seconds, calls, Files.readAllLines(gcLog),
+            print(
+                    tickets,
+                    concurrency,
+                    exit,
+                    seconds,
+                    calls,
+                    Files.readAllLines(gcLog),
                     Files.readAllLines(dir.resolve("backfill.out")));
         }
     }
@@ -59,14 +79,22 @@ public final class BackfillBenchmark {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static void print(int tickets, int concurrency, int exit, double seconds, Map<String, Integer> calls,
-                              List<String> gcLog, List<String> output) {
+    private static void print(
+            int tickets,
+            int concurrency,
+            int exit,
+            double seconds,
+            Map<String, Integer> calls,
+            List<String> gcLog,
+            List<String> output) {
         int total = calls.values().stream().mapToInt(Integer::intValue).sum();
-        System.out.printf("Backfill of %d tickets, concurrency %d, Jira latency %d ms per call, rate limit %d calls/s%n",
+        System.out.printf(
+                "Backfill of %d tickets, concurrency %d, Jira latency %d ms per call, rate limit %d calls/s%n",
                 tickets, concurrency, LATENCY.toMillis(), RATE);
-        System.out.printf("exit code %d; wall time %.1f s (JVM start included); floor %.1f s (%d calls ÷ %d/s);"
-                + " %.0f%% of the floor%n", exit, seconds, total / (double) RATE, total, RATE,
-                100 * (total / (double) RATE) / seconds);
+        System.out.printf(
+                "exit code %d; wall time %.1f s (JVM start included); floor %.1f s (%d calls ÷ %d/s);"
+                        + " %.0f%% of the floor%n",
+                exit, seconds, total / (double) RATE, total, RATE, 100 * (total / (double) RATE) / seconds);
         System.out.println("Jira calls per ticket, by endpoint (429 answers included):");
         calls.forEach((endpoint, n) -> System.out.printf("  %-55s %6d  %5.3f%n", endpoint, n, n / (double) tickets));
         System.out.printf("  %-55s %6d  %5.3f%n", "total", total, total / (double) tickets);
@@ -79,8 +107,12 @@ public final class BackfillBenchmark {
                 live = Math.max(live, Integer.parseInt(m.group(2)));
             }
         }
-        System.out.printf("Backfill JVM (-Xmx%s): peak heap before a GC %d MB, largest heap after a GC %d MB (%d GCs)%n",
-                MAX_HEAP, peak, live, gcLog.stream().filter(l -> GC_LINE.matcher(l).find()).count());
+        System.out.printf(
+                "Backfill JVM (-Xmx%s): peak heap before a GC %d MB, largest heap after a GC %d MB (%d GCs)%n",
+                MAX_HEAP,
+                peak,
+                live,
+                gcLog.stream().filter(l -> GC_LINE.matcher(l).find()).count());
         System.out.println("Backfill output (last lines):");
         output.stream().skip(Math.max(0, output.size() - 8)).forEach(l -> System.out.println("  " + l));
     }

@@ -1,7 +1,6 @@
 package io.prodsupport.bench;
 
 import io.prodsupport.jirasim.SimIssue;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,8 +25,8 @@ public final class FollowUpBenchmark {
             }
             bench.await(keys, ServiceUnderBench::wellFormed);
             for (String key : keys) {
-                bench.sim.editDescription(key, resolvedDescription(bench.sim.issue(key).description(), key),
-                        bench.site.alice());
+                bench.sim.editDescription(
+                        key, resolvedDescription(bench.sim.issue(key).description(), key), bench.site.alice());
             }
             bench.awaitQuiet();
             bench.sim.calls().reset();
@@ -36,22 +35,31 @@ public final class FollowUpBenchmark {
             for (String key : keys) {
                 long start = System.nanoTime();
                 bench.sim.transition(key, "Done", bench.site.alice());
-                bench.await(List.of(key), issue -> linkedFollowUps(issue) == ACTIONS
-                        && issue.comments().size() == 1);
+                bench.await(
+                        List.of(key),
+                        issue -> linkedFollowUps(issue) == ACTIONS
+                                && issue.comments().size() == 1);
                 latencies.add((System.nanoTime() - start) / 1_000_000);
             }
             bench.awaitQuiet();
             Map<String, Integer> calls = bench.sim.calls().snapshot();
 
-            System.out.printf("Follow-ups, Jira latency %d ms per call, %d incidents resolved one at a time, %d"
-                    + " prevention actions each%n", LATENCY.toMillis(), INCIDENTS, ACTIONS);
-            System.out.println("Jira calls for the resolving event (reconcile + close gate + follow-ups), per follow-up:");
+            System.out.printf(
+                    "Follow-ups, Jira latency %d ms per call, %d incidents resolved one at a time, %d"
+                            + " prevention actions each%n",
+                    LATENCY.toMillis(), INCIDENTS, ACTIONS);
+            System.out.println(
+                    "Jira calls for the resolving event (reconcile + close gate + follow-ups), per follow-up:");
             ServiceUnderBench.printCalls(calls, INCIDENTS * ACTIONS, "follow-up");
             Collections.sort(latencies);
-            System.out.printf("Resolved → all %d follow-ups created, linked and listed: p50 %d ms, p95 %d ms%n",
-                    ACTIONS, NewIncidentBenchmark.percentile(latencies, 50),
+            System.out.printf(
+                    "Resolved → all %d follow-ups created, linked and listed: p50 %d ms, p95 %d ms%n",
+                    ACTIONS,
+                    NewIncidentBenchmark.percentile(latencies, 50),
                     NewIncidentBenchmark.percentile(latencies, 95));
-            long duplicates = bench.sim.issues().stream().filter(i -> i.projectKey().equals("SUP")).count()
+            long duplicates = bench.sim.issues().stream()
+                            .filter(i -> i.projectKey().equals("SUP"))
+                            .count()
                     - (long) INCIDENTS * ACTIONS;
             System.out.printf("Follow-ups beyond one per action: %d%n", duplicates);
         }
@@ -64,9 +72,14 @@ public final class FollowUpBenchmark {
     private static String resolvedDescription(String templated, String key) {
         StringBuilder actions = new StringBuilder();
         for (int a = 1; a <= ACTIONS; a++) {
-            actions.append("* Prevention action ").append(a).append(" for incident ").append(key.replace("-", " ")).append("\n");
+            actions.append("* Prevention action ")
+                    .append(a)
+                    .append(" for incident ")
+                    .append(key.replace("-", " "))
+                    .append("\n");
         }
-        return templated.replace("h2. Symptoms\nTBD", "h2. Symptoms\nErrors")
+        return templated
+                .replace("h2. Symptoms\nTBD", "h2. Symptoms\nErrors")
                 .replace("h2. Root Cause(s)\nTBD", "h2. Root Cause(s)\nA bad deploy")
                 .replace("h2. Fixes for the Root Cause\nTBD", "h2. Fixes for the Root Cause\nRolled back")
                 .replace("h2. Prevention / Mitigation\nTBD", "h2. Prevention / Mitigation\n" + actions);

@@ -19,7 +19,8 @@ public final class NewIncidentBenchmark {
     public static void main(String[] args) throws Exception {
         try (ServiceUnderBench bench = new ServiceUnderBench(LATENCY)) {
             // the first incident creates the version and fills the cache; the figures are for incidents after it
-            bench.await(List.of(bench.sim.createIssue("OPS", "Incident", "Warm-up", "", bench.site.carol())),
+            bench.await(
+                    List.of(bench.sim.createIssue("OPS", "Incident", "Warm-up", "", bench.site.carol())),
                     ServiceUnderBench::wellFormed);
             bench.awaitQuiet();
             bench.sim.calls().reset();
@@ -42,15 +43,17 @@ public final class NewIncidentBenchmark {
             bench.await(burst, ServiceUnderBench::wellFormed);
             long burstMillis = (System.nanoTime() - burstStart) / 1_000_000;
 
-            System.out.printf("New incident, Jira latency %d ms per call, %d incidents one at a time%n",
+            System.out.printf(
+                    "New incident, Jira latency %d ms per call, %d incidents one at a time%n",
                     LATENCY.toMillis(), SEQUENTIAL);
             System.out.println("Jira calls per new incident (after the first, which also creates the version):");
             ServiceUnderBench.printCalls(calls, SEQUENTIAL, "incident");
             Collections.sort(latencies);
-            System.out.printf("Webhook fired → ticket well-formed: p50 %d ms, p95 %d ms, max %d ms%n",
+            System.out.printf(
+                    "Webhook fired → ticket well-formed: p50 %d ms, p95 %d ms, max %d ms%n",
                     percentile(latencies, 50), percentile(latencies, 95), latencies.get(latencies.size() - 1));
-            System.out.printf("Burst of %d incidents filed together: all well-formed after %d ms%n", BURST,
-                    burstMillis);
+            System.out.printf(
+                    "Burst of %d incidents filed together: all well-formed after %d ms%n", BURST, burstMillis);
         }
     }
 

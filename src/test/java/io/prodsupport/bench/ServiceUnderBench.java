@@ -10,7 +10,6 @@ import io.prodsupport.jirasim.JiraSimulator;
 import io.prodsupport.jirasim.SimIssue;
 import io.prodsupport.jirasim.SimSite;
 import io.prodsupport.testing.SimulatedService;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -33,25 +32,33 @@ final class ServiceUnderBench implements AutoCloseable {
         sim = JiraSimulator.builder().flavour(Flavour.CLOUD).start();
         site = SimSite.seed(sim);
         int port = SimulatedService.freePort();
-        Config config = new ConfigLoader(Map.of()).load(SimulatedService.config(site,
-                Files.createTempDirectory("prodsupport-bench"), port, "sweep:\n  enabled: false\n"));
+        Config config = new ConfigLoader(Map.of())
+                .load(SimulatedService.config(
+                        site, Files.createTempDirectory("prodsupport-bench"), port, "sweep:\n  enabled: false\n"));
         service = new Wiring(config, Clock.systemUTC()).service("127.0.0.1").start();
         sim.webhooks().register("http://127.0.0.1:" + port + "/webhook/jira", SimulatedService.WEBHOOK_SECRET);
         sim.faults().latency(latency);
     }
 
     static boolean wellFormed(SimIssue issue) {
-        return issue.fixVersions().contains("Production Support") && issue.assignee() != null
-                && !issue.watchers().isEmpty() && IncidentDescription.parse(issue.description()).isTemplated();
+        return issue.fixVersions().contains("Production Support")
+                && issue.assignee() != null
+                && !issue.watchers().isEmpty()
+                && IncidentDescription.parse(issue.description()).isTemplated();
     }
 
     void await(List<String> keys, Predicate<SimIssue> condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!keys.stream().map(sim::issue).allMatch(condition)) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("not reached within 30 s: " + keys.stream().map(sim::issue)
-                        .filter(condition.negate()).map(i -> i.key() + " (" + i.status() + ", " + i.links().size()
-                                + " links, " + i.comments().size() + " comments)").toList());
+                throw new IllegalStateException("not reached within 30 s: "
+                        + keys.stream()
+                                .map(sim::issue)
+                                .filter(condition.negate())
+                                .map(i -> i.key() + " (" + i.status() + ", "
+                                        + i.links().size() + " links, "
+                                        + i.comments().size() + " comments)")
+                                .toList());
             }
             Thread.sleep(2);
         }

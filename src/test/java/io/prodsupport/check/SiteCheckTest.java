@@ -1,23 +1,22 @@
 package io.prodsupport.check;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.prodsupport.app.Main;
 import io.prodsupport.jirasim.Flavour;
 import io.prodsupport.jirasim.JiraSimulator;
 import io.prodsupport.jirasim.SimSite;
 import io.prodsupport.jirasim.SimUser;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** {@code prodsupport check} end to end: the real command line, the real client, the simulator over HTTP. */
 class SiteCheckTest {
@@ -44,7 +43,9 @@ class SiteCheckTest {
     }
 
     private int check(String extraYaml) throws IOException {
-        return check(sim.baseUrl(), credentials(bot.apiToken() != null ? bot.apiToken() : bot.personalAccessToken()),
+        return check(
+                sim.baseUrl(),
+                credentials(bot.apiToken() != null ? bot.apiToken() : bot.personalAccessToken()),
                 extraYaml);
     }
 
@@ -56,11 +57,13 @@ class SiteCheckTest {
     }
 
     private int check(String baseUrl, String credentials, String extraYaml) throws IOException {
-        Path config = Files.writeString(dir.resolve("prodsupport.yml"), "jira:\n  baseUrl: " + baseUrl + "\n"
-                + credentials
-                + "  retries: {maxAttempts: 2, maxWait: PT1S}\n"
-                + "webhook:\n  allowUnsigned: true\n"
-                + extraYaml);
+        Path config = Files.writeString(
+                dir.resolve("prodsupport.yml"),
+                "jira:\n  baseUrl: " + baseUrl + "\n"
+                        + credentials
+                        + "  retries: {maxAttempts: 2, maxWait: PT1S}\n"
+                        + "webhook:\n  allowUnsigned: true\n"
+                        + extraYaml);
         CommandLine cli = Main.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
@@ -82,17 +85,18 @@ class SiteCheckTest {
         site(Flavour.CLOUD, true);
 
         assertThat(check(OPS_AND_SUP)).isZero();
-        assertThat(out.toString().lines().toList().get(1)).matches(
-                "✓ Jira reachable at " + sim.baseUrl() + " \\(Cloud, version [0-9][^)]*\\)");
-        assertThat(out.toString().lines().filter(l -> !l.contains("Jira reachable"))).containsExactly(
-                "✓ configuration " + dir.resolve("prodsupport.yml") + " is valid",
-                "✓ credentials valid: signed in as Prodsupport Bot (" + bot.accountId() + ")",
-                "✓ incident project OPS (Operations) exists",
-                "✓ issue type Incident exists in OPS",
-                "✓ fix version \"Production Support\" is missing in OPS and will be created on the first incident",
-                "✓ follow-up project SUP (Support Backlog) exists",
-                "✓ issue type Task exists in SUP",
-                "✓ link type \"Relates\" exists");
+        assertThat(out.toString().lines().toList().get(1))
+                .matches("✓ Jira reachable at " + sim.baseUrl() + " \\(Cloud, version [0-9][^)]*\\)");
+        assertThat(out.toString().lines().filter(l -> !l.contains("Jira reachable")))
+                .containsExactly(
+                        "✓ configuration " + dir.resolve("prodsupport.yml") + " is valid",
+                        "✓ credentials valid: signed in as Prodsupport Bot (" + bot.accountId() + ")",
+                        "✓ incident project OPS (Operations) exists",
+                        "✓ issue type Incident exists in OPS",
+                        "✓ fix version \"Production Support\" is missing in OPS and will be created on the first incident",
+                        "✓ follow-up project SUP (Support Backlog) exists",
+                        "✓ issue type Task exists in SUP",
+                        "✓ link type \"Relates\" exists");
         assertThat(err.toString()).isEmpty();
     }
 
@@ -120,8 +124,9 @@ class SiteCheckTest {
         site(Flavour.CLOUD, false);
 
         assertThat(check(OPS_AND_SUP)).isEqualTo(1);
-        assertThat(out.toString()).contains("✗ fix version \"Production Support\" is missing in OPS and Prodsupport"
-                + " Bot may not create it: create it by hand or grant Administer Projects");
+        assertThat(out.toString())
+                .contains("✗ fix version \"Production Support\" is missing in OPS and Prodsupport"
+                        + " Bot may not create it: create it by hand or grant Administer Projects");
     }
 
     @Test
@@ -129,9 +134,9 @@ class SiteCheckTest {
         site(Flavour.CLOUD, true);
         int sent = sim.calls().total();
 
-        assertThat(check(sim.baseUrl(), credentials("not-the-token"), OPS_AND_SUP)).isEqualTo(1);
-        assertThat(out.toString()).contains(
-                "✗ credentials rejected by Jira (401): check jira.email and jira.apiToken");
+        assertThat(check(sim.baseUrl(), credentials("not-the-token"), OPS_AND_SUP))
+                .isEqualTo(1);
+        assertThat(out.toString()).contains("✗ credentials rejected by Jira (401): check jira.email and jira.apiToken");
         assertThat(out.toString()).doesNotContain("project").doesNotContain("not-the-token");
         assertThat(sim.calls().total() - sent).isEqualTo(1); // serverInfo refuses wrong credentials already
     }

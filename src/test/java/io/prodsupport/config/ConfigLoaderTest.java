@@ -1,7 +1,7 @@
 package io.prodsupport.config;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,9 +12,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
 
@@ -124,15 +123,21 @@ class ConfigLoaderTest {
         assertThat(problems(MINIMAL + "followUps:\n  inheritPriority: maybe\n"))
                 .containsExactly("followUps.inheritPriority: expected true or false, got \"maybe\"");
         assertThat(problems(MINIMAL + "store:\n  url: mysql://db\n"))
-                .containsExactly("store.url: expected a JDBC URL (jdbc:sqlite:… or jdbc:postgresql://…), got \"mysql://db\"");
+                .containsExactly(
+                        "store.url: expected a JDBC URL (jdbc:sqlite:… or jdbc:postgresql://…), got \"mysql://db\"");
     }
 
     @Test
     void required_sections_are_matched_forgivingly_and_unknown_ones_are_named() {
-        assertThat(load(MINIMAL.replace("projects: [OPS]", "projects: [OPS]\n  requiredOnClose: [root causes, SYMPTOMS]"))
-                .incidents().requiredOnClose()).containsExactly("root causes", "SYMPTOMS");
-        assertThat(problems(MINIMAL.replace("projects: [OPS]", "projects: [OPS]\n  requiredOnClose: [Symptoms, Blame]")))
-                .singleElement().asString()
+        assertThat(load(MINIMAL.replace(
+                                "projects: [OPS]", "projects: [OPS]\n  requiredOnClose: [root causes, SYMPTOMS]"))
+                        .incidents()
+                        .requiredOnClose())
+                .containsExactly("root causes", "SYMPTOMS");
+        assertThat(problems(
+                        MINIMAL.replace("projects: [OPS]", "projects: [OPS]\n  requiredOnClose: [Symptoms, Blame]")))
+                .singleElement()
+                .asString()
                 .startsWith("incidents.requiredOnClose[1]: \"Blame\" is not a section; sections are The Original"
                         + " Request, Symptoms, Scope, Root Cause(s)");
     }
@@ -155,8 +160,8 @@ class ConfigLoaderTest {
     @Test
     void data_center_credentials_alone_load() {
         env.put("PAT", "pat-789-very-secret");
-        Config c = load(MINIMAL.replace("  email: bot@acme.test\n  apiToken: ${JIRA_API_TOKEN}\n",
-                "  personalAccessToken: ${PAT}\n"));
+        Config c = load(MINIMAL.replace(
+                "  email: bot@acme.test\n  apiToken: ${JIRA_API_TOKEN}\n", "  personalAccessToken: ${PAT}\n"));
 
         assertThat(c.jira().usesPersonalAccessToken()).isTrue();
         assertThat(c.jira().personalAccessToken().value()).isEqualTo("pat-789-very-secret");
@@ -175,8 +180,9 @@ class ConfigLoaderTest {
     void a_secret_written_inline_is_refused_and_not_echoed() {
         List<String> problems = problems(MINIMAL.replace("${JIRA_API_TOKEN}", "inline-very-secret"));
 
-        assertThat(problems).containsExactly(
-                "jira.apiToken: secrets are not written in the file; use ${ENV_VAR} or file:/path/to/secret");
+        assertThat(problems)
+                .containsExactly(
+                        "jira.apiToken: secrets are not written in the file; use ${ENV_VAR} or file:/path/to/secret");
     }
 
     @Test
@@ -188,17 +194,21 @@ class ConfigLoaderTest {
         assertThat(c.jira().apiToken().toString()).doesNotContain("very-secret");
         assertThat(c.toString()).doesNotContain("very-secret");
         assertThat(problems(MINIMAL.replace("${JIRA_API_TOKEN}", "file:" + dir.resolve("missing"))))
-                .containsExactly("jira.apiToken: cannot read secret file " + dir.resolve("missing")
-                        + " (NoSuchFileException)");
+                .containsExactly(
+                        "jira.apiToken: cannot read secret file " + dir.resolve("missing") + " (NoSuchFileException)");
     }
 
     @Test
     void no_webhook_secret_needs_an_explicit_allow_unsigned() {
         String unsigned = MINIMAL.replace("webhook:\n  secrets: [\"${HOOK_SECRET}\"]\n", "");
-        assertThat(problems(unsigned)).containsExactly("webhook.secrets: no secret to check Jira's X-Hub-Signature"
-                + " with; add one (recommended) or set webhook.allowUnsigned: true");
+        assertThat(problems(unsigned))
+                .containsExactly("webhook.secrets: no secret to check Jira's X-Hub-Signature"
+                        + " with; add one (recommended) or set webhook.allowUnsigned: true");
 
-        assertThat(load(unsigned + "webhook:\n  allowUnsigned: true\n").webhook().allowUnsigned()).isTrue();
+        assertThat(load(unsigned + "webhook:\n  allowUnsigned: true\n")
+                        .webhook()
+                        .allowUnsigned())
+                .isTrue();
     }
 
     @Test
@@ -215,7 +225,8 @@ class ConfigLoaderTest {
                 """);
 
         assertThat(problems).hasSize(5).allSatisfy(p -> assertThat(p).doesNotContain("\n"));
-        assertThat(problems).anyMatch(p -> p.startsWith("jira.baseUrl: malformed URL"))
+        assertThat(problems)
+                .anyMatch(p -> p.startsWith("jira.baseUrl: malformed URL"))
                 .anyMatch(p -> p.startsWith("jira.emial: unknown key"))
                 .anyMatch(p -> p.startsWith("webhook.port: expected a port number"))
                 .anyMatch(p -> p.startsWith("jira: no credentials"))
@@ -247,13 +258,14 @@ class ConfigLoaderTest {
         Path example = io.prodsupport.testing.TestData.root().getParent().resolve("prodsupport.example.yml");
         String text = Files.readString(example);
 
-        Config c = new ConfigLoader(Map.of("JIRA_API_TOKEN", "t", "PRODSUPPORT_WEBHOOK_SECRET", "s"))
-                .load(example);
+        Config c = new ConfigLoader(Map.of("JIRA_API_TOKEN", "t", "PRODSUPPORT_WEBHOOK_SECRET", "s")).load(example);
 
         assertThat(c.incidents().projects()).containsExactly("OPS");
         for (String path : ConfigSchema.allPaths()) {
             String last = path.substring(path.lastIndexOf('.') + 1);
-            assertThat(text).as("prodsupport.example.yml documents %s", path).containsPattern("(?m)^[ #]*" + last + ":");
+            assertThat(text)
+                    .as("prodsupport.example.yml documents %s", path)
+                    .containsPattern("(?m)^[ #]*" + last + ":");
         }
     }
 }

@@ -1,17 +1,12 @@
 package io.prodsupport.demo;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prodsupport.jirasim.Flavour;
 import io.prodsupport.jirasim.JiraSimulator;
 import io.prodsupport.jirasim.SimIssue;
 import io.prodsupport.jirasim.SimSite;
 import io.prodsupport.jirasim.SimUser;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prodsupport.testing.SimulatedService;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,6 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 
 /**
  * The story so far, against a simulated Jira Cloud site, with prodsupport as it runs in production: the real jar
@@ -69,23 +68,29 @@ public final class DemoMain {
                     return new MockResponse.Builder().code(200).body("ok").build();
                 }
             });
-            Path slackUrl = Files.writeString(work.resolve("slack-webhook-url"),
+            Path slackUrl = Files.writeString(
+                    work.resolve("slack-webhook-url"),
                     slack.url("/services/T000/B000/demo").toString());
             int port = SimulatedService.freePort();
-            Path config = SimulatedService.config(site, work, port,
-                    "notify:\n  slack:\n    webhookUrl: file:" + slackUrl + "\n");
+            Path config = SimulatedService.config(
+                    site, work, port, "notify:\n  slack:\n    webhookUrl: file:" + slackUrl + "\n");
             step("prodsupport is configured by " + config + "; its secrets are files beside it. A stand-in for a"
                     + " Slack incoming webhook listens at " + slack.url("/").host() + ":" + slack.getPort() + ".");
 
             step("$ prodsupport check");
-            int check = prodsupport("check", "--config", config.toString()).inheritIO().start().waitFor();
+            int check = prodsupport("check", "--config", config.toString())
+                    .inheritIO()
+                    .start()
+                    .waitFor();
             if (check != 0) {
                 return fail("check failed with exit code " + check);
             }
 
             step("$ prodsupport serve   (Jira's admin webhook points at http://127.0.0.1:" + port + "/webhook/jira)");
             Process serve = prodsupport("serve", "--config", config.toString(), "--host", "127.0.0.1")
-                    .redirectErrorStream(true).redirectOutput(work.resolve("serve.log").toFile()).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(work.resolve("serve.log").toFile())
+                    .start();
             try {
                 awaitHealthy(port, serve);
                 sim.webhooks().register("http://127.0.0.1:" + port + "/webhook/jira", SimulatedService.WEBHOOK_SECRET);
@@ -96,7 +101,8 @@ public final class DemoMain {
                 serve.destroy();
                 serve.waitFor();
             }
-            step("Jira received " + sim.calls().total() + " calls from prodsupport: " + sim.calls().snapshot());
+            step("Jira received " + sim.calls().total() + " calls from prodsupport: "
+                    + sim.calls().snapshot());
             sim.assertNoSpecViolations();
             step("Every request prodsupport sent conformed to Atlassian's OpenAPI spec.");
         }
@@ -113,8 +119,10 @@ public final class DemoMain {
 
         await("the ticket to be well-formed", () -> {
             SimIssue i = sim.issue(key);
-            return i.fixVersions().contains("Production Support") && i.assignee() != null
-                    && i.description().contains("h2. Root Cause(s)") && i.watchers().contains(site.alice());
+            return i.fixVersions().contains("Production Support")
+                    && i.assignee() != null
+                    && i.description().contains("h2. Root Cause(s)")
+                    && i.watchers().contains(site.alice());
         });
         await("prodsupport to finish", () -> idle(sim, port));
         step(Duration.between(filed, Instant.now()).toMillis() + " ms later, after the webhook round trip:");
@@ -133,33 +141,38 @@ public final class DemoMain {
         step("Alice fills in the sections and closes it again …");
         String filledIn = bounced.description()
                 .replaceFirst("h2. Symptoms\nTBD", "h2. Symptoms\n30% of payments fail with HTTP 500 since 09:40.")
-                .replaceFirst("h2. Root Cause\\(s\\)\nTBD",
+                .replaceFirst(
+                        "h2. Root Cause\\(s\\)\nTBD",
                         "h2. Root Cause(s)\nThe 4.2 deploy halved the payment connection pool.")
-                .replaceFirst("h2. Fixes for the Root Cause\nTBD",
+                .replaceFirst(
+                        "h2. Fixes for the Root Cause\nTBD",
                         "h2. Fixes for the Root Cause\nRestore the pool size; alert on pool exhaustion.");
         sim.editDescription(key, filledIn, site.alice());
         sim.transition(key, "Done", site.alice());
         await("prodsupport to finish", () -> idle(sim, port));
         SimIssue closed = sim.issue(key);
-        System.out.println("    status: " + closed.status() + ", resolution: " + closed.resolution()
-                + ", comments: " + closed.comments().size() + " (the close stands)");
+        System.out.println("    status: " + closed.status() + ", resolution: " + closed.resolution() + ", comments: "
+                + closed.comments().size() + " (the close stands)");
 
         step("The team writes down three prevention actions on the resolved incident …");
-        String withActions = closed.description().replaceFirst("h2. Prevention / Mitigation\nTBD",
-                "h2. Prevention / Mitigation\n* Alert when the payment pool is 80% used\n"
-                        + "* Load-test checkout before each release\n** include the 3-D Secure path\n"
-                        + "* Make the pool size a reviewed config value");
+        String withActions = closed.description()
+                .replaceFirst(
+                        "h2. Prevention / Mitigation\nTBD",
+                        "h2. Prevention / Mitigation\n* Alert when the payment pool is 80% used\n"
+                                + "* Load-test checkout before each release\n** include the 3-D Secure path\n"
+                                + "* Make the pool size a reviewed config value");
         sim.editDescription(key, withActions, site.alice());
         await("three follow-ups", () -> followUps(sim, key).size() == 3 && idle(sim, port));
         showFollowUps(sim, key);
 
         step("A week later someone adds a fourth action …");
-        sim.editDescription(key, sim.issue(key).description() + "\n* Page the payments team, not only SRE",
-                site.bob());
+        sim.editDescription(key, sim.issue(key).description() + "\n* Page the payments team, not only SRE", site.bob());
         await("the fourth follow-up", () -> followUps(sim, key).size() >= 4 && idle(sim, port));
         showFollowUps(sim, key);
         System.out.println("    " + followUps(sim, key).size() + " follow-ups for 4 actions; comments on " + key + ":");
-        sim.issue(key).comments().forEach(c -> System.out.println("    │ " + c.body().replace("\n", "\n    │ ")));
+        sim.issue(key)
+                .comments()
+                .forEach(c -> System.out.println("    │ " + c.body().replace("\n", "\n    │ ")));
     }
 
     private static List<SimIssue> followUps(JiraSimulator sim, String incident) {
@@ -170,8 +183,9 @@ public final class DemoMain {
 
     private static void showFollowUps(JiraSimulator sim, String incident) {
         for (SimIssue f : followUps(sim, incident)) {
-            boolean linked = f.links().stream().anyMatch(l -> l.inwardKey().equals(incident)
-                    || l.outwardKey().equals(incident));
+            boolean linked = f.links().stream()
+                    .anyMatch(l ->
+                            l.inwardKey().equals(incident) || l.outwardKey().equals(incident));
             System.out.println("    " + f.key() + " [" + f.issueType() + "] \"" + f.summary() + "\"  labels "
                     + f.labels() + (linked ? ", linked to " + incident : ", NOT linked"));
         }
@@ -179,8 +193,11 @@ public final class DemoMain {
 
     private boolean idle(JiraSimulator sim, int port) throws IOException, InterruptedException {
         sim.webhooks().awaitIdle(Duration.ofSeconds(10));
-        String health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String health = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         return health.contains("\"depth\":0");
     }
 
@@ -197,19 +214,20 @@ public final class DemoMain {
     }
 
     private ProcessBuilder prodsupport(String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command);
     }
 
     private void awaitHealthy(int port, Process serve) throws Exception {
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-                .timeout(Duration.ofSeconds(2)).build();
+                .timeout(Duration.ofSeconds(2))
+                .build();
         await("prodsupport serve to answer /health", () -> {
             if (!serve.isAlive()) {
-                throw new IllegalStateException("prodsupport serve exited with " + serve.exitValue()
-                        + "; see " + work.resolve("serve.log"));
+                throw new IllegalStateException(
+                        "prodsupport serve exited with " + serve.exitValue() + "; see " + work.resolve("serve.log"));
             }
             try {
                 return http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.prodsupport.config.Config;
 import io.prodsupport.config.ConfigLoader;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +30,8 @@ class ForgeManifestTest {
         ForgeManifest.of(exampleConfig().incidents()).writeTo(out);
 
         for (String file : List.of("forge/manifest.yml", "forge/src/rules.js", "webhook.json")) {
-            assertThat(Files.readAllBytes(out.resolve(file))).as(file)
+            assertThat(Files.readAllBytes(out.resolve(file)))
+                    .as(file)
                     .isEqualTo(Files.readAllBytes(COMMITTED.resolve(file)));
         }
     }
@@ -40,12 +40,15 @@ class ForgeManifestTest {
     void the_manifest_is_yaml_whose_validator_calls_the_function_index_js_exports() throws Exception {
         JsonNode manifest = new ObjectMapper(new YAMLFactory())
                 .readTree(ForgeManifest.of(exampleConfig().incidents()).manifest());
-        JsonNode validator = manifest.path("modules").path("jira:workflowValidator").get(0);
+        JsonNode validator =
+                manifest.path("modules").path("jira:workflowValidator").get(0);
         JsonNode function = manifest.path("modules").path("function").get(0);
 
         assertThat(validator.has("expression")).isFalse();
-        assertThat(validator.path("description").asText()).contains("Symptoms, Root Cause(s), Fixes for the Root Cause");
-        assertThat(function.path("key").asText()).isEqualTo(validator.path("function").asText());
+        assertThat(validator.path("description").asText())
+                .contains("Symptoms, Root Cause(s), Fixes for the Root Cause");
+        assertThat(function.path("key").asText())
+                .isEqualTo(validator.path("function").asText());
         assertThat(function.path("handler").asText()).isEqualTo("index.validate");
         assertThat(Files.readString(COMMITTED.resolve("forge/src/index.js"))).contains("export const validate =");
         assertThat(manifest.path("permissions").path("scopes").toString()).isEqualTo("[\"read:jira-work\"]");
@@ -60,9 +63,10 @@ class ForgeManifestTest {
 
     @Test
     void the_webhook_filters_on_the_incident_scope_and_is_valid_json() throws Exception {
-        Config.Incidents incidents = new Config.Incidents(List.of("OPS", "SUP"), List.of("Incident"), "prod", null,
-                null, null);
-        JsonNode webhook = new ObjectMapper().readTree(ForgeManifest.of(incidents).webhook());
+        Config.Incidents incidents =
+                new Config.Incidents(List.of("OPS", "SUP"), List.of("Incident"), "prod", null, null, null);
+        JsonNode webhook =
+                new ObjectMapper().readTree(ForgeManifest.of(incidents).webhook());
 
         assertThat(webhook.path("filters").path("issue-related-events-section").asText())
                 .isEqualTo("project in (\"OPS\", \"SUP\") AND issuetype in (\"Incident\") AND labels = \"prod\"");
@@ -72,8 +76,8 @@ class ForgeManifestTest {
 
     @Test
     void a_required_section_that_is_not_in_the_template_is_refused_by_name() {
-        Config.Incidents incidents = new Config.Incidents(List.of("OPS"), null, null, null, null,
-                List.of("Symptoms", "Lessons Learned"));
+        Config.Incidents incidents =
+                new Config.Incidents(List.of("OPS"), null, null, null, null, List.of("Symptoms", "Lessons Learned"));
 
         assertThatThrownBy(() -> ForgeManifest.of(incidents)).hasMessageContaining("\"Lessons Learned\"");
     }

@@ -9,7 +9,8 @@ class JsRegexTest {
 
     @Test
     void java_whitespace_is_spelled_out_inside_and_outside_a_class() {
-        assertThat(JsRegex.literal("[\\s!-/]+a\\s", "g")).isEqualTo("/[ \\t\\n\\x0B\\f\\r!-\\/]+a[ \\t\\n\\x0B\\f\\r]/g");
+        assertThat(JsRegex.literal("[\\s!-/]+a\\s", "g"))
+                .isEqualTo("/[ \\t\\n\\x0B\\f\\r!-\\/]+a[ \\t\\n\\x0B\\f\\r]/g");
     }
 
     @Test

@@ -7,7 +7,6 @@ import static io.prodsupport.incident.Section.SYMPTOMS;
 import io.prodsupport.incident.DescriptionExamples.Example;
 import io.prodsupport.incident.Section;
 import io.prodsupport.incident.SectionTemplate;
-
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -21,12 +20,13 @@ final class MoreDescriptionExamples {
 
     private static final Set<Section> NONE = EnumSet.noneOf(Section.class);
 
-    private MoreDescriptionExamples() {
-    }
+    private MoreDescriptionExamples() {}
 
     static List<Example> all() {
         return List.of(
-                new Example("markdown fence quoting template headings in the root cause", """
+                new Example(
+                        "markdown fence quoting template headings in the root cause",
+                        """
                         h2. Symptoms
                         Queue consumers stalled.
 
@@ -38,7 +38,8 @@ final class MoreDescriptionExamples {
 
                         h2. Fixes for the Root Cause
                         TBD
-                        """, EnumSet.of(FIXES_FOR_ROOT_CAUSE)),
+                        """,
+                        EnumSet.of(FIXES_FOR_ROOT_CAUSE)),
                 new Example("root cause answered only by a noformat log excerpt", """
                         h2. Symptoms
                         502s from the gateway.
@@ -88,10 +89,15 @@ final class MoreDescriptionExamples {
                         h2. Fixes for the root cause(s):
                         SMTP credentials rotated.
                         """, EnumSet.of(ROOT_CAUSE)),
-                new Example("fresh wrap of a report with a table and a code block", SectionTemplate.wrap(
-                        "||step||result||\n|login|ok|\n|pay|500|\n{code:json}\n{\"error\": \"h2. oops\"}\n{code}",
-                        "[~alice]"), EnumSet.of(SYMPTOMS, ROOT_CAUSE, FIXES_FOR_ROOT_CAUSE)),
-                new Example("a later sub-heading repeating a section is body text: the first heading wins", """
+                new Example(
+                        "fresh wrap of a report with a table and a code block",
+                        SectionTemplate.wrap(
+                                "||step||result||\n|login|ok|\n|pay|500|\n{code:json}\n{\"error\": \"h2. oops\"}\n{code}",
+                                "[~alice]"),
+                        EnumSet.of(SYMPTOMS, ROOT_CAUSE, FIXES_FOR_ROOT_CAUSE)),
+                new Example(
+                        "a later sub-heading repeating a section is body text: the first heading wins",
+                        """
                         h2. Symptoms
                         Logins fail.
 
@@ -102,8 +108,10 @@ final class MoreDescriptionExamples {
                         Rotated the key.
                         h3. Root Cause
                         The signing key expired.
-                        """, EnumSet.of(ROOT_CAUSE)),
-                new Example("an unclosed code tag is text, so the headings after it count", """
+                        """,
+                        EnumSet.of(ROOT_CAUSE)),
+                new Example(
+                        "an unclosed code tag is text, so the headings after it count", """
                         h2. Symptoms
                         Build broken since {code} was pasted half
 
@@ -113,7 +121,9 @@ final class MoreDescriptionExamples {
                         h2. Fixes for the Root Cause
                         Revert.
                         """, EnumSet.of(ROOT_CAUSE)),
-                new Example("noformat inside code is closed by the code tag, not by the noformat", """
+                new Example(
+                        "noformat inside code is closed by the code tag, not by the noformat",
+                        """
                         h2. Symptoms
                         Crash.
 
@@ -124,7 +134,8 @@ final class MoreDescriptionExamples {
                         h2. Fixes for the Root Cause
                         Patched.
                         {noformat}
-                        """, EnumSet.of(ROOT_CAUSE)),
+                        """,
+                        EnumSet.of(ROOT_CAUSE)),
                 new Example("upper-case CODE tags hide a heading", """
                         h2. Symptoms
                         Crash.
@@ -148,10 +159,13 @@ final class MoreDescriptionExamples {
                         h2. Fixes for the Root Cause
                         TBD
                         """, EnumSet.of(FIXES_FOR_ROOT_CAUSE)),
-                new Example("a fence line with a line separator in it is no fence",
+                new Example(
+                        "a fence line with a line separator in it is no fence",
                         "h2. Symptoms\nCrash.\n```\u2028\nh2. Root Cause(s)\nTBD\n```\nh2. Fixes for the Root Cause\nx\n",
                         EnumSet.of(ROOT_CAUSE)),
-                new Example("markdown closing hashes; a numbered item reading as a heading cuts the fixes short", """
+                new Example(
+                        "markdown closing hashes; a numbered item reading as a heading cuts the fixes short",
+                        """
                         ## Symptoms ##
                         Slow pages.
 
@@ -162,7 +176,8 @@ final class MoreDescriptionExamples {
                         # Warm the cache before switching traffic
                         # Workaround
                         # Alert on hit rate
-                        """, NONE),
+                        """,
+                        NONE),
                 new Example("a root cause of TBD, full stop, in a table cell and bold", """
                         h2. Symptoms
                         Queue full.
@@ -174,13 +189,17 @@ final class MoreDescriptionExamples {
                         h2. Fixes for the Root Cause
                         Bigger queue.
                         """, EnumSet.of(ROOT_CAUSE)),
-                new Example("Java strips U+001C after TBD, keeps an Ogham space mark inside a word and a BOM",
+                new Example(
+                        "Java strips U+001C after TBD, keeps an Ogham space mark inside a word and a BOM",
                         "h2. Symptoms\nTBD\u1680TBD\nh2. Root Cause(s)\nTBD\u001c\nh2. Fixes for the Root Cause\n\ufeff\n",
                         EnumSet.of(ROOT_CAUSE)),
-                new Example("headings named like Object properties are not sections",
+                new Example(
+                        "headings named like Object properties are not sections",
                         "h2. constructor\nx\nh2. __proto__\ny\nh2. hasOwnProperty\nz\nh2. Symptoms\nCrash\n"
-                                + "h2. Root Cause(s)\nBug\nh2. Fixes for the Root Cause\nFix\n", NONE),
-                new Example("old Mac line breaks and a heading without a space",
+                                + "h2. Root Cause(s)\nBug\nh2. Fixes for the Root Cause\nFix\n",
+                        NONE),
+                new Example(
+                        "old Mac line breaks and a heading without a space",
                         "h2. Symptoms\rCrash\rh2.Root Cause(s)\rBug\rh2. Fixes for the Root Cause\rFix\r",
                         EnumSet.of(ROOT_CAUSE)),
                 new Example("a heading marker glued to a non-ASCII letter", """

@@ -7,7 +7,6 @@ import io.prodsupport.incident.DescriptionExamples.Example;
 import io.prodsupport.incident.IncidentDescription;
 import io.prodsupport.incident.IncidentScope;
 import io.prodsupport.incident.Section;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +28,8 @@ class RulesAgreementTest {
     private static final RhinoScripts DEFAULT_RULES = rules(REQUIRED, List.of("OPS"), List.of(), Optional.empty());
     private static final RhinoScripts ALL_REQUIRED = rules(EVERY_SECTION, List.of("OPS"), List.of(), Optional.empty());
 
-    static RhinoScripts rules(List<Section> required, List<String> projects, List<String> types, Optional<String> label) {
+    static RhinoScripts rules(
+            List<Section> required, List<String> projects, List<String> types, Optional<String> label) {
         return new RhinoScripts(RulesModule.generate(required, new IncidentScope(projects, types, label)));
     }
 
@@ -81,11 +81,60 @@ class RulesAgreementTest {
     @Provide
     Arbitrary<String> descriptions() {
         List<String> fragments = new ArrayList<>(List.of(
-                "\n", "\n", "\n", "\r\n", "\r", " ", "\t", "TBD", "tbd.", "TODO", "?", "N/A", "the", "and", "text",
-                "Disk full", "* ", "** ", "- ", "# ", "## ", "1. ", "h2. ", "h7. ", "h2.", "#######", " #", "{code}",
-                "{code:java}", "{CODE}", "{noformat}", "{code:title=a}b}", "```", "```js", "[~alice]", "[pm|http://x]",
-                "{color:red}", "{color}", "\u001c", "\u1680", "\u2028", "\u0085", "\u00a0", "\ufeff", "é", "Ω",
-                "_", "*", "||a||b||", "|c|d|", "h3. Steps", "h2. Scope / Impact", "h2. constructor", "# __proto__"));
+                "\n",
+                "\n",
+                "\n",
+                "\r\n",
+                "\r",
+                " ",
+                "\t",
+                "TBD",
+                "tbd.",
+                "TODO",
+                "?",
+                "N/A",
+                "the",
+                "and",
+                "text",
+                "Disk full",
+                "* ",
+                "** ",
+                "- ",
+                "# ",
+                "## ",
+                "1. ",
+                "h2. ",
+                "h7. ",
+                "h2.",
+                "#######",
+                " #",
+                "{code}",
+                "{code:java}",
+                "{CODE}",
+                "{noformat}",
+                "{code:title=a}b}",
+                "```",
+                "```js",
+                "[~alice]",
+                "[pm|http://x]",
+                "{color:red}",
+                "{color}",
+                "\u001c",
+                "\u1680",
+                "\u2028",
+                "\u0085",
+                "\u00a0",
+                "\ufeff",
+                "é",
+                "Ω",
+                "_",
+                "*",
+                "||a||b||",
+                "|c|d|",
+                "h3. Steps",
+                "h2. Scope / Impact",
+                "h2. constructor",
+                "# __proto__"));
         for (Section section : Section.values()) {
             for (String name : section.names()) {
                 fragments.add("\nh2. " + name + "\n");
@@ -109,10 +158,14 @@ class RulesAgreementTest {
         String untouched = DescriptionExamples.all().get(0).description();
         RhinoScripts scoped = rules(REQUIRED, List.of("OPS", "sup"), List.of("Incident"), Optional.of("prod"));
 
-        assertThat(DEFAULT_RULES.call("closeGateVerdict", untouched, "WEB", "Bug", null)).isNull();
-        assertThat(DEFAULT_RULES.call("closeGateVerdict", untouched, null, "Bug", null)).isNull();
-        assertThat(scoped.call("closeGateVerdict", untouched, "OPS", "Task", List.of("prod"))).isNull();
-        assertThat(scoped.call("closeGateVerdict", untouched, "OPS", "incident", List.of("other"))).isNull();
+        assertThat(DEFAULT_RULES.call("closeGateVerdict", untouched, "WEB", "Bug", null))
+                .isNull();
+        assertThat(DEFAULT_RULES.call("closeGateVerdict", untouched, null, "Bug", null))
+                .isNull();
+        assertThat(scoped.call("closeGateVerdict", untouched, "OPS", "Task", List.of("prod")))
+                .isNull();
+        assertThat(scoped.call("closeGateVerdict", untouched, "OPS", "incident", List.of("other")))
+                .isNull();
         assertThat(scoped.call("closeGateVerdict", untouched, "Sup", "INCIDENT", List.of("x", "prod")))
                 .isEqualTo(List.of("Symptoms", "Root Cause(s)", "Fixes for the Root Cause"));
     }
@@ -120,10 +173,11 @@ class RulesAgreementTest {
     @Test
     void the_configured_required_sections_change_the_verdict() {
         String filledButNoWhys = DescriptionExamples.all().get(3).description();
-        RhinoScripts whys = rules(List.of(Section.NEXT_ACTIONS, Section.WHYS), List.of("OPS"), List.of(),
-                Optional.empty());
+        RhinoScripts whys =
+                rules(List.of(Section.NEXT_ACTIONS, Section.WHYS), List.of("OPS"), List.of(), Optional.empty());
 
-        assertThat(DEFAULT_RULES.call("closeGateVerdict", filledButNoWhys, "OPS", "Incident", null)).isNull();
+        assertThat(DEFAULT_RULES.call("closeGateVerdict", filledButNoWhys, "OPS", "Incident", null))
+                .isNull();
         assertThat(whys.call("closeGateVerdict", filledButNoWhys, "OPS", "Incident", null))
                 .isEqualTo(List.of("Next Actions", "Whys"));
     }

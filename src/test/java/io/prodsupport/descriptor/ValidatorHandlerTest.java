@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prodsupport.incident.DescriptionExamples;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -42,20 +41,36 @@ class ValidatorHandlerTest {
             """;
 
     private final ObjectMapper json = new ObjectMapper();
-    private final RhinoScripts js = new RhinoScripts(RhinoScripts.read(FORGE_SRC.resolve("rules.js")),
-            RhinoScripts.read(FORGE_SRC.resolve("validator.js")), HARNESS);
+    private final RhinoScripts js = new RhinoScripts(
+            RhinoScripts.read(FORGE_SRC.resolve("rules.js")),
+            RhinoScripts.read(FORGE_SRC.resolve("validator.js")),
+            HARNESS);
 
     private String issue(String description, String project) throws Exception {
-        return json.writeValueAsString(Map.of("key", project + "-1", "fields", Map.of(
-                "description", description, "project", Map.of("key", project),
-                "issuetype", Map.of("name", "Incident"), "labels", List.of())));
+        return json.writeValueAsString(Map.of(
+                "key",
+                project + "-1",
+                "fields",
+                Map.of(
+                        "description",
+                        description,
+                        "project",
+                        Map.of("key", project),
+                        "issuetype",
+                        Map.of("name", "Incident"),
+                        "labels",
+                        List.of())));
     }
 
     /** The argument Forge passes, as the jira:workflowValidator reference shows it. */
     private String args(String key, Map<String, Object> modifiedFields) throws Exception {
-        return json.writeValueAsString(Map.of("issue", Map.of("key", key), "configuration", Map.of(),
-                "transition", Map.of("from", Map.of("id", "3"), "to", Map.of("id", "10001"),
-                        "modifiedFields", modifiedFields)));
+        return json.writeValueAsString(Map.of(
+                "issue",
+                Map.of("key", key),
+                "configuration",
+                Map.of(),
+                "transition",
+                Map.of("from", Map.of("id", "3"), "to", Map.of("id", "10001"), "modifiedFields", modifiedFields)));
     }
 
     private Object validate(String args) {
@@ -68,8 +83,9 @@ class ValidatorHandlerTest {
         String untouched = DescriptionExamples.all().get(0).description();
         js.call("answer", "OPS-1", 200, issue(untouched, "OPS"));
 
-        assertThat(validate(args("OPS-1", Map.of()))).isEqualTo("{\"result\":false,\"errorMessage\":"
-                + "\"Fill in before closing: Symptoms, Root Cause(s), Fixes for the Root Cause\"}");
+        assertThat(validate(args("OPS-1", Map.of())))
+                .isEqualTo("{\"result\":false,\"errorMessage\":"
+                        + "\"Fill in before closing: Symptoms, Root Cause(s), Fixes for the Root Cause\"}");
         assertThat(js.eval("requested")).isEqualTo(List.of("OPS-1"));
     }
 

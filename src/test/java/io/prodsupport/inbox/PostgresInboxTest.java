@@ -6,17 +6,17 @@ import org.junit.jupiter.api.BeforeEach;
 /** The inbox contract on a real PostgreSQL server (embedded binaries), one fresh database per test. */
 class PostgresInboxTest extends InboxContract {
 
-  private String url;
+    private String url;
 
-  @Override
-  @BeforeEach
-  void openInbox() {
-    url = PostgresServer.freshDatabase("inbox");
-    super.openInbox();
-  }
+    @Override
+    @BeforeEach
+    void openInbox() {
+        url = PostgresServer.freshDatabase("inbox");
+        super.openInbox();
+    }
 
-  @Override
-  Inbox open() {
-    return Stores.open(url, "postgres", null);
-  }
+    @Override
+    Inbox open() {
+        return Stores.open(url, "postgres", null);
+    }
 }

@@ -7,11 +7,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** The backfill checkpoints contract on a real SQLite file. */
 class SqliteBackfillCheckpointsTest extends BackfillCheckpointsContract {
 
-  @TempDir
-  Path dir;
+    @TempDir
+    Path dir;
 
-  @Override
-  BackfillCheckpoints open() {
-    return Stores.openBackfillCheckpoints("jdbc:sqlite:" + dir.resolve("store.db"), null, null);
-  }
+    @Override
+    BackfillCheckpoints open() {
+        return Stores.openBackfillCheckpoints("jdbc:sqlite:" + dir.resolve("store.db"), null, null);
+    }
 }

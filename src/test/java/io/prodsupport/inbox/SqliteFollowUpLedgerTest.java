@@ -7,11 +7,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** The follow-up ledger contract on a real SQLite file. */
 class SqliteFollowUpLedgerTest extends FollowUpLedgerContract {
 
-  @TempDir
-  Path dir;
+    @TempDir
+    Path dir;
 
-  @Override
-  FollowUpLedger open() {
-    return Stores.openFollowUpLedger("jdbc:sqlite:" + dir.resolve("store.db"), null, null);
-  }
+    @Override
+    FollowUpLedger open() {
+        return Stores.openFollowUpLedger("jdbc:sqlite:" + dir.resolve("store.db"), null, null);
+    }
 }

@@ -21,7 +21,8 @@ class ActionListTest {
 
     @Test
     void markdown_bullets_and_numbers_are_actions() {
-        assertThat(prevention("1. Add alert\n2) Add runbook\n* Third")).extracting(Action::text)
+        assertThat(prevention("1. Add alert\n2) Add runbook\n* Third"))
+                .extracting(Action::text)
                 .containsExactly("Add alert", "Add runbook", "Third");
     }
 
@@ -37,8 +38,9 @@ class ActionListTest {
                   - after a load test
                 """);
         assertThat(actions).extracting(Action::text).containsExactly("Add alerting", "Raise pool size");
-        assertThat(actions.get(0).fullText()).isEqualTo(
-                "Add alerting\n** on pool usage > 80%\n*# page the on-duty person\ncontinued on the next line");
+        assertThat(actions.get(0).fullText())
+                .isEqualTo(
+                        "Add alerting\n** on pool usage > 80%\n*# page the on-duty person\ncontinued on the next line");
         assertThat(actions.get(1).fullText()).isEqualTo("Raise pool size\n  - to 40\n  - after a load test");
     }
 
@@ -52,14 +54,17 @@ class ActionListTest {
     void placeholder_items_are_not_actions() {
         assertThat(prevention("TBD")).isEmpty();
         assertThat(prevention("* \n* TBD\n- todo.\n* ?\n*")).isEmpty();
-        assertThat(IncidentDescription.parse(SectionTemplate.wrap("x", "[~alice]")).actions(Section.NEXT_ACTIONS))
+        assertThat(IncidentDescription.parse(SectionTemplate.wrap("x", "[~alice]"))
+                        .actions(Section.NEXT_ACTIONS))
                 .isEmpty();
     }
 
     @Test
     void markup_is_stripped_from_the_action_text() {
-        assertThat(prevention("* *Add* _alerting_ on {{pool.active}} per [runbook|https://wiki/rb] {color:red}now{color}"))
-                .extracting(Action::text).containsExactly("Add alerting on pool.active per runbook now");
+        assertThat(prevention(
+                        "* *Add* _alerting_ on {{pool.active}} per [runbook|https://wiki/rb] {color:red}now{color}"))
+                .extracting(Action::text)
+                .containsExactly("Add alerting on pool.active per runbook now");
     }
 
     @Test
@@ -67,7 +72,10 @@ class ActionListTest {
         String id = prevention("* Add an alert on pool usage").get(0).id();
         assertThat(id).hasSize(16).matches("[0-9a-f]{16}");
         assertThat(prevention("*   add an  *alert* on pool usage.").get(0).id()).isEqualTo(id);
-        assertThat(prevention("# Add an alert on [pool usage|https://grafana/d/1]!").get(0).id()).isEqualTo(id);
+        assertThat(prevention("# Add an alert on [pool usage|https://grafana/d/1]!")
+                        .get(0)
+                        .id())
+                .isEqualTo(id);
         assertThat(prevention("* Add an alert on pool saturation").get(0).id()).isNotEqualTo(id);
     }
 
@@ -95,6 +103,7 @@ class ActionListTest {
 
     @Test
     void a_missing_section_has_no_actions() {
-        assertThat(IncidentDescription.parse("plain").actions(Section.PREVENTION)).isEmpty();
+        assertThat(IncidentDescription.parse("plain").actions(Section.PREVENTION))
+                .isEmpty();
     }
 }

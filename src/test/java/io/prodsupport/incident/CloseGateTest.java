@@ -1,5 +1,8 @@
 package io.prodsupport.incident;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.prodsupport.jira.HttpJiraClient;
 import io.prodsupport.jira.JiraClient;
 import io.prodsupport.jirasim.Flavour;
@@ -9,17 +12,13 @@ import io.prodsupport.jirasim.SimSite;
 import io.prodsupport.jirasim.SimUser;
 import io.prodsupport.testing.Intercepted;
 import io.prodsupport.testing.SimulatedSite;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The reactive close gate against the simulator over real HTTP. */
 class CloseGateTest {
@@ -53,7 +52,8 @@ class CloseGateTest {
     /** An incident with the template; {@code rootCause} null leaves Root Cause(s) TBD. */
     private String incident(String rootCause) {
         String description = SectionTemplate.wrap("Checkout is down", null);
-        description = description.replaceFirst("h2. Symptoms\nTBD", "h2. Symptoms\n500s on /checkout")
+        description = description
+                .replaceFirst("h2. Symptoms\nTBD", "h2. Symptoms\n500s on /checkout")
                 .replaceFirst("h2. Fixes for the Root Cause\nTBD", "h2. Fixes for the Root Cause\nRoll back 4.2");
         if (rootCause != null) {
             description = description.replaceFirst("h2. Root Cause\\(s\\)\nTBD", "h2. Root Cause(s)\n" + rootCause);
@@ -85,9 +85,11 @@ class CloseGateTest {
 
         assertThat(did).contains("moved back to Reopened; missing: Root Cause(s)");
         assertThat(sim.issue(key).statusCategoryKey()).isEqualTo("indeterminate");
-        String mention = flavour == Flavour.CLOUD ? "[~accountid:" + site.alice().accountId() + "]" : "[~alice]";
-        assertThat(comments(key)).containsExactly(mention + " this incident went back to *Reopened*: it cannot be"
-                + " done while this section is empty or TBD: Root Cause(s). Fill it in, then close it again.");
+        String mention =
+                flavour == Flavour.CLOUD ? "[~accountid:" + site.alice().accountId() + "]" : "[~alice]";
+        assertThat(comments(key))
+                .containsExactly(mention + " this incident went back to *Reopened*: it cannot be"
+                        + " done while this section is empty or TBD: Root Cause(s). Fill it in, then close it again.");
     }
 
     @Test
@@ -101,7 +103,8 @@ class CloseGateTest {
 
         assertThat(again).isEmpty();
         assertThat(comments(key)).hasSize(1);
-        assertThat(sim.calls().count("POST /rest/api/2/issue/{issueIdOrKey}/transitions")).isEqualTo(1);
+        assertThat(sim.calls().count("POST /rest/api/2/issue/{issueIdOrKey}/transitions"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -110,8 +113,10 @@ class CloseGateTest {
         String key = incident(null);
         ClosingEvent early = close(key, site.alice());
         gate(jira).check(early);
-        sim.editDescription(key, sim.issue(key).description()
-                .replace("h2. Root Cause(s)\nTBD", "h2. Root Cause(s)\nA config push"), site.alice());
+        sim.editDescription(
+                key,
+                sim.issue(key).description().replace("h2. Root Cause(s)\nTBD", "h2. Root Cause(s)\nA config push"),
+                site.alice());
         ClosingEvent filled = close(key, site.alice());
 
         assertThat(gate(jira).check(filled)).isEmpty();
@@ -142,7 +147,9 @@ class CloseGateTest {
 
         assertThat(sim.issue(key).statusCategoryKey()).isEqualTo("done");
         assertThat(sim.issue(key).labels()).containsExactly("prodsupport-incomplete");
-        assertThat(comments(key)).singleElement().asString()
+        assertThat(comments(key))
+                .singleElement()
+                .asString()
                 .contains("closed while Root Cause(s) is empty or TBD, and prodsupport could not move it back");
     }
 
@@ -173,7 +180,8 @@ class CloseGateTest {
         gate(jira).check(close);
         gate(jira).check(close);
 
-        assertThat(sim.calls().count("POST /rest/api/2/issue/{issueIdOrKey}/transitions")).isEqualTo(1);
+        assertThat(sim.calls().count("POST /rest/api/2/issue/{issueIdOrKey}/transitions"))
+                .isEqualTo(1);
         assertThat(comments(key)).hasSize(1).first().asString().contains("went back to *Reopened*");
     }
 

@@ -51,38 +51,72 @@ public final class DescriptionExamples {
             * Move the fraud check before the transaction (PR #4411)
             * Give the fraud client a 500ms timeout with a circuit breaker""";
 
-    private DescriptionExamples() {
-    }
+    private DescriptionExamples() {}
 
     public static List<Example> all() {
         List<Example> examples = new ArrayList<>();
         Set<Section> all = REQUIRED;
         Set<Section> none = EnumSet.noneOf(Section.class);
 
-        examples.add(new Example("fresh wrap of a one-line report",
-                SectionTemplate.wrap("Checkout returns 500 since 10:05", CLOUD_MENTION), all));
+        examples.add(new Example(
+                "fresh wrap of a one-line report",
+                SectionTemplate.wrap("Checkout returns 500 since 10:05", CLOUD_MENTION),
+                all));
         examples.add(new Example("fresh wrap of an empty description", SectionTemplate.wrap("", null), all));
-        examples.add(new Example("fresh wrap on Data Center with a stack trace",
-                SectionTemplate.wrap("Orders fail:\n{code:java}\n" + STACK_TRACE + "\n{code}\n", DC_MENTION), all));
-        examples.add(new Example("fully filled in by the engineer", filled(Map.of(
-                SYMPTOMS, FILLED_SYMPTOMS, ROOT_CAUSE, FILLED_ROOT_CAUSE, FIXES_FOR_ROOT_CAUSE, FILLED_FIX)), none));
-        examples.add(new Example("only symptoms filled", filled(Map.of(SYMPTOMS, FILLED_SYMPTOMS)),
+        examples.add(new Example(
+                "fresh wrap on Data Center with a stack trace",
+                SectionTemplate.wrap("Orders fail:\n{code:java}\n" + STACK_TRACE + "\n{code}\n", DC_MENTION),
+                all));
+        examples.add(new Example(
+                "fully filled in by the engineer",
+                filled(Map.of(
+                        SYMPTOMS, FILLED_SYMPTOMS, ROOT_CAUSE, FILLED_ROOT_CAUSE, FIXES_FOR_ROOT_CAUSE, FILLED_FIX)),
+                none));
+        examples.add(new Example(
+                "only symptoms filled",
+                filled(Map.of(SYMPTOMS, FILLED_SYMPTOMS)),
                 EnumSet.of(ROOT_CAUSE, FIXES_FOR_ROOT_CAUSE)));
-        for (String tbd : List.of("TBD.", "*TBD*", "_tbd_", "TBD!", "- TBD", "{color:red}TBD{color}", "?", "TODO",
-                "  tbd  ", "TBD?", "* TBD", "# TBD", "1. TBD", "{noformat}TBD{noformat}", "\n\n   \n", "TBD\nTBD",
-                "*_TBD_*", "…", "TBD —", "[~alice]")) {
-            examples.add(new Example("root cause written as '" + tbd.replace("\n", "\\n") + "'",
+        for (String tbd : List.of(
+                "TBD.",
+                "*TBD*",
+                "_tbd_",
+                "TBD!",
+                "- TBD",
+                "{color:red}TBD{color}",
+                "?",
+                "TODO",
+                "  tbd  ",
+                "TBD?",
+                "* TBD",
+                "# TBD",
+                "1. TBD",
+                "{noformat}TBD{noformat}",
+                "\n\n   \n",
+                "TBD\nTBD",
+                "*_TBD_*",
+                "…",
+                "TBD —",
+                "[~alice]")) {
+            examples.add(new Example(
+                    "root cause written as '" + tbd.replace("\n", "\\n") + "'",
                     filled(Map.of(SYMPTOMS, FILLED_SYMPTOMS, ROOT_CAUSE, tbd, FIXES_FOR_ROOT_CAUSE, FILLED_FIX)),
                     EnumSet.of(ROOT_CAUSE)));
         }
-        for (String answer : List.of("N/A", "TBC", "TBD - waiting for the vendor's report",
-                "[postmortem|https://wiki.example.com/pm/2041]", "Истёк сертификат на балансировщике",
-                "証明書の期限切れ", "Disk full on db-3")) {
-            examples.add(new Example("root cause answered with '" + answer + "'",
+        for (String answer : List.of(
+                "N/A",
+                "TBC",
+                "TBD - waiting for the vendor's report",
+                "[postmortem|https://wiki.example.com/pm/2041]",
+                "Истёк сертификат на балансировщике",
+                "証明書の期限切れ",
+                "Disk full on db-3")) {
+            examples.add(new Example(
+                    "root cause answered with '" + answer + "'",
                     filled(Map.of(SYMPTOMS, FILLED_SYMPTOMS, ROOT_CAUSE, answer, FIXES_FOR_ROOT_CAUSE, FILLED_FIX)),
                     none));
         }
-        examples.add(new Example("fixes for the root cause left as the empty bullet",
+        examples.add(new Example(
+                "fixes for the root cause left as the empty bullet",
                 filled(Map.of(SYMPTOMS, FILLED_SYMPTOMS, ROOT_CAUSE, FILLED_ROOT_CAUSE, FIXES_FOR_ROOT_CAUSE, "* ")),
                 EnumSet.of(FIXES_FOR_ROOT_CAUSE)));
         examples.add(new Example("reordered sections", """
@@ -148,25 +182,53 @@ public final class DescriptionExamples {
                 h2. Fixes for the Root Cause
                 Re-ran the job by hand.
                 """, EnumSet.of(ROOT_CAUSE)));
-        examples.add(new Example("root cause explains with a code block that quotes template headings",
-                filled(Map.of(SYMPTOMS, FILLED_SYMPTOMS,
-                        ROOT_CAUSE, "A bad merge left a template in the config:\n{code}\nh2. Fixes for the Root Cause\n"
+        examples.add(new Example(
+                "root cause explains with a code block that quotes template headings",
+                filled(Map.of(
+                        SYMPTOMS,
+                        FILLED_SYMPTOMS,
+                        ROOT_CAUSE,
+                        "A bad merge left a template in the config:\n{code}\nh2. Fixes for the Root Cause\n"
                                 + "Done\n{code}",
-                        FIXES_FOR_ROOT_CAUSE, "TBD")),
+                        FIXES_FOR_ROOT_CAUSE,
+                        "TBD")),
                 EnumSet.of(FIXES_FOR_ROOT_CAUSE)));
-        examples.add(new Example("reporter pasted a template in a code block", SectionTemplate.wrap(
-                "Our wiki page says:\n{code}\nh2. Root Cause(s)\nDNS\n\nh2. Symptoms\nEverything\n{code}\n", null), all));
-        examples.add(new Example("reporter wrote their own Symptoms heading", SectionTemplate.wrap(
-                "h2. Symptoms\nThe app crashes on start.\n\nh3. Steps\n# open app\n# crash", CLOUD_MENTION), all));
-        examples.add(new Example("stack trace and wiki tables in filled sections", filled(Map.of(
-                SYMPTOMS, "||host||errors/min||\n|web-1|120|\n|web-2|98|\n{code}\n" + STACK_TRACE + "\n{code}",
-                ROOT_CAUSE, FILLED_ROOT_CAUSE,
-                FIXES_FOR_ROOT_CAUSE, "# Timeout on the fraud client\n## 500ms, see OPS-812\n# Pool size 40")), none));
-        examples.add(new Example("windows line endings, filled", filled(Map.of(
-                SYMPTOMS, "Login page blank", ROOT_CAUSE, "CDN purge removed app.js",
-                FIXES_FOR_ROOT_CAUSE, "Purge by tag only")).replace("\n", "\r\n"), none));
-        examples.add(new Example("windows line endings, untouched",
-                SectionTemplate.wrap("Login page blank", DC_MENTION).replace("\n", "\r\n"), all));
+        examples.add(new Example(
+                "reporter pasted a template in a code block",
+                SectionTemplate.wrap(
+                        "Our wiki page says:\n{code}\nh2. Root Cause(s)\nDNS\n\nh2. Symptoms\nEverything\n{code}\n",
+                        null),
+                all));
+        examples.add(new Example(
+                "reporter wrote their own Symptoms heading",
+                SectionTemplate.wrap(
+                        "h2. Symptoms\nThe app crashes on start.\n\nh3. Steps\n# open app\n# crash", CLOUD_MENTION),
+                all));
+        examples.add(new Example(
+                "stack trace and wiki tables in filled sections",
+                filled(Map.of(
+                        SYMPTOMS,
+                        "||host||errors/min||\n|web-1|120|\n|web-2|98|\n{code}\n" + STACK_TRACE + "\n{code}",
+                        ROOT_CAUSE,
+                        FILLED_ROOT_CAUSE,
+                        FIXES_FOR_ROOT_CAUSE,
+                        "# Timeout on the fraud client\n## 500ms, see OPS-812\n# Pool size 40")),
+                none));
+        examples.add(new Example(
+                "windows line endings, filled",
+                filled(Map.of(
+                                SYMPTOMS,
+                                "Login page blank",
+                                ROOT_CAUSE,
+                                "CDN purge removed app.js",
+                                FIXES_FOR_ROOT_CAUSE,
+                                "Purge by tag only"))
+                        .replace("\n", "\r\n"),
+                none));
+        examples.add(new Example(
+                "windows line endings, untouched",
+                SectionTemplate.wrap("Login page blank", DC_MENTION).replace("\n", "\r\n"),
+                all));
         examples.add(new Example("bold and mixed-level headings", """
                 h1. *The Original Request*
                 Kafka consumer lag alarm.
@@ -188,15 +250,15 @@ public final class DescriptionExamples {
         Map<Section, String> all = new EnumMap<>(Section.class);
         all.put(Section.ORIGINAL_REQUEST, "Checkout is failing for many customers, please help!");
         all.putAll(bodies);
-        IncidentDescription template = IncidentDescription.parse(SectionTemplate.wrap(all.get(Section.ORIGINAL_REQUEST),
-                CLOUD_MENTION));
+        IncidentDescription template =
+                IncidentDescription.parse(SectionTemplate.wrap(all.get(Section.ORIGINAL_REQUEST), CLOUD_MENTION));
         List<ParsedSection> sections = new ArrayList<>();
         for (ParsedSection section : template.sections()) {
             String body = all.containsKey(section.section()) && section.section() != Section.ORIGINAL_REQUEST
                     ? all.get(section.section()) + (section.section() == Section.PREVENTION ? "" : "\n\n")
                     : section.body();
-            sections.add(new ParsedSection(section.section(), section.headingLine(), section.level(),
-                    section.title(), body));
+            sections.add(new ParsedSection(
+                    section.section(), section.headingLine(), section.level(), section.title(), body));
         }
         return IncidentDescription.render(sections);
     }

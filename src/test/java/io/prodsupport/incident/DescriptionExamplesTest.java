@@ -15,8 +15,10 @@ class DescriptionExamplesTest {
 
     @Test
     void there_are_at_least_thirty_examples_with_unique_names() {
-        assertThat(DescriptionExamples.all()).hasSizeGreaterThanOrEqualTo(30)
-                .extracting(DescriptionExamples.Example::name).doesNotHaveDuplicates();
+        assertThat(DescriptionExamples.all())
+                .hasSizeGreaterThanOrEqualTo(30)
+                .extracting(DescriptionExamples.Example::name)
+                .doesNotHaveDuplicates();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,19 +1,18 @@
 package io.prodsupport.incident;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.prodsupport.jira.JiraClient;
 import io.prodsupport.jirasim.Flavour;
 import io.prodsupport.testing.Intercepted;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The follow-up path killed at every step in turn: before each Jira call and each ledger write of a clean run the
@@ -55,7 +54,7 @@ class FollowUpCrashTest {
                 throw new Killed(what);
             }
             trace.add(what);
-            return () -> { };
+            return () -> {};
         }
 
         FollowUps followUps(FollowUpSite s) {
@@ -74,8 +73,14 @@ class FollowUpCrashTest {
             clean.followUps(s).reconcile(s.resolvedIncident(ACTIONS));
             cleanRun = clean.trace;
         }
-        assertThat(cleanRun).containsSubsequence("jira.createIssue", "ledger.created", "jira.linkIssues",
-                "ledger.linked", "jira.addComment", "ledger.commented");
+        assertThat(cleanRun)
+                .containsSubsequence(
+                        "jira.createIssue",
+                        "ledger.created",
+                        "jira.linkIssues",
+                        "ledger.linked",
+                        "jira.addComment",
+                        "ledger.commented");
 
         long duplicates = 0;
         for (int step = 1; step <= cleanRun.size(); step++) {
@@ -87,17 +92,24 @@ class FollowUpCrashTest {
                 s.clock.advance(FollowUpSite.LEASE.plusSeconds(1));
                 FollowUps restarted = s.followUps(s.jira, s.ledger());
                 restarted.reconcile(key);
-                assertThat(restarted.reconcile(key)).as("a second run after the restart").isEmpty();
+                assertThat(restarted.reconcile(key))
+                        .as("a second run after the restart")
+                        .isEmpty();
 
                 String at = "killed before step " + step + " (" + cleanRun.get(step - 1) + ")";
                 duplicates += s.duplicates(key);
                 assertThat(s.followUpsPerAction(key).values()).as(at).hasSize(2).containsOnly(1L);
                 assertThat(s.linksPerIssue(key).values()).as(at).hasSize(2).containsOnly(1L);
-                assertThat(s.comments(key)).as(at).hasSize(1).first().asString()
-                        .contains("Add an alert on pool exhaustion").contains("Load-test checkout");
+                assertThat(s.comments(key))
+                        .as(at)
+                        .hasSize(1)
+                        .first()
+                        .asString()
+                        .contains("Add an alert on pool exhaustion")
+                        .contains("Load-test checkout");
             }
         }
-        System.out.println("crash test: " + cleanRun.size() + " kill points " + cleanRun + ", duplicates: "
-                + duplicates);
+        System.out.println(
+                "crash test: " + cleanRun.size() + " kill points " + cleanRun + ", duplicates: " + duplicates);
     }
 }

@@ -1,15 +1,14 @@
 package io.prodsupport.incident;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.prodsupport.jira.Issue;
 import io.prodsupport.jira.IssueFields;
 import io.prodsupport.jira.NewIssue;
 import io.prodsupport.jira.Status;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Which actions need a follow-up, and the follow-up's text. */
 class FollowUpPlannerTest {
@@ -19,19 +18,38 @@ class FollowUpPlannerTest {
             new FollowUpSettings("SUP", "Task", "Relates", List.of("prevention", "prodsupport-followup"), true);
 
     private static List<Action> actions(String prevention) {
-        return IncidentDescription.parse("h2. Root Cause(s)\nA config push\n\nh2. Prevention / Mitigation\n"
-                + prevention).actions(Section.PREVENTION);
+        return IncidentDescription.parse(
+                        "h2. Root Cause(s)\nA config push\n\nh2. Prevention / Mitigation\n" + prevention)
+                .actions(Section.PREVENTION);
     }
 
     private static List<String> needing(String prevention, Set<String> withFollowUp) {
         return FollowUpPlanner.needingFollowUp(actions(prevention), TRACKING, withFollowUp).stream()
-                .map(Action::text).toList();
+                .map(Action::text)
+                .toList();
     }
 
     private static Issue incident(String description) {
-        return new Issue("10001", "OPS-12", new IssueFields("Checkout down", description, "Incident", "OPS",
-                new Status("Done", "done"), "Done", List.of(), List.of(), null, null, "High", null, null, List.of(),
-                List.of(), null));
+        return new Issue(
+                "10001",
+                "OPS-12",
+                new IssueFields(
+                        "Checkout down",
+                        description,
+                        "Incident",
+                        "OPS",
+                        new Status("Done", "done"),
+                        "Done",
+                        List.of(),
+                        List.of(),
+                        null,
+                        null,
+                        "High",
+                        null,
+                        null,
+                        List.of(),
+                        List.of(),
+                        null));
     }
 
     @Test
@@ -51,14 +69,17 @@ class FollowUpPlannerTest {
         String before = "* Add an alert on pool exhaustion";
         String id = actions(before).get(0).id();
 
-        assertThat(needing("*   add an *alert*  on pool   exhaustion.", Set.of(id))).isEmpty();
+        assertThat(needing("*   add an *alert*  on pool   exhaustion.", Set.of(id)))
+                .isEmpty();
         assertThat(needing("* Add an alert on pool saturation", Set.of(id)))
-                .as("a reworded action is a new action").containsExactly("Add an alert on pool saturation");
+                .as("a reworded action is a new action")
+                .containsExactly("Add an alert on pool saturation");
     }
 
     @Test
     void the_same_action_written_twice_gets_one_follow_up() {
-        assertThat(needing("* Load-test checkout\n* load-test  checkout", Set.of())).containsExactly("Load-test checkout");
+        assertThat(needing("* Load-test checkout\n* load-test  checkout", Set.of()))
+                .containsExactly("Load-test checkout");
     }
 
     @Test
@@ -76,10 +97,12 @@ class FollowUpPlannerTest {
     void the_create_request_carries_text_labels_priority_and_origin() {
         String description = "h2. Root Cause(s)\nA config push disabled the pool\n\nh2. Prevention / Mitigation\n"
                 + "* Add an *alert* on pool exhaustion\n** page the on-call\n";
-        Action action = IncidentDescription.parse(description).actions(Section.PREVENTION).get(0);
+        Action action = IncidentDescription.parse(description)
+                .actions(Section.PREVENTION)
+                .get(0);
 
-        NewIssue issue = new FollowUpPlanner(SETTINGS).newIssue(action, incident(description),
-                "https://jira.example.com/browse/OPS-12");
+        NewIssue issue = new FollowUpPlanner(SETTINGS)
+                .newIssue(action, incident(description), "https://jira.example.com/browse/OPS-12");
 
         assertThat(issue.projectKey()).isEqualTo("SUP");
         assertThat(issue.issueType()).isEqualTo("Task");
@@ -100,7 +123,9 @@ class FollowUpPlannerTest {
     void priority_is_left_to_the_project_default_unless_inherited() {
         FollowUpSettings noInherit = new FollowUpSettings("SUP", "Task", "Relates", List.of(), false);
         String description = "h2. Prevention / Mitigation\n* Load-test checkout\n";
-        Action action = IncidentDescription.parse(description).actions(Section.PREVENTION).get(0);
+        Action action = IncidentDescription.parse(description)
+                .actions(Section.PREVENTION)
+                .get(0);
 
         NewIssue issue = new FollowUpPlanner(noInherit).newIssue(action, incident(description), "u");
 
@@ -115,10 +140,13 @@ class FollowUpPlannerTest {
                 new FollowUpRecord("OPS-12", "a", FollowUpRecord.State.LINKED, "SUP-1", "Add an alert", "me", null),
                 new FollowUpRecord("OPS-12", "b", FollowUpRecord.State.LINKED, "SUP-2", "Load-test", "me", null)));
 
-        assertThat(comment).isEqualTo("Follow-up tickets for the prevention actions:\n"
-                + "* SUP-1 — Add an alert\n* SUP-2 — Load-test");
+        assertThat(comment)
+                .isEqualTo("Follow-up tickets for the prevention actions:\n"
+                        + "* SUP-1 — Add an alert\n* SUP-2 — Load-test");
         assertThat(FollowUpPlanner.mentions(comment, "SUP-2")).isTrue();
         assertThat(FollowUpPlanner.mentions(comment, "SUP-10")).isFalse();
-        assertThat(FollowUpPlanner.mentions("SUP-1 looks fine", "SUP-1")).as("not our comment").isFalse();
+        assertThat(FollowUpPlanner.mentions("SUP-1 looks fine", "SUP-1"))
+                .as("not our comment")
+                .isFalse();
     }
 }

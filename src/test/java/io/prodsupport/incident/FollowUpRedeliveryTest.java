@@ -1,12 +1,10 @@
 package io.prodsupport.incident;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.prodsupport.jira.JiraClient;
 import io.prodsupport.jirasim.Flavour;
 import io.prodsupport.testing.Intercepted;
-import org.junit.jupiter.api.RepeatedTest;
-import org.junit.jupiter.api.RepetitionInfo;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,8 +17,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The resolving webhook delivered five times at once, in shuffled order, each delivery handled by its own creator
@@ -30,8 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FollowUpRedeliveryTest {
 
-    private static final String ACTIONS = "* Add an alert on pool exhaustion\n* Load-test checkout before each release\n"
-            + "* Rotate the payment keys\n* Document the failover runbook\n";
+    private static final String ACTIONS =
+            "* Add an alert on pool exhaustion\n* Load-test checkout before each release\n"
+                    + "* Rotate the payment keys\n* Document the failover runbook\n";
     private static final Set<String> WRITES = Set.of("createIssue", "linkIssues", "addComment");
     private static final int DELIVERIES = 5;
 
@@ -72,19 +72,23 @@ class FollowUpRedeliveryTest {
             }
             s.sim.faults().clear();
 
-            assertThat(s.followUps(s.jira, s.ledger()).reconcile(key)).as("nothing left to do").isEmpty();
+            assertThat(s.followUps(s.jira, s.ledger()).reconcile(key))
+                    .as("nothing left to do")
+                    .isEmpty();
             assertThat(s.followUpsPerAction(key).values()).hasSize(4).containsOnly(1L);
             assertThat(s.linksPerIssue(key).values()).hasSize(4).containsOnly(1L);
             assertThat(s.comments(key)).hasSize(1);
-            System.out.println("redelivery test: " + DELIVERIES + " deliveries, " + failedAttempts + " failed attempts, "
+            System.out.println("redelivery test: " + DELIVERIES + " deliveries, " + failedAttempts
+                    + " failed attempts, "
                     + lostAnswers + " lost answers, Jira calls " + s.sim.calls().snapshot() + ", duplicates: "
                     + s.duplicates(key));
         }
     }
 
     /** Runs one delivery as the inbox worker would: again after each failure, a little later. */
-    private static int deliverUntilHandled(FollowUps creator, String key, int startDelayMillis,
-                                           AtomicInteger failedAttempts) throws InterruptedException {
+    private static int deliverUntilHandled(
+            FollowUps creator, String key, int startDelayMillis, AtomicInteger failedAttempts)
+            throws InterruptedException {
         Thread.sleep(startDelayMillis);
         for (int attempt = 1; attempt <= 200; attempt++) {
             try {

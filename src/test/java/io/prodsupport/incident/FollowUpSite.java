@@ -12,7 +12,6 @@ import io.prodsupport.jirasim.SimLink;
 import io.prodsupport.jirasim.SimSite;
 import io.prodsupport.testing.SettableClock;
 import io.prodsupport.testing.SimulatedSite;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,8 +44,8 @@ final class FollowUpSite implements AutoCloseable {
         simulated = SimulatedSite.start(flavour);
         sim = simulated.sim();
         site = simulated.site();
-        jira = simulated.clientFor(site.bot(), new RetryBudget(3, Duration.ofMillis(5), Duration.ofMillis(20),
-                Duration.ofSeconds(5)));
+        jira = simulated.clientFor(
+                site.bot(), new RetryBudget(3, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(5)));
         storeUrl = "jdbc:sqlite:" + dir.resolve("store.db");
     }
 
@@ -77,27 +76,36 @@ final class FollowUpSite implements AutoCloseable {
 
     /** Every follow-up of the incident in Jira, by its origin property. */
     List<SimIssue> followUpsOf(String incidentKey) {
-        return sim.issues().stream().filter(i -> i.property(FollowUpOrigin.PROPERTY) != null)
-                .filter(i -> incidentKey.equals(i.property(FollowUpOrigin.PROPERTY).path("incidentKey").asText()))
+        return sim.issues().stream()
+                .filter(i -> i.property(FollowUpOrigin.PROPERTY) != null)
+                .filter(i -> incidentKey.equals(
+                        i.property(FollowUpOrigin.PROPERTY).path("incidentKey").asText()))
                 .toList();
     }
 
     /** Follow-ups per action id: exactly one each is the whole point. */
     Map<String, Long> followUpsPerAction(String incidentKey) {
-        return followUpsOf(incidentKey).stream().collect(Collectors.groupingBy(
-                i -> i.property(FollowUpOrigin.PROPERTY).path("actionId").asText(), Collectors.counting()));
+        return followUpsOf(incidentKey).stream()
+                .collect(Collectors.groupingBy(
+                        i -> i.property(FollowUpOrigin.PROPERTY)
+                                .path("actionId")
+                                .asText(),
+                        Collectors.counting()));
     }
 
     /** Follow-ups beyond the first for an action, summed over the incident's actions. */
     long duplicates(String incidentKey) {
-        return followUpsPerAction(incidentKey).values().stream().mapToLong(n -> n - 1).sum();
+        return followUpsPerAction(incidentKey).values().stream()
+                .mapToLong(n -> n - 1)
+                .sum();
     }
 
     /** Links between the incident and each other issue, counted per other issue. */
     Map<String, Long> linksPerIssue(String incidentKey) {
-        return sim.issue(incidentKey).links().stream().collect(Collectors.groupingBy(
-                (SimLink l) -> l.inwardKey().equals(incidentKey) ? l.outwardKey() : l.inwardKey(),
-                Collectors.counting()));
+        return sim.issue(incidentKey).links().stream()
+                .collect(Collectors.groupingBy(
+                        (SimLink l) -> l.inwardKey().equals(incidentKey) ? l.outwardKey() : l.inwardKey(),
+                        Collectors.counting()));
     }
 
     List<String> comments(String key) {

@@ -1,12 +1,12 @@
 package io.prodsupport.incident;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The summary cut: never over Jira's limit, never inside a word that has a boundary before it, idempotent. */
 class FollowUpSummaryPropertiesTest {
@@ -17,7 +17,10 @@ class FollowUpSummaryPropertiesTest {
                 Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(12),
                 Arbitraries.strings().withCharRange('a', 'z').ofMinLength(200).ofMaxLength(400),
                 // whole code points: an emoji is two chars, and a cut must not split it
-                Arbitraries.of("é", "€", "😀", "-", ".", ",").list().ofMinSize(1).ofMaxSize(6)
+                Arbitraries.of("é", "€", "😀", "-", ".", ",")
+                        .list()
+                        .ofMinSize(1)
+                        .ofMaxSize(6)
                         .map(parts -> String.join("", parts)));
         return word.list().ofMinSize(1).ofMaxSize(120).map(words -> String.join(" ", words));
     }
@@ -44,7 +47,9 @@ class FollowUpSummaryPropertiesTest {
         assertThat(text).startsWith(kept);
         boolean atBoundary = text.length() > kept.length() && Character.isWhitespace(text.charAt(kept.length()));
         boolean firstWordTooLong = text.indexOf(' ') < 0 || text.indexOf(' ') >= kept.length();
-        assertThat(atBoundary || firstWordTooLong).as("cut inside a word: %s", kept).isTrue();
+        assertThat(atBoundary || firstWordTooLong)
+                .as("cut inside a word: %s", kept)
+                .isTrue();
         assertThat(Character.isHighSurrogate(kept.charAt(kept.length() - 1))).isFalse();
     }
 }

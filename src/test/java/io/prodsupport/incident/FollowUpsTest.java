@@ -1,14 +1,10 @@
 package io.prodsupport.incident;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.prodsupport.inbox.Stores;
 import io.prodsupport.jirasim.Flavour;
 import io.prodsupport.jirasim.SimIssue;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -16,17 +12,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Follow-ups against the simulator over real HTTP, through the production client and the SQLite ledger. */
 class FollowUpsTest {
 
-    private static final String TWO_ACTIONS = "* Add an *alert* on pool exhaustion\n** page the on-call\n"
-            + "* Load-test checkout before each release\n";
+    private static final String TWO_ACTIONS =
+            "* Add an *alert* on pool exhaustion\n** page the on-call\n" + "* Load-test checkout before each release\n";
 
     @TempDir
     Path dir;
+
     private FollowUpSite s;
 
     @AfterEach
@@ -54,33 +54,43 @@ class FollowUpsTest {
         Optional<String> did = followUps().reconcile(key);
 
         List<SimIssue> made = sorted(s.followUpsOf(key));
-        assertThat(made).extracting(SimIssue::summary)
+        assertThat(made)
+                .extracting(SimIssue::summary)
                 .containsExactly("Add an alert on pool exhaustion", "Load-test checkout before each release");
         SimIssue first = made.get(0);
         assertThat(first.projectKey()).isEqualTo("SUP");
         assertThat(first.issueType()).isEqualTo("Task");
-        assertThat(first.labels()).containsExactlyInAnyOrder("prevention", "prodsupport-followup", "prodsupport-from-" + key);
+        assertThat(first.labels())
+                .containsExactlyInAnyOrder("prevention", "prodsupport-followup", "prodsupport-from-" + key);
         assertThat(first.priority()).isEqualTo(s.sim.issue(key).priority());
-        assertThat(first.description()).startsWith("Add an *alert* on pool exhaustion\n** page the on-call")
+        assertThat(first.description())
+                .startsWith("Add an *alert* on pool exhaustion\n** page the on-call")
                 .contains("Prevention action from " + key + ": Checkout down")
                 .contains("{quote}\nA config push disabled the payment pool\n{quote}")
                 .contains("[" + key + "|" + s.sim.baseUrl());
-        assertThat(first.property("prodsupport.origin").path("incidentProject").asText()).isEqualTo("OPS");
-        assertThat(s.sim.issue(key).links()).hasSize(2)
+        assertThat(first.property("prodsupport.origin").path("incidentProject").asText())
+                .isEqualTo("OPS");
+        assertThat(s.sim.issue(key).links())
+                .hasSize(2)
                 .allSatisfy(l -> assertThat(l.type().name()).isEqualTo("Relates"));
-        assertThat(s.comments(key)).containsExactly("Follow-up tickets for the prevention actions:\n"
-                + "* " + made.get(0).key() + " — Add an alert on pool exhaustion\n"
-                + "* " + made.get(1).key() + " — Load-test checkout before each release");
-        assertThat(s.sim.issue(key).description()).as("the description is not rewritten").isEqualTo(description);
-        assertThat(did).contains("created " + made.get(0).key() + "; created " + made.get(1).key() + "; linked "
-                + made.get(0).key() + "; linked " + made.get(1).key() + "; commented on " + key);
+        assertThat(s.comments(key))
+                .containsExactly("Follow-up tickets for the prevention actions:\n"
+                        + "* " + made.get(0).key() + " — Add an alert on pool exhaustion\n"
+                        + "* " + made.get(1).key() + " — Load-test checkout before each release");
+        assertThat(s.sim.issue(key).description())
+                .as("the description is not rewritten")
+                .isEqualTo(description);
+        assertThat(did)
+                .contains("created " + made.get(0).key() + "; created "
+                        + made.get(1).key() + "; linked " + made.get(0).key() + "; linked "
+                        + made.get(1).key() + "; commented on " + key);
     }
 
     @Test
     void an_incident_that_is_not_done_gets_no_follow_ups() {
         s = new FollowUpSite(Flavour.CLOUD, dir);
-        String key = s.sim.createIssue("OPS", "Incident", "Checkout down", FollowUpSite.description(TWO_ACTIONS),
-                s.site.carol());
+        String key = s.sim.createIssue(
+                "OPS", "Incident", "Checkout down", FollowUpSite.description(TWO_ACTIONS), s.site.carol());
 
         assertThat(followUps().reconcile(key)).isEmpty();
         assertThat(s.followUpsOf(key)).isEmpty();
@@ -110,10 +120,16 @@ class FollowUpsTest {
         s.sim.editDescription(key, FollowUpSite.description(respacedAndNew), s.site.alice());
         followUps().reconcile(key);
 
-        assertThat(s.followUpsOf(key)).extracting(SimIssue::summary).containsExactlyInAnyOrder(
-                "Add an alert on pool exhaustion", "Load-test checkout before each release", "Rotate the payment keys");
+        assertThat(s.followUpsOf(key))
+                .extracting(SimIssue::summary)
+                .containsExactlyInAnyOrder(
+                        "Add an alert on pool exhaustion",
+                        "Load-test checkout before each release",
+                        "Rotate the payment keys");
         assertThat(s.comments(key)).hasSize(2);
-        assertThat(s.comments(key).get(1)).endsWith(" — Rotate the payment keys").doesNotContain("alert");
+        assertThat(s.comments(key).get(1))
+                .endsWith(" — Rotate the payment keys")
+                .doesNotContain("alert");
     }
 
     @Test
@@ -141,7 +157,8 @@ class FollowUpsTest {
         assertThat(s.followUpsOf(key)).hasSize(2);
         assertThat(s.linksPerIssue(key).values()).containsOnly(1L);
         assertThat(s.comments(key)).hasSize(1);
-        assertThat(did).hasValueSatisfying(d -> assertThat(d).contains("made before").doesNotContain("created"));
+        assertThat(did)
+                .hasValueSatisfying(d -> assertThat(d).contains("made before").doesNotContain("created"));
     }
 
     @Test
@@ -149,7 +166,7 @@ class FollowUpsTest {
         s = new FollowUpSite(Flavour.CLOUD, dir);
         s.jira.serverInfo();
         Map<Integer, SortedMap<String, Integer>> byActions = new TreeMap<>();
-        for (int actions : new int[]{1, 5}) {
+        for (int actions : new int[] {1, 5}) {
             StringBuilder prevention = new StringBuilder();
             for (int i = 1; i <= actions; i++) {
                 prevention.append("* Prevention action number ").append(i).append('\n');
@@ -161,11 +178,12 @@ class FollowUpsTest {
         }
         System.out.println("Jira calls for one incident, by number of actions: " + byActions);
 
-        assertThat(byActions.get(5)).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "GET /rest/api/2/issue/{issueIdOrKey}", 1,
-                "POST /rest/api/2/search/jql", 1,
-                "POST /rest/api/2/issue", 5,
-                "POST /rest/api/2/issueLink", 5,
-                "POST /rest/api/2/issue/{issueIdOrKey}/comment", 1));
+        assertThat(byActions.get(5))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "GET /rest/api/2/issue/{issueIdOrKey}", 1,
+                        "POST /rest/api/2/search/jql", 1,
+                        "POST /rest/api/2/issue", 5,
+                        "POST /rest/api/2/issueLink", 5,
+                        "POST /rest/api/2/issue/{issueIdOrKey}/comment", 1));
     }
 }

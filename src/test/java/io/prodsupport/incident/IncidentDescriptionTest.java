@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 class IncidentDescriptionTest {
 
     private static List<Section> sectionsOf(String text) {
-        return IncidentDescription.parse(text).sections().stream().map(ParsedSection::section).toList();
+        return IncidentDescription.parse(text).sections().stream()
+                .map(ParsedSection::section)
+                .toList();
     }
 
     @Test
@@ -31,33 +33,39 @@ class IncidentDescriptionTest {
         String text = "intro\r\n  h3. Root causes  \r\nDisk full\r\n\r\n## Symptoms ##\nslow";
         IncidentDescription parsed = IncidentDescription.parse(text);
         assertThat(parsed.preamble()).isEqualTo("intro\r\n");
-        assertThat(parsed.sections()).containsExactly(
-                new ParsedSection(Section.ROOT_CAUSE, "  h3. Root causes  \r\n", 3, "Root causes", "Disk full\r\n\r\n"),
-                new ParsedSection(Section.SYMPTOMS, "## Symptoms ##\n", 2, "Symptoms", "slow"));
+        assertThat(parsed.sections())
+                .containsExactly(
+                        new ParsedSection(
+                                Section.ROOT_CAUSE, "  h3. Root causes  \r\n", 3, "Root causes", "Disk full\r\n\r\n"),
+                        new ParsedSection(Section.SYMPTOMS, "## Symptoms ##\n", 2, "Symptoms", "slow"));
         assertThat(parsed.render()).isEqualTo(text);
     }
 
     @Test
     void headings_need_a_space_after_the_marker() {
         assertThat(sectionsOf("h2.Symptoms\nx\n#Symptoms\ny\n##\tSymptoms\nz")).containsExactly(Section.SYMPTOMS);
-        assertThat(IncidentDescription.parse("h2.Symptoms\nx\n#Symptoms\ny\n##\tSymptoms\nz").preamble())
+        assertThat(IncidentDescription.parse("h2.Symptoms\nx\n#Symptoms\ny\n##\tSymptoms\nz")
+                        .preamble())
                 .isEqualTo("h2.Symptoms\nx\n#Symptoms\ny\n");
     }
 
     @Test
     void unknown_headings_stay_in_the_body_of_their_section() {
-        IncidentDescription parsed = IncidentDescription.parse(
-                "h2. Symptoms\nslow\nh3. Timeline\n10:05 alert\nh2. Root Cause\nGC pauses");
-        assertThat(parsed.section(Section.SYMPTOMS).orElseThrow().body()).isEqualTo("slow\nh3. Timeline\n10:05 alert\n");
+        IncidentDescription parsed =
+                IncidentDescription.parse("h2. Symptoms\nslow\nh3. Timeline\n10:05 alert\nh2. Root Cause\nGC pauses");
+        assertThat(parsed.section(Section.SYMPTOMS).orElseThrow().body())
+                .isEqualTo("slow\nh3. Timeline\n10:05 alert\n");
     }
 
     @Test
     void a_repeated_heading_is_body_text_of_the_section_it_is_in() {
-        IncidentDescription parsed = IncidentDescription.parse(
-                "h2. Symptoms\nslow\nh2. Root Cause\nGC\nh3. Root cause\nheap too small");
-        assertThat(parsed.sections()).extracting(ParsedSection::section)
+        IncidentDescription parsed =
+                IncidentDescription.parse("h2. Symptoms\nslow\nh2. Root Cause\nGC\nh3. Root cause\nheap too small");
+        assertThat(parsed.sections())
+                .extracting(ParsedSection::section)
                 .containsExactly(Section.SYMPTOMS, Section.ROOT_CAUSE);
-        assertThat(parsed.section(Section.ROOT_CAUSE).orElseThrow().body()).isEqualTo("GC\nh3. Root cause\nheap too small");
+        assertThat(parsed.section(Section.ROOT_CAUSE).orElseThrow().body())
+                .isEqualTo("GC\nh3. Root cause\nheap too small");
     }
 
     @Test
@@ -93,17 +101,28 @@ class IncidentDescriptionTest {
 
     @Test
     void reordered_renamed_and_markdown_templates_are_templated() {
-        assertThat(IncidentDescription.parse("h2. Root Cause(s)\nx\nh2. Symptoms\ny\nh2. Scope\nz").isTemplated()).isTrue();
+        assertThat(IncidentDescription.parse("h2. Root Cause(s)\nx\nh2. Symptoms\ny\nh2. Scope\nz")
+                        .isTemplated())
+                .isTrue();
         assertThat(IncidentDescription.parse("h2. Symptom\nx\nh2. Root causes\ny\nh2. Fix for root cause\nz")
-                .isTemplated()).isTrue();
-        assertThat(IncidentDescription.parse("## Symptoms\nx\n## Root cause\ny\n## Prevention\nz").isTemplated()).isTrue();
-        assertThat(IncidentDescription.parse("h2. Original Request\nx\nh2. Whys\n* because").isTemplated()).isTrue();
+                        .isTemplated())
+                .isTrue();
+        assertThat(IncidentDescription.parse("## Symptoms\nx\n## Root cause\ny\n## Prevention\nz")
+                        .isTemplated())
+                .isTrue();
+        assertThat(IncidentDescription.parse("h2. Original Request\nx\nh2. Whys\n* because")
+                        .isTemplated())
+                .isTrue();
     }
 
     @Test
     void one_or_two_stray_section_headings_are_not_a_template() {
-        assertThat(IncidentDescription.parse("The app crashes.\nh2. Symptoms\nWhite screen").isTemplated()).isFalse();
-        assertThat(IncidentDescription.parse("h3. Symptoms\nWhite screen\nh3. Scope\nAll iPhones").isTemplated()).isFalse();
+        assertThat(IncidentDescription.parse("The app crashes.\nh2. Symptoms\nWhite screen")
+                        .isTemplated())
+                .isFalse();
+        assertThat(IncidentDescription.parse("h3. Symptoms\nWhite screen\nh3. Scope\nAll iPhones")
+                        .isTemplated())
+                .isFalse();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.prodsupport.incident;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.prodsupport.jira.HttpJiraClient;
 import io.prodsupport.jira.JiraClient;
 import io.prodsupport.jirasim.Flavour;
@@ -8,11 +10,6 @@ import io.prodsupport.jirasim.SimIssue;
 import io.prodsupport.jirasim.SimSite;
 import io.prodsupport.testing.Intercepted;
 import io.prodsupport.testing.SimulatedSite;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,8 +21,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The reconciler against the simulator over real HTTP, through the production client. */
 class IncidentReconcilerTest {
@@ -54,10 +53,17 @@ class IncidentReconcilerTest {
 
     private IncidentReconciler reconciler(JiraClient client) {
         // Monday 2026-03-02 is in week 8 from the start: an even turn, so alice is on duty
-        OnCallRotation rotation = new OnCallRotation(List.of(site.alice().jiraId(), site.bob().jiraId()),
-                Instant.parse("2026-01-05T09:00:00Z"), Duration.ofDays(7));
-        return new IncidentReconciler(client, new IncidentScope(List.of("OPS"), List.of("Incident"), Optional.empty()),
-                new FixVersions(client, "Production Support"), List.of(site.bob().jiraId()), rotation, MONDAY);
+        OnCallRotation rotation = new OnCallRotation(
+                List.of(site.alice().jiraId(), site.bob().jiraId()),
+                Instant.parse("2026-01-05T09:00:00Z"),
+                Duration.ofDays(7));
+        return new IncidentReconciler(
+                client,
+                new IncidentScope(List.of("OPS"), List.of("Incident"), Optional.empty()),
+                new FixVersions(client, "Production Support"),
+                List.of(site.bob().jiraId()),
+                rotation,
+                MONDAY);
     }
 
     @ParameterizedTest
@@ -75,10 +81,12 @@ class IncidentReconcilerTest {
         IncidentDescription description = IncidentDescription.parse(after.description());
         assertThat(description.isTemplated()).isTrue();
         assertThat(description.originalRequest()).contains(REPORT);
-        String mention = flavour == Flavour.CLOUD ? "[~accountid:" + site.alice().accountId() + "]" : "[~alice]";
+        String mention =
+                flavour == Flavour.CLOUD ? "[~accountid:" + site.alice().accountId() + "]" : "[~alice]";
         assertThat(after.description()).contains("* Look into the problem — " + mention);
-        assertThat(outcome.changes()).contains("created version \"Production Support\" in OPS",
-                "description wrapped in the section template");
+        assertThat(outcome.changes())
+                .contains(
+                        "created version \"Production Support\" in OPS", "description wrapped in the section template");
     }
 
     @Test
@@ -94,8 +102,9 @@ class IncidentReconcilerTest {
 
         assertThat(second.changes()).isEmpty();
         assertThat(sim.issue(key).description()).isEqualTo(description);
-        assertThat(sim.calls().snapshot()).containsOnlyKeys("GET /rest/api/2/issue/{issueIdOrKey}",
-                "GET /rest/api/2/issue/{issueIdOrKey}/watchers");
+        assertThat(sim.calls().snapshot())
+                .containsOnlyKeys(
+                        "GET /rest/api/2/issue/{issueIdOrKey}", "GET /rest/api/2/issue/{issueIdOrKey}/watchers");
     }
 
     @Test
@@ -109,11 +118,12 @@ class IncidentReconcilerTest {
 
         reconciler.reconcile(key);
 
-        assertThat(sim.calls().snapshot()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
-                "GET /rest/api/2/issue/{issueIdOrKey}", 2,
-                "PUT /rest/api/2/issue/{issueIdOrKey}", 1,
-                "GET /rest/api/2/issue/{issueIdOrKey}/watchers", 1,
-                "POST /rest/api/2/issue/{issueIdOrKey}/watchers", 2));
+        assertThat(sim.calls().snapshot())
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+                        "GET /rest/api/2/issue/{issueIdOrKey}", 2,
+                        "PUT /rest/api/2/issue/{issueIdOrKey}", 1,
+                        "GET /rest/api/2/issue/{issueIdOrKey}/watchers", 1,
+                        "POST /rest/api/2/issue/{issueIdOrKey}/watchers", 2));
     }
 
     @Test
@@ -167,7 +177,8 @@ class IncidentReconcilerTest {
         ExecutorService pool = Executors.newFixedThreadPool(20);
         try {
             List<Future<ReconcileOutcome>> outcomes = keys.stream()
-                    .map(k -> pool.submit(() -> reconciler.reconcile(k))).toList();
+                    .map(k -> pool.submit(() -> reconciler.reconcile(k)))
+                    .toList();
             for (Future<ReconcileOutcome> f : outcomes) {
                 f.get();
             }
@@ -194,8 +205,10 @@ class IncidentReconcilerTest {
         assertThat(plan.assignTo()).isEmpty();
         assertThat(plan.watchers()).isEmpty();
         assertThat(plan.mention()).isEmpty();
-        assertThat(IncidentDescription.parse(plan.description().orElseThrow()).originalRequest()).contains(REPORT);
-        assertThat(plan.description().orElseThrow()).contains("h2. Next Actions\n* Look into the problem\n")
+        assertThat(IncidentDescription.parse(plan.description().orElseThrow()).originalRequest())
+                .contains(REPORT);
+        assertThat(plan.description().orElseThrow())
+                .contains("h2. Next Actions\n* Look into the problem\n")
                 .doesNotContain("[~");
     }
 
@@ -209,13 +222,18 @@ class IncidentReconcilerTest {
         ReconcileOutcome outcome = reconciler.apply(plan, false);
 
         SimIssue after = sim.issue(key);
-        assertThat(outcome.changes()).containsExactly("created version \"Production Support\" in OPS",
-                "fix version \"Production Support\"", "description wrapped in the section template");
+        assertThat(outcome.changes())
+                .containsExactly(
+                        "created version \"Production Support\" in OPS",
+                        "fix version \"Production Support\"",
+                        "description wrapped in the section template");
         assertThat(after.assignee()).isNull();
         assertThat(after.watchers()).doesNotContain(site.alice(), site.bob());
         assertThat(after.description()).startsWith("h2. The Original Request\n" + SectionTemplate.EMPTY_ORIGINAL);
         assertThat(sim.calls().count("PUT /rest/api/2/issue/{issueIdOrKey}")).isEqualTo(1);
-        assertThat(reconciler.plan(jira.getIssue(key, IncidentReconciler.fields()), ReconcileMode.BACKFILL).isEmpty())
+        assertThat(reconciler
+                        .plan(jira.getIssue(key, IncidentReconciler.fields()), ReconcileMode.BACKFILL)
+                        .isEmpty())
                 .isTrue();
     }
 }

@@ -1,18 +1,17 @@
 package io.prodsupport.incident;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class OnCallRotationTest {
 
-    private final OnCallRotation weekly = new OnCallRotation(List.of("alice", "bob", "carol"),
-            Instant.parse("2026-01-05T09:00:00Z"), Duration.ofDays(7));
+    private final OnCallRotation weekly = new OnCallRotation(
+            List.of("alice", "bob", "carol"), Instant.parse("2026-01-05T09:00:00Z"), Duration.ofDays(7));
 
     @Test
     void the_first_person_is_on_duty_for_the_first_period() {

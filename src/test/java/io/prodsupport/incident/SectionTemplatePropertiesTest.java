@@ -20,18 +20,48 @@ class SectionTemplatePropertiesTest {
 
     /** Lines and blocks that make parsing hard, none of them heading a canonical section. */
     private static final List<String> SAFE_FRAGMENTS = List.of(
-            "", "   ", "TBD", "Disk full on db-3", "* Add an alert", "** nested item", "# step one", "- dash item",
-            "h3. Timeline", "### Notes", "||host||errors||", "|web-1|120|", "  \tindented",
+            "",
+            "   ",
+            "TBD",
+            "Disk full on db-3",
+            "* Add an alert",
+            "** nested item",
+            "# step one",
+            "- dash item",
+            "h3. Timeline",
+            "### Notes",
+            "||host||errors||",
+            "|web-1|120|",
+            "  \tindented",
             "\tat shop.checkout.OrderRepository.save(OrderRepository.java:88)",
-            "{code:java}\nh2. Root Cause(s)\nTBD\n{code}", "{noformat}\n## Symptoms\n* TBD\n{noformat}",
-            "```\nh2. Scope\n```", "run {code}ls -la{code} first", "{quote}customer says hi{quote}",
-            "Ünïcödé ✓ 证书 🔥 — “quotes”", "h2.Symptoms", "#Symptoms", "{color:red}TBD{color}");
+            "{code:java}\nh2. Root Cause(s)\nTBD\n{code}",
+            "{noformat}\n## Symptoms\n* TBD\n{noformat}",
+            "```\nh2. Scope\n```",
+            "run {code}ls -la{code} first",
+            "{quote}customer says hi{quote}",
+            "Ünïcödé ✓ 证书 🔥 — “quotes”",
+            "h2.Symptoms",
+            "#Symptoms",
+            "{color:red}TBD{color}");
 
     /** Fragments for the reporter's text: anything goes, including headings of template sections. */
     private static final List<String> NASTY_FRAGMENTS = List.of(
-            "h2. Symptoms", "## Root Cause(s)", "h1. The Original Request", "# Original request", "h3. Whys",
-            "h2. Prevention / Mitigation", "{code}", "{code:java}", "{noformat}", "```", "```java", "\r", "\r\n",
-            "\n\n", "h2. Scope\nTBD", "* ");
+            "h2. Symptoms",
+            "## Root Cause(s)",
+            "h1. The Original Request",
+            "# Original request",
+            "h3. Whys",
+            "h2. Prevention / Mitigation",
+            "{code}",
+            "{code:java}",
+            "{noformat}",
+            "```",
+            "```java",
+            "\r",
+            "\r\n",
+            "\n\n",
+            "h2. Scope\nTBD",
+            "* ");
 
     @Provide
     Arbitrary<String> reporterTexts() {
@@ -40,13 +70,16 @@ class SectionTemplatePropertiesTest {
                 net.jqwik.api.Tuple.of(3, Arbitraries.of(NASTY_FRAGMENTS)),
                 net.jqwik.api.Tuple.of(3, Arbitraries.strings().all().ofMaxLength(12)));
         Arbitrary<String> terminator = Arbitraries.of("\n", "\r\n", "\r", "", " ");
-        return Combinators.combine(fragment, terminator).as(String::concat).list().ofMaxSize(12)
+        return Combinators.combine(fragment, terminator)
+                .as(String::concat)
+                .list()
+                .ofMaxSize(12)
                 .map(parts -> String.join("", parts));
     }
 
     @Property(tries = 1000)
-    void wrapping_keeps_the_original_verbatim(@ForAll("reporterTexts") String original,
-                                              @ForAll("mentions") String mention) {
+    void wrapping_keeps_the_original_verbatim(
+            @ForAll("reporterTexts") String original, @ForAll("mentions") String mention) {
         String wrapped = SectionTemplate.wrap(original, mention);
         boolean templated = IncidentDescription.parse(original).isTemplated();
         Statistics.collect(templated ? "templated" : original.isBlank() ? "blank" : "wrapped");
@@ -61,8 +94,10 @@ class SectionTemplatePropertiesTest {
     }
 
     @Property(tries = 1000)
-    void wrapping_twice_is_wrapping_once(@ForAll("reporterTexts") String original,
-                                         @ForAll("mentions") String first, @ForAll("mentions") String second) {
+    void wrapping_twice_is_wrapping_once(
+            @ForAll("reporterTexts") String original,
+            @ForAll("mentions") String first,
+            @ForAll("mentions") String second) {
         String once = SectionTemplate.wrap(original, first);
         assertThat(SectionTemplate.wrap(once, second)).isEqualTo(once);
     }
@@ -70,7 +105,8 @@ class SectionTemplatePropertiesTest {
     @Property(tries = 500)
     void any_string_wraps_verbatim_too(@ForAll String original) {
         if (!original.isBlank() && !IncidentDescription.parse(original).isTemplated()) {
-            assertThat(IncidentDescription.parse(SectionTemplate.wrap(original, "[~alice]")).originalRequest())
+            assertThat(IncidentDescription.parse(SectionTemplate.wrap(original, "[~alice]"))
+                            .originalRequest())
                     .contains(original);
         }
     }
@@ -82,8 +118,10 @@ class SectionTemplatePropertiesTest {
 
     @Property(tries = 500)
     void the_wrapped_template_has_every_required_section_empty_until_one_is_filled(
-            @ForAll("reporterTexts") String original, @ForAll("mentions") String mention,
-            @ForAll("required") Section filledIn, @ForAll("answers") String answer) {
+            @ForAll("reporterTexts") String original,
+            @ForAll("mentions") String mention,
+            @ForAll("required") Section filledIn,
+            @ForAll("answers") String answer) {
         if (IncidentDescription.parse(original).isTemplated()) {
             return;
         }
@@ -94,12 +132,20 @@ class SectionTemplatePropertiesTest {
 
         List<ParsedSection> edited = new ArrayList<>();
         for (ParsedSection section : wrapped.sections()) {
-            edited.add(section.section() != filledIn ? section : new ParsedSection(section.section(),
-                    section.headingLine(), section.level(), section.title(), answer + "\n\n"));
+            edited.add(
+                    section.section() != filledIn
+                            ? section
+                            : new ParsedSection(
+                                    section.section(),
+                                    section.headingLine(),
+                                    section.level(),
+                                    section.title(),
+                                    answer + "\n\n"));
         }
         IncidentDescription reparsed = IncidentDescription.parse(IncidentDescription.render(edited));
         assertThat(reparsed.isEmpty(filledIn)).isFalse();
-        assertThat(reparsed.emptySections(DescriptionExamples.REQUIRED)).hasSize(DescriptionExamples.REQUIRED.size() - 1);
+        assertThat(reparsed.emptySections(DescriptionExamples.REQUIRED))
+                .hasSize(DescriptionExamples.REQUIRED.size() - 1);
         assertThat(reparsed.originalRequest()).isEqualTo(wrapped.originalRequest());
     }
 
@@ -112,13 +158,17 @@ class SectionTemplatePropertiesTest {
     void the_emptiness_regex_and_its_java_evaluation_agree(@ForAll("emptyish") String body) {
         String normalised = SectionText.normalise(body);
         assertThat(SectionText.matchesEmpty(normalised))
-                .isEqualTo(java.util.regex.Pattern.compile(SectionText.EMPTY).matcher(normalised).matches());
+                .isEqualTo(java.util.regex.Pattern.compile(SectionText.EMPTY)
+                        .matcher(normalised)
+                        .matches());
     }
 
     @Provide
     Arbitrary<String> emptyish() {
         return Arbitraries.of("TBD", "todo", "*", " ", "\n", ".", "tbdx", "N/A", "to", "do", "{color:red}", "?", "1.")
-                .list().ofMaxSize(6).map(parts -> String.join("", parts));
+                .list()
+                .ofMaxSize(6)
+                .map(parts -> String.join("", parts));
     }
 
     @Provide
@@ -133,8 +183,12 @@ class SectionTemplatePropertiesTest {
 
     @Provide
     Arbitrary<String> answers() {
-        Arbitrary<String> word = Arbitraries.strings().withCharRange('a', 'z').withCharRange('\u0430', '\u044f')
-                .ofMinLength(1).ofMaxLength(8).filter(w -> !Set.of("tbd", "todo").contains(w));
+        Arbitrary<String> word = Arbitraries.strings()
+                .withCharRange('a', 'z')
+                .withCharRange('\u0430', '\u044f')
+                .ofMinLength(1)
+                .ofMaxLength(8)
+                .filter(w -> !Set.of("tbd", "todo").contains(w));
         Arbitrary<String> decoration = Arbitraries.of("", "*", "_", "- ", "{color:red}", ".");
         return Combinators.combine(decoration, word.list().ofMinSize(1).ofMaxSize(6))
                 .as((d, words) -> d + String.join(" ", words) + ".");
@@ -143,7 +197,8 @@ class SectionTemplatePropertiesTest {
     /** Valid descriptions: distinct sections, nested headings only where the parser keeps them nested. */
     @Provide
     Arbitrary<IncidentDescription> descriptions() {
-        Arbitrary<List<Section>> order = Arbitraries.of(Section.values()).list().uniqueElements().ofMaxSize(9);
+        Arbitrary<List<Section>> order =
+                Arbitraries.of(Section.values()).list().uniqueElements().ofMaxSize(9);
         return order.flatMap(sections -> {
             List<Arbitrary<ParsedSection>> parts = new ArrayList<>();
             int original = sections.indexOf(Section.ORIGINAL_REQUEST);
@@ -162,7 +217,8 @@ class SectionTemplatePropertiesTest {
                 parts.add(parsedSection(section, nestable, i == sections.size() - 1));
             }
             Arbitrary<List<ParsedSection>> all = parts.isEmpty()
-                    ? Arbitraries.just(List.of()) : Combinators.combine(parts).as(list -> list);
+                    ? Arbitraries.just(List.of())
+                    : Combinators.combine(parts).as(list -> list);
             return Combinators.combine(text(List.of(), true), all).as(IncidentDescription::new);
         });
     }
@@ -171,26 +227,37 @@ class SectionTemplatePropertiesTest {
         Arbitrary<Boolean> wiki = Arbitraries.of(true, false);
         Arbitrary<Integer> level = Arbitraries.integers().between(1, 6);
         Arbitrary<String> indent = Arbitraries.of("", " ", "  ", "\t");
-        Arbitrary<String> title = Combinators.combine(Arbitraries.of(section.names()),
-                        Arbitraries.of("as is", "upper", "lower"), Arbitraries.of("%s", "%s:", "*%s*", "%s!"))
-                .as((name, casing, decoration) -> decoration.formatted(switch (casing) {
-                    case "upper" -> name.toUpperCase(Locale.ROOT);
-                    case "lower" -> name.toLowerCase(Locale.ROOT);
-                    default -> name;
-                }));
+        Arbitrary<String> title = Combinators.combine(
+                        Arbitraries.of(section.names()),
+                        Arbitraries.of("as is", "upper", "lower"),
+                        Arbitraries.of("%s", "%s:", "*%s*", "%s!"))
+                .as((name, casing, decoration) -> decoration.formatted(
+                        switch (casing) {
+                            case "upper" -> name.toUpperCase(Locale.ROOT);
+                            case "lower" -> name.toLowerCase(Locale.ROOT);
+                            default -> name;
+                        }));
         Arbitrary<String> trailing = Arbitraries.of("", " ", "\t ");
         Arbitrary<String> terminator = Arbitraries.of("\n", "\r\n");
         return Combinators.combine(wiki, level, indent, title, trailing, terminator, text(nestable, !last))
-                .as((isWiki, lvl, ind, t, trail, term, body) -> new ParsedSection(section,
-                        ind + (isWiki ? "h" + lvl + "." : "#".repeat(lvl)) + " " + t + trail + term, lvl, t, body));
+                .as((isWiki, lvl, ind, t, trail, term, body) -> new ParsedSection(
+                        section,
+                        ind + (isWiki ? "h" + lvl + "." : "#".repeat(lvl)) + " " + t + trail + term,
+                        lvl,
+                        t,
+                        body));
     }
 
     /** Body text: safe fragments, random text and headings of the nestable sections, one per line. */
     private Arbitrary<String> text(List<Section> nestable, boolean endsWithLineBreak) {
         List<Arbitrary<String>> choices = new ArrayList<>();
         choices.add(Arbitraries.of(SAFE_FRAGMENTS));
-        choices.add(Arbitraries.strings().withCharRange('a', 'z').withCharRange('A', 'Z').withCharRange('0', '9')
-                .withChars(" .,:;!?()-_*+/|[]~@\u00e9\u00fc\u4e2d\u2014\u00a0").ofMaxLength(20));
+        choices.add(Arbitraries.strings()
+                .withCharRange('a', 'z')
+                .withCharRange('A', 'Z')
+                .withCharRange('0', '9')
+                .withChars(" .,:;!?()-_*+/|[]~@\u00e9\u00fc\u4e2d\u2014\u00a0")
+                .ofMaxLength(20));
         if (!nestable.isEmpty()) {
             choices.add(Combinators.combine(Arbitraries.of(nestable), Arbitraries.of("h3. ", "h2. ", "## "))
                     .as((s, marker) -> marker + s.names().get(s.names().size() - 1)));

@@ -56,8 +56,10 @@ class SectionTemplateTest {
     @ValueSource(strings = {"", "   ", "\n\r\n\t"})
     void a_blank_description_says_the_reporter_left_it_empty(String blank) {
         String wrapped = SectionTemplate.wrap(blank, null);
-        assertThat(wrapped).startsWith("h2. The Original Request\n_(The reporter left the description empty.)_\n\nh2. Symptoms\n");
-        assertThat(IncidentDescription.parse(wrapped).isEmpty(Section.ORIGINAL_REQUEST)).isTrue();
+        assertThat(wrapped)
+                .startsWith("h2. The Original Request\n_(The reporter left the description empty.)_\n\nh2. Symptoms\n");
+        assertThat(IncidentDescription.parse(wrapped).isEmpty(Section.ORIGINAL_REQUEST))
+                .isTrue();
     }
 
     @Test

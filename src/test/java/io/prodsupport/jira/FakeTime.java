@@ -15,67 +15,67 @@ import java.util.List;
  */
 final class FakeTime extends Clock implements Sleeper {
 
-  private final boolean autoAdvance;
-  private Instant now = Instant.parse("2026-11-23T10:00:00Z");
-  private final List<Duration> sleeps = new ArrayList<>();
-  private int sleeping;
+    private final boolean autoAdvance;
+    private Instant now = Instant.parse("2026-11-23T10:00:00Z");
+    private final List<Duration> sleeps = new ArrayList<>();
+    private int sleeping;
 
-  private FakeTime(boolean autoAdvance) {
-    this.autoAdvance = autoAdvance;
-  }
-
-  static FakeTime autoAdvancing() {
-    return new FakeTime(true);
-  }
-
-  static FakeTime manual() {
-    return new FakeTime(false);
-  }
-
-  @Override
-  public synchronized void sleep(Duration duration) throws InterruptedException {
-    sleeps.add(duration);
-    Instant wakeAt = now.plus(duration);
-    if (autoAdvance) {
-      now = wakeAt;
-      return;
+    private FakeTime(boolean autoAdvance) {
+        this.autoAdvance = autoAdvance;
     }
-    sleeping++;
-    try {
-      while (now.isBefore(wakeAt)) {
-        wait();
-      }
-    } finally {
-      sleeping--;
+
+    static FakeTime autoAdvancing() {
+        return new FakeTime(true);
     }
-  }
 
-  synchronized void advance(Duration duration) {
-    now = now.plus(duration);
-    notifyAll();
-  }
+    static FakeTime manual() {
+        return new FakeTime(false);
+    }
 
-  /** How many threads are blocked in {@link #sleep} right now. */
-  synchronized int sleeping() {
-    return sleeping;
-  }
+    @Override
+    public synchronized void sleep(Duration duration) throws InterruptedException {
+        sleeps.add(duration);
+        Instant wakeAt = now.plus(duration);
+        if (autoAdvance) {
+            now = wakeAt;
+            return;
+        }
+        sleeping++;
+        try {
+            while (now.isBefore(wakeAt)) {
+                wait();
+            }
+        } finally {
+            sleeping--;
+        }
+    }
 
-  synchronized List<Duration> sleeps() {
-    return List.copyOf(sleeps);
-  }
+    synchronized void advance(Duration duration) {
+        now = now.plus(duration);
+        notifyAll();
+    }
 
-  @Override
-  public synchronized Instant instant() {
-    return now;
-  }
+    /** How many threads are blocked in {@link #sleep} right now. */
+    synchronized int sleeping() {
+        return sleeping;
+    }
 
-  @Override
-  public ZoneId getZone() {
-    return ZoneOffset.UTC;
-  }
+    synchronized List<Duration> sleeps() {
+        return List.copyOf(sleeps);
+    }
 
-  @Override
-  public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException("FakeTime is UTC only");
-  }
+    @Override
+    public synchronized Instant instant() {
+        return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("FakeTime is UTC only");
+    }
 }

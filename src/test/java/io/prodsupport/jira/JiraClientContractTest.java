@@ -1,22 +1,21 @@
 package io.prodsupport.jira;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prodsupport.jirasim.JiraSimulator;
 import io.prodsupport.jirasim.SimUser;
 import io.prodsupport.testing.SimulatedSite;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The production client against the simulator over real HTTP, once per flavour: every endpoint prodsupport uses
@@ -67,7 +66,8 @@ class JiraClientContractTest {
         assertThat(jira.myPermissions("OPS", List.of("ADMINISTER_PROJECTS", "CREATE_ISSUES")))
                 .containsExactlyInAnyOrder("ADMINISTER_PROJECTS", "CREATE_ISSUES");
         assertThatThrownBy(() -> jira.project("NOPE"))
-                .isInstanceOf(JiraException.class).hasMessage("project NOPE not found");
+                .isInstanceOf(JiraException.class)
+                .hasMessage("project NOPE not found");
     }
 
     @ParameterizedTest
@@ -91,22 +91,49 @@ class JiraClientContractTest {
     void an_issue_is_created_edited_watched_linked_commented_and_closed(io.prodsupport.jirasim.Flavour flavour) {
         site(flavour);
         jira.createVersion(jira.project("OPS").id(), "Production Support");
-        ObjectNode origin = JsonNodeFactory.instance.objectNode().put("incidentKey", "OPS-1").put("actionId", "a1");
+        ObjectNode origin = JsonNodeFactory.instance
+                .objectNode()
+                .put("incidentKey", "OPS-1")
+                .put("actionId", "a1");
         String incident = sim.createIssue("OPS", "Incident", "Checkout is down", "500s on /checkout", alice);
 
-        CreatedIssue followUp = jira.createIssue(new NewIssue("SUP", "Task", "Add a canary", "From " + incident,
-                List.of("prevention"), "High", Map.of("prodsupport.origin", origin)));
-        jira.editIssue(incident, new IssueEdit().addFixVersion("Production Support").setDescription("h2. Symptoms\nTBD")
-                .setAssignee(ref(alice), jira.flavour()).addLabel("prodsupport"), false);
+        CreatedIssue followUp = jira.createIssue(new NewIssue(
+                "SUP",
+                "Task",
+                "Add a canary",
+                "From " + incident,
+                List.of("prevention"),
+                "High",
+                Map.of("prodsupport.origin", origin)));
+        jira.editIssue(
+                incident,
+                new IssueEdit()
+                        .addFixVersion("Production Support")
+                        .setDescription("h2. Symptoms\nTBD")
+                        .setAssignee(ref(alice), jira.flavour())
+                        .addLabel("prodsupport"),
+                false);
         jira.addWatcher(incident, ref(alice));
         jira.linkIssues("Relates", incident, followUp.key());
         Comment comment = jira.addComment(incident, "Follow-ups: " + followUp.key());
         Transition done = jira.transitions(incident).stream()
-                .filter(t -> "done".equals(t.toCategoryKey())).findFirst().orElseThrow();
+                .filter(t -> "done".equals(t.toCategoryKey()))
+                .findFirst()
+                .orElseThrow();
         jira.transition(incident, done.id());
 
-        Issue read = jira.getIssue(incident, List.of("summary", "description", "status", "resolution", "fixVersions",
-                "labels", "assignee", "issuelinks", "comment"));
+        Issue read = jira.getIssue(
+                incident,
+                List.of(
+                        "summary",
+                        "description",
+                        "status",
+                        "resolution",
+                        "fixVersions",
+                        "labels",
+                        "assignee",
+                        "issuelinks",
+                        "comment"));
         assertThat(read.fields().description()).isEqualTo("h2. Symptoms\nTBD");
         assertThat(read.fields().fixVersions()).containsExactly("Production Support");
         assertThat(read.fields().labels()).containsExactly("prodsupport");
@@ -142,7 +169,8 @@ class JiraClientContractTest {
         site(flavour);
 
         assertThatThrownBy(() -> jira.getIssue("OPS-7", List.of("summary")))
-                .isInstanceOf(JiraException.class).hasMessage("issue OPS-7 not found");
+                .isInstanceOf(JiraException.class)
+                .hasMessage("issue OPS-7 not found");
     }
 
     @ParameterizedTest
@@ -152,9 +180,11 @@ class JiraClientContractTest {
         IntStream.range(0, 250).forEach(i -> sim.createIssue("OPS", "Incident", "Incident " + i, "", alice));
         sim.createIssue("SUP", "Task", "Not an incident", "", alice);
         String endpoint = flavour == io.prodsupport.jirasim.Flavour.CLOUD
-                ? "POST /rest/api/2/search/jql" : "POST /rest/api/2/search";
+                ? "POST /rest/api/2/search/jql"
+                : "POST /rest/api/2/search";
 
-        Iterator<Issue> found = jira.search("project = OPS ORDER BY key ASC", List.of("summary")).iterator();
+        Iterator<Issue> found = jira.search("project = OPS ORDER BY key ASC", List.of("summary"))
+                .iterator();
         assertThat(found.next().key()).isEqualTo("OPS-1");
         assertThat(sim.calls().count(endpoint)).isEqualTo(1);
         int n = 1;
@@ -208,6 +238,7 @@ class JiraClientContractTest {
             asCarol.editIssue(key, new IssueEdit().addLabel("x"), true);
         }
         assertThat(sim.issue(key).labels()).containsExactly("x");
-        assertThat(Set.copyOf(jira.getIssue(key, List.of("labels")).fields().labels())).containsExactly("x");
+        assertThat(Set.copyOf(jira.getIssue(key, List.of("labels")).fields().labels()))
+                .containsExactly("x");
     }
 }

@@ -11,28 +11,28 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code "PUT /rest/api/2/issue/{issueIdOrKey}"}. Every request counts, including the ones a fault answered.
  */
 public final class CallCounter {
-  private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
 
-  void record(String endpoint) {
-    counts.computeIfAbsent(endpoint, k -> new AtomicInteger()).incrementAndGet();
-  }
+    void record(String endpoint) {
+        counts.computeIfAbsent(endpoint, k -> new AtomicInteger()).incrementAndGet();
+    }
 
-  public int count(String endpoint) {
-    AtomicInteger c = counts.get(endpoint);
-    return c == null ? 0 : c.get();
-  }
+    public int count(String endpoint) {
+        AtomicInteger c = counts.get(endpoint);
+        return c == null ? 0 : c.get();
+    }
 
-  public int total() {
-    return counts.values().stream().mapToInt(AtomicInteger::get).sum();
-  }
+    public int total() {
+        return counts.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
 
-  public SortedMap<String, Integer> snapshot() {
-    SortedMap<String, Integer> out = new TreeMap<>();
-    counts.forEach((k, v) -> out.put(k, v.get()));
-    return out;
-  }
+    public SortedMap<String, Integer> snapshot() {
+        SortedMap<String, Integer> out = new TreeMap<>();
+        counts.forEach((k, v) -> out.put(k, v.get()));
+        return out;
+    }
 
-  public void reset() {
-    counts.clear();
-  }
+    public void reset() {
+        counts.clear();
+    }
 }

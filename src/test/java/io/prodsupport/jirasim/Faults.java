@@ -11,129 +11,140 @@ import java.util.concurrent.atomic.AtomicInteger;
  * periodic ones ("every nth") count matching calls. Rules are checked in the order they were added.
  */
 public final class Faults {
-  /** What a rule does to a call. */
-  enum Kind { RATE_LIMIT, FAIL, SLOW, DROP_CONNECTION }
-
-  /** {@code amount}: status for FAIL, Retry-After seconds for RATE_LIMIT. */
-  record Rule(String endpoint, Kind kind, int amount, Duration duration, AtomicInteger remaining, int every,
-      AtomicInteger seen) {
-
-    boolean appliesTo(String key) {
-      if (endpoint != null && !endpoint.equals(key)) {
-        return false;
-      }
-      if (every > 0) {
-        return seen.incrementAndGet() % every == 0;
-      }
-      return remaining.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
-    }
-  }
-
-  private final List<Rule> rules;
-  private final String endpoint;
-  private final FaultState shared;
-
-  /** Latency and the token bucket are site-wide, like a real site's load, so they live outside the views. */
-  static final class FaultState {
-    volatile Duration latency = Duration.ZERO;
-    volatile TokenBucket bucket;
-  }
-
-  Faults() {
-    this(new CopyOnWriteArrayList<>(), null, new FaultState());
-  }
-
-  private Faults(List<Rule> rules, String endpoint, FaultState shared) {
-    this.rules = rules;
-    this.endpoint = endpoint;
-    this.shared = shared;
-  }
-
-  /** The same knobs, restricted to one endpoint key ({@code "METHOD /rest/api/2/template"}). */
-  public Faults on(String endpointKey) {
-    return new Faults(rules, endpointKey, shared);
-  }
-
-  public Faults rateLimitNext(int n, int retryAfterSeconds) {
-    return add(Kind.RATE_LIMIT, retryAfterSeconds, null, n, 0);
-  }
-
-  public Faults rateLimitEvery(int nth, int retryAfterSeconds) {
-    return add(Kind.RATE_LIMIT, retryAfterSeconds, null, 0, nth);
-  }
-
-  public Faults failNext(int n, int status) {
-    return add(Kind.FAIL, status, null, n, 0);
-  }
-
-  public Faults failEvery(int nth, int status) {
-    return add(Kind.FAIL, status, null, 0, nth);
-  }
-
-  /** The next n calls are answered normally but only after {@code delay}. */
-  public Faults slowNext(int n, Duration delay) {
-    return add(Kind.SLOW, 0, delay, n, 0);
-  }
-
-  /** The next n calls get no answer at all: the connection is closed, the client sees an IOException. */
-  public Faults dropConnectionNext(int n) {
-    return add(Kind.DROP_CONNECTION, 0, null, n, 0);
-  }
-
-  /** Added to every call (site-wide, even on an {@link #on(String)} view). */
-  public Faults latency(Duration latency) {
-    shared.latency = latency;
-    return this;
-  }
-
-  /** A token bucket of {@code callsPerSecond} (burst of the same size); calls over it get 429 + Retry-After. */
-  public Faults rateLimit(int callsPerSecond) {
-    shared.bucket = new TokenBucket(callsPerSecond);
-    return this;
-  }
-
-  /** Removes every fault, latency and rate limit. */
-  public Faults clear() {
-    rules.clear();
-    shared.latency = Duration.ZERO;
-    shared.bucket = null;
-    return this;
-  }
-
-  private Faults add(Kind kind, int amount, Duration duration, int n, int every) {
-    rules.add(new Rule(endpoint, kind, amount, duration, new AtomicInteger(n), every, new AtomicInteger()));
-    return this;
-  }
-
-  List<Rule> rules() {
-    return rules;
-  }
-
-  FaultState shared() {
-    return shared;
-  }
-
-  /** Refills continuously; thread-safe by its monitor. */
-  static final class TokenBucket {
-    private final int perSecond;
-    private double tokens;
-    private long last = System.nanoTime();
-
-    TokenBucket(int perSecond) {
-      this.perSecond = perSecond;
-      this.tokens = perSecond;
+    /** What a rule does to a call. */
+    enum Kind {
+        RATE_LIMIT,
+        FAIL,
+        SLOW,
+        DROP_CONNECTION
     }
 
-    /** 0 when a token was taken, else the whole seconds until one is available (at least 1). */
-    synchronized int take() {
-      long now = System.nanoTime();
-      tokens = Math.min(perSecond, tokens + (now - last) / 1e9 * perSecond);
-      last = now;
-      if (tokens >= 1) {
-        tokens -= 1;
-        return 0;
-      }
-      return (int) Math.max(1, Math.ceil((1 - tokens) / perSecond));
+    /** {@code amount}: status for FAIL, Retry-After seconds for RATE_LIMIT. */
+    record Rule(
+            String endpoint,
+            Kind kind,
+            int amount,
+            Duration duration,
+            AtomicInteger remaining,
+            int every,
+            AtomicInteger seen) {
+
+        boolean appliesTo(String key) {
+            if (endpoint != null && !endpoint.equals(key)) {
+                return false;
+            }
+            if (every > 0) {
+                return seen.incrementAndGet() % every == 0;
+            }
+            return remaining.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+        }
     }
-  }
+
+    private final List<Rule> rules;
+    private final String endpoint;
+    private final FaultState shared;
+
+    /** Latency and the token bucket are site-wide, like a real site's load, so they live outside the views. */
+    static final class FaultState {
+        volatile Duration latency = Duration.ZERO;
+        volatile TokenBucket bucket;
+    }
+
+    Faults() {
+        this(new CopyOnWriteArrayList<>(), null, new FaultState());
+    }
+
+    private Faults(List<Rule> rules, String endpoint, FaultState shared) {
+        this.rules = rules;
+        this.endpoint = endpoint;
+        this.shared = shared;
+    }
+
+    /** The same knobs, restricted to one endpoint key ({@code "METHOD /rest/api/2/template"}). */
+    public Faults on(String endpointKey) {
+        return new Faults(rules, endpointKey, shared);
+    }
+
+    public Faults rateLimitNext(int n, int retryAfterSeconds) {
+        return add(Kind.RATE_LIMIT, retryAfterSeconds, null, n, 0);
+    }
+
+    public Faults rateLimitEvery(int nth, int retryAfterSeconds) {
+        return add(Kind.RATE_LIMIT, retryAfterSeconds, null, 0, nth);
+    }
+
+    public Faults failNext(int n, int status) {
+        return add(Kind.FAIL, status, null, n, 0);
+    }
+
+    public Faults failEvery(int nth, int status) {
+        return add(Kind.FAIL, status, null, 0, nth);
+    }
+
+    /** The next n calls are answered normally but only after {@code delay}. */
+    public Faults slowNext(int n, Duration delay) {
+        return add(Kind.SLOW, 0, delay, n, 0);
+    }
+
+    /** The next n calls get no answer at all: the connection is closed, the client sees an IOException. */
+    public Faults dropConnectionNext(int n) {
+        return add(Kind.DROP_CONNECTION, 0, null, n, 0);
+    }
+
+    /** Added to every call (site-wide, even on an {@link #on(String)} view). */
+    public Faults latency(Duration latency) {
+        shared.latency = latency;
+        return this;
+    }
+
+    /** A token bucket of {@code callsPerSecond} (burst of the same size); calls over it get 429 + Retry-After. */
+    public Faults rateLimit(int callsPerSecond) {
+        shared.bucket = new TokenBucket(callsPerSecond);
+        return this;
+    }
+
+    /** Removes every fault, latency and rate limit. */
+    public Faults clear() {
+        rules.clear();
+        shared.latency = Duration.ZERO;
+        shared.bucket = null;
+        return this;
+    }
+
+    private Faults add(Kind kind, int amount, Duration duration, int n, int every) {
+        rules.add(new Rule(endpoint, kind, amount, duration, new AtomicInteger(n), every, new AtomicInteger()));
+        return this;
+    }
+
+    List<Rule> rules() {
+        return rules;
+    }
+
+    FaultState shared() {
+        return shared;
+    }
+
+    /** Refills continuously; thread-safe by its monitor. */
+    static final class TokenBucket {
+        private final int perSecond;
+        private double tokens;
+        private long last = System.nanoTime();
+
+        TokenBucket(int perSecond) {
+            this.perSecond = perSecond;
+            this.tokens = perSecond;
+        }
+
+        /** 0 when a token was taken, else the whole seconds until one is available (at least 1). */
+        synchronized int take() {
+            long now = System.nanoTime();
+            tokens = Math.min(perSecond, tokens + (now - last) / 1e9 * perSecond);
+            last = now;
+            if (tokens >= 1) {
+                tokens -= 1;
+                return 0;
+            }
+            return (int) Math.max(1, Math.ceil((1 - tokens) / perSecond));
+        }
+    }
 }

@@ -11,35 +11,36 @@ import java.util.Set;
 
 /** The mutable state of one issue; guarded by the {@link SimState} lock, never handed out (see {@link SimIssue}). */
 final class IssueRecord {
-  final long id;
-  final String key;
-  final SimProject project;
-  final SimProject.IssueType issueType;
-  final Instant created;
-  final SimUser creator;
-  SimUser reporter;
-  SimUser assignee;
-  String summary;
-  String description;
-  String environment;
-  SimPriority priority = SimPriority.MEDIUM;
-  SimStatus status = SimWorkflow.TO_DO;
-  String resolution;
-  Instant resolutionDate;
-  Instant updated;
-  final List<String> labels = new ArrayList<>();
-  final List<SimVersion> fixVersions = new ArrayList<>();
-  final Set<SimUser> watchers = new LinkedHashSet<>();
-  final List<SimComment> comments = new ArrayList<>();
-  final Map<String, JsonNode> properties = new LinkedHashMap<>();
+    final long id;
+    final String key;
+    final SimProject project;
+    final SimProject.IssueType issueType;
+    final Instant created;
+    final SimUser creator;
+    SimUser reporter;
+    SimUser assignee;
+    String summary;
+    String description;
+    String environment;
+    SimPriority priority = SimPriority.MEDIUM;
+    SimStatus status = SimWorkflow.TO_DO;
+    String resolution;
+    Instant resolutionDate;
+    Instant updated;
+    final List<String> labels = new ArrayList<>();
+    final List<SimVersion> fixVersions = new ArrayList<>();
+    final Set<SimUser> watchers = new LinkedHashSet<>();
+    final List<SimComment> comments = new ArrayList<>();
+    final Map<String, JsonNode> properties = new LinkedHashMap<>();
 
-  IssueRecord(long id, String key, SimProject project, SimProject.IssueType issueType, SimUser creator, Instant created) {
-    this.id = id;
-    this.key = key;
-    this.project = project;
-    this.issueType = issueType;
-    this.creator = creator;
-    this.created = created;
-    this.updated = created;
-  }
+    IssueRecord(
+            long id, String key, SimProject project, SimProject.IssueType issueType, SimUser creator, Instant created) {
+        this.id = id;
+        this.key = key;
+        this.project = project;
+        this.issueType = issueType;
+        this.creator = creator;
+        this.created = created;
+        this.updated = created;
+    }
 }

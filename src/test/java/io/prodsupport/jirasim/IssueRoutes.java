@@ -17,153 +17,170 @@ import java.util.Map;
 
 /** Issue create, read, edit and transitions. */
 final class IssueRoutes {
-  private final SimState state;
-  private final JsonShapes shapes;
-  private final IssueEditor editor;
-  private final IssueFieldWriter writer;
-  private final JsonNodeFactory json = JsonNodeFactory.instance;
+    private final SimState state;
+    private final JsonShapes shapes;
+    private final IssueEditor editor;
+    private final IssueFieldWriter writer;
+    private final JsonNodeFactory json = JsonNodeFactory.instance;
 
-  IssueRoutes(SimState state, JsonShapes shapes, IssueEditor editor, IssueFieldWriter writer) {
-    this.state = state;
-    this.shapes = shapes;
-    this.editor = editor;
-    this.writer = writer;
-  }
-
-  void register(RequestPipeline p, RoutesConfig r) {
-    p.route(r, GET, "/rest/api/2/issue/{issueIdOrKey}", this::get);
-    p.route(r, PUT, "/rest/api/2/issue/{issueIdOrKey}", this::edit);
-    p.route(r, POST, "/rest/api/2/issue", this::create);
-    p.route(r, GET, "/rest/api/2/issue/{issueIdOrKey}/transitions", this::transitions);
-    p.route(r, POST, "/rest/api/2/issue/{issueIdOrKey}/transitions", this::transition);
-  }
-
-  private void get(SimCall c) {
-    synchronized (state) {
-      IssueRecord r = state.issue(c.path("issueIdOrKey"));
-      FieldSelection fields = FieldSelection.parse(c.queries("fields"), "*all");
-      List<String> props = c.queries("properties").stream().flatMap(s -> List.of(s.split(",")).stream())
-          .map(String::trim).filter(s -> !s.isEmpty()).toList();
-      c.answer(200, shapes.issue(r, fields, props, c.caller()));
+    IssueRoutes(SimState state, JsonShapes shapes, IssueEditor editor, IssueFieldWriter writer) {
+        this.state = state;
+        this.shapes = shapes;
+        this.editor = editor;
+        this.writer = writer;
     }
-  }
 
-  private void create(SimCall c) {
-    JsonNode fields = c.json().path("fields");
-    synchronized (state) {
-      SimProject project = (fields.path("project").hasNonNull("id")
-          ? state.project(fields.path("project").get("id").asText())
-          : state.project(fields.path("project").path("key").asText("")))
-          .orElseThrow(() -> JiraError.field(400, "project", "Specify a valid project ID or key"));
-      JsonNode typeRef = fields.path("issuetype");
-      SimProject.IssueType type = SimProject.issueType(typeRef.hasNonNull("id")
-          ? typeRef.get("id").asText() : typeRef.path("name").asText(""))
-          .orElseThrow(() -> JiraError.field(400, "issuetype", "Specify an issue type"));
-      if (fields.path("summary").asText("").isBlank()) {
-        throw JiraError.field(400, "summary", "You must specify a summary of the issue.");
-      }
-      Map<String, JsonNode> properties = new LinkedHashMap<>();
-      for (JsonNode p : c.json().path("properties")) {
-        properties.put(p.path("key").asText(), p.path("value"));
-      }
-      IssueRecord r = editor.create(project, type, fields.get("summary").asText(), null, c.caller(), c.caller(),
-          properties, (issue, items) -> {
-            Iterator<Map.Entry<String, JsonNode>> it = fields.fields();
-            while (it.hasNext()) {
-              Map.Entry<String, JsonNode> e = it.next();
-              if (!e.getKey().equals("project") && !e.getKey().equals("issuetype") && !e.getKey().equals("summary")) {
-                writer.apply(issue, e.getKey(), "set", e.getValue(), items);
-              }
+    void register(RequestPipeline p, RoutesConfig r) {
+        p.route(r, GET, "/rest/api/2/issue/{issueIdOrKey}", this::get);
+        p.route(r, PUT, "/rest/api/2/issue/{issueIdOrKey}", this::edit);
+        p.route(r, POST, "/rest/api/2/issue", this::create);
+        p.route(r, GET, "/rest/api/2/issue/{issueIdOrKey}/transitions", this::transitions);
+        p.route(r, POST, "/rest/api/2/issue/{issueIdOrKey}/transitions", this::transition);
+    }
+
+    private void get(SimCall c) {
+        synchronized (state) {
+            IssueRecord r = state.issue(c.path("issueIdOrKey"));
+            FieldSelection fields = FieldSelection.parse(c.queries("fields"), "*all");
+            List<String> props = c.queries("properties").stream()
+                    .flatMap(s -> List.of(s.split(",")).stream())
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .toList();
+            c.answer(200, shapes.issue(r, fields, props, c.caller()));
+        }
+    }
+
+    private void create(SimCall c) {
+        JsonNode fields = c.json().path("fields");
+        synchronized (state) {
+            SimProject project = (fields.path("project").hasNonNull("id")
+                            ? state.project(fields.path("project").get("id").asText())
+                            : state.project(fields.path("project").path("key").asText("")))
+                    .orElseThrow(() -> JiraError.field(400, "project", "Specify a valid project ID or key"));
+            JsonNode typeRef = fields.path("issuetype");
+            SimProject.IssueType type = SimProject.issueType(
+                            typeRef.hasNonNull("id")
+                                    ? typeRef.get("id").asText()
+                                    : typeRef.path("name").asText(""))
+                    .orElseThrow(() -> JiraError.field(400, "issuetype", "Specify an issue type"));
+            if (fields.path("summary").asText("").isBlank()) {
+                throw JiraError.field(400, "summary", "You must specify a summary of the issue.");
             }
-          });
-      ObjectNode out = json.objectNode();
-      out.put("id", String.valueOf(r.id));
-      out.put("key", r.key);
-      out.put("self", shapes.api("issue/" + r.id));
-      c.answer(201, out);
-    }
-  }
-
-  private void edit(SimCall c) {
-    JsonNode fields = c.json().path("fields");
-    JsonNode update = c.json().path("update");
-    synchronized (state) {
-      IssueRecord r = state.issue(c.path("issueIdOrKey"));
-      if ("false".equalsIgnoreCase(c.query("notifyUsers")) && !state.isProjectAdmin(c.caller(), r.project)) {
-        throw JiraError.messages(403,
-            "To discard the user notification either admin or project admin permissions are required.");
-      }
-      fields.fieldNames().forEachRemaining(f -> {
-        if (update.has(f)) {
-          throw JiraError.field(400, f, "Field '" + f + "' cannot be set in both 'fields' and 'update'.");
+            Map<String, JsonNode> properties = new LinkedHashMap<>();
+            for (JsonNode p : c.json().path("properties")) {
+                properties.put(p.path("key").asText(), p.path("value"));
+            }
+            IssueRecord r = editor.create(
+                    project,
+                    type,
+                    fields.get("summary").asText(),
+                    null,
+                    c.caller(),
+                    c.caller(),
+                    properties,
+                    (issue, items) -> {
+                        Iterator<Map.Entry<String, JsonNode>> it = fields.fields();
+                        while (it.hasNext()) {
+                            Map.Entry<String, JsonNode> e = it.next();
+                            if (!e.getKey().equals("project")
+                                    && !e.getKey().equals("issuetype")
+                                    && !e.getKey().equals("summary")) {
+                                writer.apply(issue, e.getKey(), "set", e.getValue(), items);
+                            }
+                        }
+                    });
+            ObjectNode out = json.objectNode();
+            out.put("id", String.valueOf(r.id));
+            out.put("key", r.key);
+            out.put("self", shapes.api("issue/" + r.id));
+            c.answer(201, out);
         }
-      });
-      // Jira validates the whole edit before applying any of it; the dry run on a copy does the same here.
-      applyAll(copyOf(r), fields, update, new ArrayList<>());
-      List<ChangeItem> items = new ArrayList<>();
-      applyAll(r, fields, update, items);
-      editor.commitEdit(r, items, c.caller());
-      c.noContent();
     }
-  }
 
-  private void applyAll(IssueRecord r, JsonNode fields, JsonNode update, List<ChangeItem> items) {
-    fields.fields().forEachRemaining(e -> writer.apply(r, e.getKey(), "set", e.getValue(), items));
-    update.fields().forEachRemaining(e -> {
-      for (JsonNode op : e.getValue()) {
-        op.fields().forEachRemaining(o -> writer.apply(r, e.getKey(), o.getKey(), o.getValue(), items));
-      }
-    });
-  }
-
-  private static IssueRecord copyOf(IssueRecord r) {
-    IssueRecord c = new IssueRecord(r.id, r.key, r.project, r.issueType, r.creator, r.created);
-    c.summary = r.summary;
-    c.description = r.description;
-    c.environment = r.environment;
-    c.assignee = r.assignee;
-    c.reporter = r.reporter;
-    c.priority = r.priority;
-    c.labels.addAll(r.labels);
-    c.fixVersions.addAll(r.fixVersions);
-    return c;
-  }
-
-  private void transitions(SimCall c) {
-    synchronized (state) {
-      IssueRecord r = state.issue(c.path("issueIdOrKey"));
-      ObjectNode out = json.objectNode();
-      out.put("expand", "transitions");
-      ArrayNode list = out.putArray("transitions");
-      for (SimTransition t : state.workflow.availableFrom(r.status)) {
-        ObjectNode n = list.addObject();
-        n.put("id", t.id());
-        n.put("name", t.name());
-        n.set("to", shapes.status(t.to()));
-        n.put("hasScreen", !t.requiredFields().isEmpty());
-        n.put("isGlobal", false);
-        n.put("isInitial", false);
-        n.put("isAvailable", true);
-        n.put("isConditional", false);
-        n.put("isLooped", false);
-      }
-      c.answer(200, out);
-    }
-  }
-
-  private void transition(SimCall c) {
-    String id = c.json().path("transition").path("id").asText("");
-    synchronized (state) {
-      IssueRecord r = state.issue(c.path("issueIdOrKey"));
-      SimTransition t = state.workflow.byId(r.status, id).orElseThrow(() -> JiraError.messages(400,
-          "Transition id '" + id + "' is not valid for this issue."));
-      for (String required : t.requiredFields()) {
-        if (!c.json().path("fields").has(required)) {
-          throw JiraError.field(400, required, "Field '" + required + "' is required.");
+    private void edit(SimCall c) {
+        JsonNode fields = c.json().path("fields");
+        JsonNode update = c.json().path("update");
+        synchronized (state) {
+            IssueRecord r = state.issue(c.path("issueIdOrKey"));
+            if ("false".equalsIgnoreCase(c.query("notifyUsers")) && !state.isProjectAdmin(c.caller(), r.project)) {
+                throw JiraError.messages(
+                        403,
+                        "To discard the user notification either admin or project admin permissions are required.");
+            }
+            fields.fieldNames().forEachRemaining(f -> {
+                if (update.has(f)) {
+                    throw JiraError.field(400, f, "Field '" + f + "' cannot be set in both 'fields' and 'update'.");
+                }
+            });
+            // Jira validates the whole edit before applying any of it; the dry run on a copy does the same here.
+            applyAll(copyOf(r), fields, update, new ArrayList<>());
+            List<ChangeItem> items = new ArrayList<>();
+            applyAll(r, fields, update, items);
+            editor.commitEdit(r, items, c.caller());
+            c.noContent();
         }
-      }
-      editor.transition(r, t, c.caller());
-      c.noContent();
     }
-  }
+
+    private void applyAll(IssueRecord r, JsonNode fields, JsonNode update, List<ChangeItem> items) {
+        fields.fields().forEachRemaining(e -> writer.apply(r, e.getKey(), "set", e.getValue(), items));
+        update.fields().forEachRemaining(e -> {
+            for (JsonNode op : e.getValue()) {
+                op.fields().forEachRemaining(o -> writer.apply(r, e.getKey(), o.getKey(), o.getValue(), items));
+            }
+        });
+    }
+
+    private static IssueRecord copyOf(IssueRecord r) {
+        IssueRecord c = new IssueRecord(r.id, r.key, r.project, r.issueType, r.creator, r.created);
+        c.summary = r.summary;
+        c.description = r.description;
+        c.environment = r.environment;
+        c.assignee = r.assignee;
+        c.reporter = r.reporter;
+        c.priority = r.priority;
+        c.labels.addAll(r.labels);
+        c.fixVersions.addAll(r.fixVersions);
+        return c;
+    }
+
+    private void transitions(SimCall c) {
+        synchronized (state) {
+            IssueRecord r = state.issue(c.path("issueIdOrKey"));
+            ObjectNode out = json.objectNode();
+            out.put("expand", "transitions");
+            ArrayNode list = out.putArray("transitions");
+            for (SimTransition t : state.workflow.availableFrom(r.status)) {
+                ObjectNode n = list.addObject();
+                n.put("id", t.id());
+                n.put("name", t.name());
+                n.set("to", shapes.status(t.to()));
+                n.put("hasScreen", !t.requiredFields().isEmpty());
+                n.put("isGlobal", false);
+                n.put("isInitial", false);
+                n.put("isAvailable", true);
+                n.put("isConditional", false);
+                n.put("isLooped", false);
+            }
+            c.answer(200, out);
+        }
+    }
+
+    private void transition(SimCall c) {
+        String id = c.json().path("transition").path("id").asText("");
+        synchronized (state) {
+            IssueRecord r = state.issue(c.path("issueIdOrKey"));
+            SimTransition t = state.workflow
+                    .byId(r.status, id)
+                    .orElseThrow(
+                            () -> JiraError.messages(400, "Transition id '" + id + "' is not valid for this issue."));
+            for (String required : t.requiredFields()) {
+                if (!c.json().path("fields").has(required)) {
+                    throw JiraError.field(400, required, "Field '" + required + "' is required.");
+                }
+            }
+            editor.transition(r, t, c.caller());
+            c.noContent();
+        }
+    }
 }

@@ -26,84 +26,91 @@ import java.util.Map;
  * correct if a spec release types those fields strictly (the current one leaves them free-form).
  */
 final class OpenApiConformance {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final List<String> RICH_TEXT_FIELDS = List.of("description", "environment");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final List<String> RICH_TEXT_FIELDS = List.of("description", "environment");
 
-  private static final class Holder {
-    static final OpenApiInteractionValidator VALIDATOR = load();
-  }
-
-  private OpenApiConformance() {}
-
-  private static OpenApiInteractionValidator load() {
-    Path spec = TestData.file("openapi/swagger-v3.v3.json");
-    return OpenApiInteractionValidator.createForSpecificationUrl(spec.toUri().toString())
-        // Auth is the simulator's own check (Cloud Basic, DC Bearer); the Cloud spec knows no PATs.
-        .withLevelResolver(LevelResolver.create()
-            .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
-            .build())
-        .build();
-  }
-
-  /** Forces the one-off load, e.g. before timing-sensitive tests. */
-  static void preload() {
-    Holder.VALIDATOR.hashCode();
-  }
-
-  /** The validator's error messages for this request; empty when it conforms. */
-  static List<String> check(String method, String path, Map<String, List<String>> query, String contentType,
-      JsonNode body, String rawBody) {
-    String v3Path = path.replaceFirst("^/rest/api/2/", "/rest/api/3/");
-    SimpleRequest.Builder request = new SimpleRequest.Builder(method, v3Path);
-    query.forEach(request::withQueryParam);
-    if (contentType != null) {
-      request.withContentType(contentType);
+    private static final class Holder {
+        static final OpenApiInteractionValidator VALIDATOR = load();
     }
-    if (rawBody != null && !rawBody.isEmpty()) {
-      request.withBody(body == null ? rawBody : asV3(v3Path, body).toString());
-    }
-    ValidationReport report = Holder.VALIDATOR.validateRequest(request.build());
-    List<String> out = new ArrayList<>();
-    for (ValidationReport.Message m : report.getMessages()) {
-      if (m.getLevel() == ValidationReport.Level.ERROR) {
-        out.add(method + " " + path + ": " + m.getMessage());
-      }
-    }
-    return out;
-  }
 
-  private static JsonNode asV3(String v3Path, JsonNode body) {
-    JsonNode copy = body.deepCopy();
-    if (v3Path.matches("/rest/api/3/issue/[^/]+/comment") && copy.path("body").isTextual()) {
-      ((ObjectNode) copy).set("body", adf(copy.path("body").asText()));
+    private OpenApiConformance() {}
+
+    private static OpenApiInteractionValidator load() {
+        Path spec = TestData.file("openapi/swagger-v3.v3.json");
+        return OpenApiInteractionValidator.createForSpecificationUrl(
+                        spec.toUri().toString())
+                // Auth is the simulator's own check (Cloud Basic, DC Bearer); the Cloud spec knows no PATs.
+                .withLevelResolver(LevelResolver.create()
+                        .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
+                        .build())
+                .build();
     }
-    if (v3Path.matches("/rest/api/3/issue(/[^/]+)?")) {
-      JsonNode fields = copy.path("fields");
-      JsonNode update = copy.path("update");
-      for (String f : RICH_TEXT_FIELDS) {
-        if (fields.path(f).isTextual()) {
-          ((ObjectNode) fields).set(f, adf(fields.path(f).asText()));
+
+    /** Forces the one-off load, e.g. before timing-sensitive tests. */
+    static void preload() {
+        Holder.VALIDATOR.hashCode();
+    }
+
+    /** The validator's error messages for this request; empty when it conforms. */
+    static List<String> check(
+            String method,
+            String path,
+            Map<String, List<String>> query,
+            String contentType,
+            JsonNode body,
+            String rawBody) {
+        String v3Path = path.replaceFirst("^/rest/api/2/", "/rest/api/3/");
+        SimpleRequest.Builder request = new SimpleRequest.Builder(method, v3Path);
+        query.forEach(request::withQueryParam);
+        if (contentType != null) {
+            request.withContentType(contentType);
         }
-        if (update.path(f).isArray()) {
-          for (JsonNode op : update.path(f)) {
-            if (op.path("set").isTextual()) {
-              ((ObjectNode) op).set("set", adf(op.path("set").asText()));
+        if (rawBody != null && !rawBody.isEmpty()) {
+            request.withBody(body == null ? rawBody : asV3(v3Path, body).toString());
+        }
+        ValidationReport report = Holder.VALIDATOR.validateRequest(request.build());
+        List<String> out = new ArrayList<>();
+        for (ValidationReport.Message m : report.getMessages()) {
+            if (m.getLevel() == ValidationReport.Level.ERROR) {
+                out.add(method + " " + path + ": " + m.getMessage());
             }
-          }
         }
-      }
+        return out;
     }
-    return copy;
-  }
 
-  /** The smallest ADF document holding {@code text}: doc > paragraph > text. */
-  static ObjectNode adf(String text) {
-    ObjectNode doc = MAPPER.createObjectNode().put("type", "doc").put("version", 1);
-    ArrayNode paragraphs = doc.putArray("content");
-    ObjectNode paragraph = paragraphs.addObject().put("type", "paragraph");
-    if (!text.isEmpty()) {
-      paragraph.putArray("content").addObject().put("type", "text").put("text", text);
+    private static JsonNode asV3(String v3Path, JsonNode body) {
+        JsonNode copy = body.deepCopy();
+        if (v3Path.matches("/rest/api/3/issue/[^/]+/comment")
+                && copy.path("body").isTextual()) {
+            ((ObjectNode) copy).set("body", adf(copy.path("body").asText()));
+        }
+        if (v3Path.matches("/rest/api/3/issue(/[^/]+)?")) {
+            JsonNode fields = copy.path("fields");
+            JsonNode update = copy.path("update");
+            for (String f : RICH_TEXT_FIELDS) {
+                if (fields.path(f).isTextual()) {
+                    ((ObjectNode) fields).set(f, adf(fields.path(f).asText()));
+                }
+                if (update.path(f).isArray()) {
+                    for (JsonNode op : update.path(f)) {
+                        if (op.path("set").isTextual()) {
+                            ((ObjectNode) op).set("set", adf(op.path("set").asText()));
+                        }
+                    }
+                }
+            }
+        }
+        return copy;
     }
-    return doc;
-  }
+
+    /** The smallest ADF document holding {@code text}: doc > paragraph > text. */
+    static ObjectNode adf(String text) {
+        ObjectNode doc = MAPPER.createObjectNode().put("type", "doc").put("version", 1);
+        ArrayNode paragraphs = doc.putArray("content");
+        ObjectNode paragraph = paragraphs.addObject().put("type", "paragraph");
+        if (!text.isEmpty()) {
+            paragraph.putArray("content").addObject().put("type", "text").put("text", text);
+        }
+        return doc;
+    }
 }

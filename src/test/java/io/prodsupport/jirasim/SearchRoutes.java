@@ -21,167 +21,181 @@ import java.util.List;
  * (Javalin's 404). The page size is capped at 100 (Jira allows more) so tests reach paging quickly.
  */
 final class SearchRoutes {
-  static final int MAX_PAGE = 100;
-  private static final String REMOVED = "The requested API has been removed. Please migrate to the "
-      + "/rest/api/3/search/jql API. A full migration guideline is available at "
-      + "https://developer.atlassian.com/changelog/#CHANGE-2046";
-  private final SimState state;
-  private final JsonShapes shapes;
-  private final JsonNodeFactory json = JsonNodeFactory.instance;
+    static final int MAX_PAGE = 100;
+    private static final String REMOVED = "The requested API has been removed. Please migrate to the "
+            + "/rest/api/3/search/jql API. A full migration guideline is available at "
+            + "https://developer.atlassian.com/changelog/#CHANGE-2046";
+    private final SimState state;
+    private final JsonShapes shapes;
+    private final JsonNodeFactory json = JsonNodeFactory.instance;
 
-  SearchRoutes(SimState state, JsonShapes shapes) {
-    this.state = state;
-    this.shapes = shapes;
-  }
-
-  void register(RequestPipeline p, RoutesConfig r) {
-    if (state.flavour == Flavour.CLOUD) {
-      for (String version : List.of("2", "3")) {
-        p.route(r, GET, "/rest/api/" + version + "/search/jql", c -> cloud(c, false));
-        p.route(r, POST, "/rest/api/" + version + "/search/jql", c -> cloud(c, true));
-        p.route(r, GET, "/rest/api/" + version + "/search", c -> gone());
-        p.route(r, POST, "/rest/api/" + version + "/search", c -> gone());
-      }
-    } else {
-      p.route(r, GET, "/rest/api/2/search", c -> dataCenter(c, false));
-      p.route(r, POST, "/rest/api/2/search", c -> dataCenter(c, true));
-    }
-  }
-
-  private static void gone() {
-    throw JiraError.messages(410, REMOVED);
-  }
-
-  /** The parameters of both forms: query string for GET, JSON body for POST. */
-  private record Params(String jql, List<String> fields, List<String> properties, Integer maxResults,
-      Integer startAt, String nextPageToken) {
-
-    static Params of(SimCall c, boolean post) {
-      if (post) {
-        JsonNode b = c.json();
-        return new Params(b.path("jql").asText(""), strings(b.path("fields")), strings(b.path("properties")),
-            b.hasNonNull("maxResults") ? b.get("maxResults").asInt() : null,
-            b.hasNonNull("startAt") ? b.get("startAt").asInt() : null,
-            b.hasNonNull("nextPageToken") ? b.get("nextPageToken").asText() : null);
-      }
-      return new Params(c.query("jql") == null ? "" : c.query("jql"), c.queries("fields"), c.queries("properties"),
-          integer(c.query("maxResults")), integer(c.query("startAt")), c.query("nextPageToken"));
+    SearchRoutes(SimState state, JsonShapes shapes) {
+        this.state = state;
+        this.shapes = shapes;
     }
 
-    private static List<String> strings(JsonNode array) {
-      List<String> out = new ArrayList<>();
-      array.forEach(n -> out.add(n.asText()));
-      return out;
+    void register(RequestPipeline p, RoutesConfig r) {
+        if (state.flavour == Flavour.CLOUD) {
+            for (String version : List.of("2", "3")) {
+                p.route(r, GET, "/rest/api/" + version + "/search/jql", c -> cloud(c, false));
+                p.route(r, POST, "/rest/api/" + version + "/search/jql", c -> cloud(c, true));
+                p.route(r, GET, "/rest/api/" + version + "/search", c -> gone());
+                p.route(r, POST, "/rest/api/" + version + "/search", c -> gone());
+            }
+        } else {
+            p.route(r, GET, "/rest/api/2/search", c -> dataCenter(c, false));
+            p.route(r, POST, "/rest/api/2/search", c -> dataCenter(c, true));
+        }
     }
 
-    private static Integer integer(String s) {
-      try {
-        return s == null ? null : Integer.valueOf(s);
-      } catch (NumberFormatException e) {
-        throw JiraError.messages(400, "'" + s + "' is not a valid number.");
-      }
+    private static void gone() {
+        throw JiraError.messages(410, REMOVED);
     }
-  }
 
-  private void cloud(SimCall c, boolean post) {
-    Params p = Params.of(c, post);
-    // Cloud's enhanced search refuses queries without a restriction (docs: "requires a bounded query").
-    if (p.jql().isBlank() || p.jql().trim().toLowerCase().startsWith("order by")) {
-      throw JiraError.messages(400,
-          "Unbounded JQL queries are not allowed here. Please add a search restriction to your query.");
-    }
-    int offset = p.nextPageToken() == null ? 0 : decodeToken(p.nextPageToken());
-    int max = pageSize(p.maxResults());
-    boolean v3 = c.ctx().path().startsWith("/rest/api/3/");
-    synchronized (state) {
-      List<IssueRecord> matches = search(p.jql());
-      ObjectNode out = json.objectNode();
-      ArrayNode issues = out.putArray("issues");
-      FieldSelection fields = FieldSelection.parse(p.fields(), "id");
-      int end = Math.min(matches.size(), offset + max);
-      for (IssueRecord r : matches.subList(Math.min(offset, end), end)) {
-        ObjectNode issue = shapes.issue(r, fields, p.properties(), c.caller());
-        issues.add(v3 ? asV3(issue) : issue);
-      }
-      if (end < matches.size()) {
-        out.put("nextPageToken", encodeToken(end));
-      }
-      out.put("isLast", end >= matches.size());
-      c.answer(200, out);
-    }
-  }
+    /** The parameters of both forms: query string for GET, JSON body for POST. */
+    private record Params(
+            String jql,
+            List<String> fields,
+            List<String> properties,
+            Integer maxResults,
+            Integer startAt,
+            String nextPageToken) {
 
-  private void dataCenter(SimCall c, boolean post) {
-    Params p = Params.of(c, post);
-    int startAt = p.startAt() == null ? 0 : Math.max(0, p.startAt());
-    int max = pageSize(p.maxResults());
-    synchronized (state) {
-      List<IssueRecord> matches = search(p.jql());
-      ObjectNode out = json.objectNode();
-      out.put("expand", "schema,names");
-      out.put("startAt", startAt);
-      out.put("maxResults", max);
-      out.put("total", matches.size());
-      ArrayNode issues = out.putArray("issues");
-      FieldSelection fields = FieldSelection.parse(p.fields(), "*navigable");
-      int end = Math.min(matches.size(), startAt + max);
-      for (IssueRecord r : matches.subList(Math.min(startAt, end), end)) {
-        issues.add(shapes.issue(r, fields, p.properties(), c.caller()));
-      }
-      c.answer(200, out);
-    }
-  }
+        static Params of(SimCall c, boolean post) {
+            if (post) {
+                JsonNode b = c.json();
+                return new Params(
+                        b.path("jql").asText(""),
+                        strings(b.path("fields")),
+                        strings(b.path("properties")),
+                        b.hasNonNull("maxResults") ? b.get("maxResults").asInt() : null,
+                        b.hasNonNull("startAt") ? b.get("startAt").asInt() : null,
+                        b.hasNonNull("nextPageToken") ? b.get("nextPageToken").asText() : null);
+            }
+            return new Params(
+                    c.query("jql") == null ? "" : c.query("jql"),
+                    c.queries("fields"),
+                    c.queries("properties"),
+                    integer(c.query("maxResults")),
+                    integer(c.query("startAt")),
+                    c.query("nextPageToken"));
+        }
 
-  private static int pageSize(Integer requested) {
-    if (requested == null) {
-      return 50;
-    }
-    return Math.max(0, Math.min(MAX_PAGE, requested));
-  }
+        private static List<String> strings(JsonNode array) {
+            List<String> out = new ArrayList<>();
+            array.forEach(n -> out.add(n.asText()));
+            return out;
+        }
 
-  private List<IssueRecord> search(String jql) {
-    JqlQuery query;
-    try {
-      query = JqlQuery.parse(jql);
-    } catch (JqlException e) {
-      throw JiraError.messages(400, e.getMessage());
+        private static Integer integer(String s) {
+            try {
+                return s == null ? null : Integer.valueOf(s);
+            } catch (NumberFormatException e) {
+                throw JiraError.messages(400, "'" + s + "' is not a valid number.");
+            }
+        }
     }
-    List<SimIssue> snapshots = new ArrayList<>();
-    for (IssueRecord r : state.issues.values()) {
-      SimIssue s = state.snapshot(r);
-      if (query.matches(s, state.now())) {
-        snapshots.add(s);
-      }
-    }
-    snapshots.sort(query.ordering());
-    return snapshots.stream().map(s -> state.issues.get(s.key())).toList();
-  }
 
-  /** v3 answers rich text as ADF; the simulator's strings become one-paragraph documents. */
-  private static ObjectNode asV3(ObjectNode issue) {
-    JsonNode fields = issue.path("fields");
-    for (String f : List.of("description", "environment")) {
-      if (fields.path(f).isTextual()) {
-        ((ObjectNode) fields).set(f, OpenApiConformance.adf(fields.path(f).asText()));
-      }
+    private void cloud(SimCall c, boolean post) {
+        Params p = Params.of(c, post);
+        // Cloud's enhanced search refuses queries without a restriction (docs: "requires a bounded query").
+        if (p.jql().isBlank() || p.jql().trim().toLowerCase().startsWith("order by")) {
+            throw JiraError.messages(
+                    400, "Unbounded JQL queries are not allowed here. Please add a search restriction to your query.");
+        }
+        int offset = p.nextPageToken() == null ? 0 : decodeToken(p.nextPageToken());
+        int max = pageSize(p.maxResults());
+        boolean v3 = c.ctx().path().startsWith("/rest/api/3/");
+        synchronized (state) {
+            List<IssueRecord> matches = search(p.jql());
+            ObjectNode out = json.objectNode();
+            ArrayNode issues = out.putArray("issues");
+            FieldSelection fields = FieldSelection.parse(p.fields(), "id");
+            int end = Math.min(matches.size(), offset + max);
+            for (IssueRecord r : matches.subList(Math.min(offset, end), end)) {
+                ObjectNode issue = shapes.issue(r, fields, p.properties(), c.caller());
+                issues.add(v3 ? asV3(issue) : issue);
+            }
+            if (end < matches.size()) {
+                out.put("nextPageToken", encodeToken(end));
+            }
+            out.put("isLast", end >= matches.size());
+            c.answer(200, out);
+        }
     }
-    return issue;
-  }
 
-  /** Opaque to clients, like Jira's; it encodes the offset of the next page. */
-  private static String encodeToken(int offset) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(("o:" + offset).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static int decodeToken(String token) {
-    try {
-      String s = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-      if (!s.startsWith("o:")) {
-        throw new IllegalArgumentException(s);
-      }
-      return Integer.parseInt(s.substring(2));
-    } catch (IllegalArgumentException e) {
-      throw JiraError.messages(400, "The provided next page token is invalid or expired.");
+    private void dataCenter(SimCall c, boolean post) {
+        Params p = Params.of(c, post);
+        int startAt = p.startAt() == null ? 0 : Math.max(0, p.startAt());
+        int max = pageSize(p.maxResults());
+        synchronized (state) {
+            List<IssueRecord> matches = search(p.jql());
+            ObjectNode out = json.objectNode();
+            out.put("expand", "schema,names");
+            out.put("startAt", startAt);
+            out.put("maxResults", max);
+            out.put("total", matches.size());
+            ArrayNode issues = out.putArray("issues");
+            FieldSelection fields = FieldSelection.parse(p.fields(), "*navigable");
+            int end = Math.min(matches.size(), startAt + max);
+            for (IssueRecord r : matches.subList(Math.min(startAt, end), end)) {
+                issues.add(shapes.issue(r, fields, p.properties(), c.caller()));
+            }
+            c.answer(200, out);
+        }
     }
-  }
+
+    private static int pageSize(Integer requested) {
+        if (requested == null) {
+            return 50;
+        }
+        return Math.max(0, Math.min(MAX_PAGE, requested));
+    }
+
+    private List<IssueRecord> search(String jql) {
+        JqlQuery query;
+        try {
+            query = JqlQuery.parse(jql);
+        } catch (JqlException e) {
+            throw JiraError.messages(400, e.getMessage());
+        }
+        List<SimIssue> snapshots = new ArrayList<>();
+        for (IssueRecord r : state.issues.values()) {
+            SimIssue s = state.snapshot(r);
+            if (query.matches(s, state.now())) {
+                snapshots.add(s);
+            }
+        }
+        snapshots.sort(query.ordering());
+        return snapshots.stream().map(s -> state.issues.get(s.key())).toList();
+    }
+
+    /** v3 answers rich text as ADF; the simulator's strings become one-paragraph documents. */
+    private static ObjectNode asV3(ObjectNode issue) {
+        JsonNode fields = issue.path("fields");
+        for (String f : List.of("description", "environment")) {
+            if (fields.path(f).isTextual()) {
+                ((ObjectNode) fields)
+                        .set(f, OpenApiConformance.adf(fields.path(f).asText()));
+            }
+        }
+        return issue;
+    }
+
+    /** Opaque to clients, like Jira's; it encodes the offset of the next page. */
+    private static String encodeToken(int offset) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("o:" + offset).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int decodeToken(String token) {
+        try {
+            String s = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            if (!s.startsWith("o:")) {
+                throw new IllegalArgumentException(s);
+            }
+            return Integer.parseInt(s.substring(2));
+        } catch (IllegalArgumentException e) {
+            throw JiraError.messages(400, "The provided next page token is invalid or expired.");
+        }
+    }
 }

@@ -7,71 +7,72 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** A project: key, name, lead (its administrator), versions and the issue types every project here has. */
 public final class SimProject {
-  /** An issue type; ids are what a fresh Jira Software site tends to hand out. */
-  public record IssueType(String id, String name, String description) {}
+    /** An issue type; ids are what a fresh Jira Software site tends to hand out. */
+    public record IssueType(String id, String name, String description) {}
 
-  static final List<IssueType> ISSUE_TYPES =
-      List.of(
-          new IssueType("10001", "Task", "A small, distinct piece of work."),
-          new IssueType("10002", "Bug", "A problem or error."),
-          new IssueType("10003", "Story", "A user story."),
-          new IssueType("10004", "Incident", "A problem which impairs or stops the operation of a service."));
+    static final List<IssueType> ISSUE_TYPES = List.of(
+            new IssueType("10001", "Task", "A small, distinct piece of work."),
+            new IssueType("10002", "Bug", "A problem or error."),
+            new IssueType("10003", "Story", "A user story."),
+            new IssueType("10004", "Incident", "A problem which impairs or stops the operation of a service."));
 
-  private final long id;
-  private final String key;
-  private final String name;
-  private final SimUser lead;
-  private final List<SimVersion> versions = new CopyOnWriteArrayList<>();
-  private final AtomicInteger issueNumbers = new AtomicInteger();
+    private final long id;
+    private final String key;
+    private final String name;
+    private final SimUser lead;
+    private final List<SimVersion> versions = new CopyOnWriteArrayList<>();
+    private final AtomicInteger issueNumbers = new AtomicInteger();
 
-  SimProject(long id, String key, String name, SimUser lead) {
-    this.id = id;
-    this.key = key;
-    this.name = name;
-    this.lead = lead;
-  }
+    SimProject(long id, String key, String name, SimUser lead) {
+        this.id = id;
+        this.key = key;
+        this.name = name;
+        this.lead = lead;
+    }
 
-  public long id() {
-    return id;
-  }
+    public long id() {
+        return id;
+    }
 
-  public String key() {
-    return key;
-  }
+    public String key() {
+        return key;
+    }
 
-  public String name() {
-    return name;
-  }
+    public String name() {
+        return name;
+    }
 
-  public SimUser lead() {
-    return lead;
-  }
+    public SimUser lead() {
+        return lead;
+    }
 
-  public List<SimVersion> versions() {
-    return List.copyOf(versions);
-  }
+    public List<SimVersion> versions() {
+        return List.copyOf(versions);
+    }
 
-  public List<IssueType> issueTypes() {
-    return ISSUE_TYPES;
-  }
+    public List<IssueType> issueTypes() {
+        return ISSUE_TYPES;
+    }
 
-  Optional<SimVersion> version(String name) {
-    return versions.stream().filter(v -> v.name().equalsIgnoreCase(name)).findFirst();
-  }
+    Optional<SimVersion> version(String name) {
+        return versions.stream().filter(v -> v.name().equalsIgnoreCase(name)).findFirst();
+    }
 
-  Optional<SimVersion> version(long versionId) {
-    return versions.stream().filter(v -> v.id() == versionId).findFirst();
-  }
+    Optional<SimVersion> version(long versionId) {
+        return versions.stream().filter(v -> v.id() == versionId).findFirst();
+    }
 
-  void addVersion(SimVersion version) {
-    versions.add(version);
-  }
+    void addVersion(SimVersion version) {
+        versions.add(version);
+    }
 
-  String nextIssueKey() {
-    return key + "-" + issueNumbers.incrementAndGet();
-  }
+    String nextIssueKey() {
+        return key + "-" + issueNumbers.incrementAndGet();
+    }
 
-  static Optional<IssueType> issueType(String nameOrId) {
-    return ISSUE_TYPES.stream().filter(t -> t.name().equalsIgnoreCase(nameOrId) || t.id().equals(nameOrId)).findFirst();
-  }
+    static Optional<IssueType> issueType(String nameOrId) {
+        return ISSUE_TYPES.stream()
+                .filter(t -> t.name().equalsIgnoreCase(nameOrId) || t.id().equals(nameOrId))
+                .findFirst();
+    }
 }

@@ -6,23 +6,23 @@ package io.prodsupport.jirasim;
  */
 public record SimSite(JiraSimulator sim, SimUser bot, SimUser alice, SimUser bob, SimUser carol) {
 
-  public static SimSite seed(JiraSimulator sim) {
-    return seed(sim, true);
-  }
+    public static SimSite seed(JiraSimulator sim) {
+        return seed(sim, true);
+    }
 
-  /** @param botIsSiteAdmin false for a service account that may not create versions or mute notifications */
-  public static SimSite seed(JiraSimulator sim, boolean botIsSiteAdmin) {
-    SimUser bot = sim.addUser("prodsupport-bot", "Prodsupport Bot", "prodsupport-bot@example.com", botIsSiteAdmin);
-    SimUser alice = sim.addUser("alice", "Alice Oncall", "alice@example.com", false);
-    SimUser bob = sim.addUser("bob", "Bob Oncall", "bob@example.com", false);
-    SimUser carol = sim.addUser("carol", "Carol Reporter", "carol@example.com", false);
-    sim.addProject("OPS", "Operations", alice);
-    sim.addProject("SUP", "Support Backlog", alice);
-    return new SimSite(sim, bot, alice, bob, carol);
-  }
+    /** @param botIsSiteAdmin false for a service account that may not create versions or mute notifications */
+    public static SimSite seed(JiraSimulator sim, boolean botIsSiteAdmin) {
+        SimUser bot = sim.addUser("prodsupport-bot", "Prodsupport Bot", "prodsupport-bot@example.com", botIsSiteAdmin);
+        SimUser alice = sim.addUser("alice", "Alice Oncall", "alice@example.com", false);
+        SimUser bob = sim.addUser("bob", "Bob Oncall", "bob@example.com", false);
+        SimUser carol = sim.addUser("carol", "Carol Reporter", "carol@example.com", false);
+        sim.addProject("OPS", "Operations", alice);
+        sim.addProject("SUP", "Support Backlog", alice);
+        return new SimSite(sim, bot, alice, bob, carol);
+    }
 
-  /** The bot's secret: its API token on Cloud, its personal access token on Data Center. */
-  public String botSecret() {
-    return bot.apiToken() != null ? bot.apiToken() : bot.personalAccessToken();
-  }
+    /** The bot's secret: its API token on Cloud, its personal access token on Data Center. */
+    public String botSecret() {
+        return bot.apiToken() != null ? bot.apiToken() : bot.personalAccessToken();
+    }
 }

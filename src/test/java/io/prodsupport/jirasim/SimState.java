@@ -17,95 +17,100 @@ import java.util.concurrent.atomic.AtomicLong;
  * matters for a test double.
  */
 final class SimState {
-  final Flavour flavour;
-  final Clock clock;
-  final SimWorkflow workflow = new SimWorkflow();
-  final List<SimUser> users = new ArrayList<>();
-  final Map<String, SimProject> projects = new LinkedHashMap<>();
-  final Map<String, IssueRecord> issues = new LinkedHashMap<>();
-  final List<SimLink> links = new ArrayList<>();
-  private final AtomicLong ids = new AtomicLong(10000);
-  private final Random random = new Random(42);
+    final Flavour flavour;
+    final Clock clock;
+    final SimWorkflow workflow = new SimWorkflow();
+    final List<SimUser> users = new ArrayList<>();
+    final Map<String, SimProject> projects = new LinkedHashMap<>();
+    final Map<String, IssueRecord> issues = new LinkedHashMap<>();
+    final List<SimLink> links = new ArrayList<>();
+    private final AtomicLong ids = new AtomicLong(10000);
+    private final Random random = new Random(42);
 
-  SimState(Flavour flavour, Clock clock) {
-    this.flavour = flavour;
-    this.clock = clock;
-  }
-
-  long nextId() {
-    return ids.getAndIncrement();
-  }
-
-  Instant now() {
-    return clock.instant();
-  }
-
-  synchronized SimUser addUser(String username, String displayName, String email, boolean siteAdmin) {
-    if (findUser(username).isPresent()) {
-      throw new IllegalArgumentException("user exists: " + username);
+    SimState(Flavour flavour, Clock clock) {
+        this.flavour = flavour;
+        this.clock = clock;
     }
-    SimUser user;
-    if (flavour == Flavour.CLOUD) {
-      // Cloud accountIds look like "5b10ac8d82e05b22cc7d4ef5": 24 hex digits.
-      byte[] b = new byte[12];
-      random.nextBytes(b);
-      user = new SimUser(username, displayName, email, siteAdmin, HexFormat.of().formatHex(b), token("ATATT3x"), null);
-    } else {
-      user = new SimUser(username, displayName, email, siteAdmin, null, null, token("NjE"));
+
+    long nextId() {
+        return ids.getAndIncrement();
     }
-    users.add(user);
-    return user;
-  }
 
-  private String token(String prefix) {
-    byte[] b = new byte[18];
-    random.nextBytes(b);
-    return prefix + HexFormat.of().formatHex(b);
-  }
-
-  /** By username, accountId (Cloud) or key (DC, same as username). */
-  synchronized Optional<SimUser> findUser(String idOrName) {
-    return users.stream()
-        .filter(u -> u.username().equals(idOrName) || idOrName.equals(u.accountId()))
-        .findFirst();
-  }
-
-  /** The user a REST body names: {accountId} on Cloud, {name} or {key} on DC, exactly as Jira reads it. */
-  synchronized Optional<SimUser> userByRestId(String id) {
-    return users.stream()
-        .filter(u -> flavour == Flavour.CLOUD ? id.equals(u.accountId()) : id.equals(u.username()))
-        .findFirst();
-  }
-
-  synchronized Optional<SimProject> project(String keyOrId) {
-    SimProject byKey = projects.get(keyOrId.toUpperCase());
-    if (byKey != null) {
-      return Optional.of(byKey);
+    Instant now() {
+        return clock.instant();
     }
-    return projects.values().stream().filter(p -> String.valueOf(p.id()).equals(keyOrId)).findFirst();
-  }
 
-  synchronized IssueRecord issue(String keyOrId) {
-    IssueRecord byKey = issues.get(keyOrId.toUpperCase());
-    if (byKey != null) {
-      return byKey;
+    synchronized SimUser addUser(String username, String displayName, String email, boolean siteAdmin) {
+        if (findUser(username).isPresent()) {
+            throw new IllegalArgumentException("user exists: " + username);
+        }
+        SimUser user;
+        if (flavour == Flavour.CLOUD) {
+            // Cloud accountIds look like "5b10ac8d82e05b22cc7d4ef5": 24 hex digits.
+            byte[] b = new byte[12];
+            random.nextBytes(b);
+            user = new SimUser(
+                    username, displayName, email, siteAdmin, HexFormat.of().formatHex(b), token("ATATT3x"), null);
+        } else {
+            user = new SimUser(username, displayName, email, siteAdmin, null, null, token("NjE"));
+        }
+        users.add(user);
+        return user;
     }
-    return issues.values().stream()
-        .filter(i -> String.valueOf(i.id).equals(keyOrId))
-        .findFirst()
-        .orElseThrow(JiraError::issueNotFound);
-  }
 
-  synchronized List<SimLink> linksOf(String key) {
-    return links.stream().filter(l -> l.inwardKey().equals(key) || l.outwardKey().equals(key)).toList();
-  }
+    private String token(String prefix) {
+        byte[] b = new byte[18];
+        random.nextBytes(b);
+        return prefix + HexFormat.of().formatHex(b);
+    }
 
-  synchronized SimIssue snapshot(IssueRecord r) {
-    return SimIssue.of(r, linksOf(r.key));
-  }
+    /** By username, accountId (Cloud) or key (DC, same as username). */
+    synchronized Optional<SimUser> findUser(String idOrName) {
+        return users.stream()
+                .filter(u -> u.username().equals(idOrName) || idOrName.equals(u.accountId()))
+                .findFirst();
+    }
 
-  /** Site admins administer every project; a project's lead administers that project (Cloud project admin). */
-  synchronized boolean isProjectAdmin(SimUser user, SimProject project) {
-    return user.siteAdmin() || project.lead().equals(user);
-  }
+    /** The user a REST body names: {accountId} on Cloud, {name} or {key} on DC, exactly as Jira reads it. */
+    synchronized Optional<SimUser> userByRestId(String id) {
+        return users.stream()
+                .filter(u -> flavour == Flavour.CLOUD ? id.equals(u.accountId()) : id.equals(u.username()))
+                .findFirst();
+    }
+
+    synchronized Optional<SimProject> project(String keyOrId) {
+        SimProject byKey = projects.get(keyOrId.toUpperCase());
+        if (byKey != null) {
+            return Optional.of(byKey);
+        }
+        return projects.values().stream()
+                .filter(p -> String.valueOf(p.id()).equals(keyOrId))
+                .findFirst();
+    }
+
+    synchronized IssueRecord issue(String keyOrId) {
+        IssueRecord byKey = issues.get(keyOrId.toUpperCase());
+        if (byKey != null) {
+            return byKey;
+        }
+        return issues.values().stream()
+                .filter(i -> String.valueOf(i.id).equals(keyOrId))
+                .findFirst()
+                .orElseThrow(JiraError::issueNotFound);
+    }
+
+    synchronized List<SimLink> linksOf(String key) {
+        return links.stream()
+                .filter(l -> l.inwardKey().equals(key) || l.outwardKey().equals(key))
+                .toList();
+    }
+
+    synchronized SimIssue snapshot(IssueRecord r) {
+        return SimIssue.of(r, linksOf(r.key));
+    }
+
+    /** Site admins administer every project; a project's lead administers that project (Cloud project admin). */
+    synchronized boolean isProjectAdmin(SimUser user, SimProject project) {
+        return user.siteAdmin() || project.lead().equals(user);
+    }
 }

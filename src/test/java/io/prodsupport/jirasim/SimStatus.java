@@ -6,28 +6,28 @@ package io.prodsupport.jirasim;
  */
 public record SimStatus(String id, String name, String categoryKey) {
 
-  public String categoryId() {
-    return switch (categoryKey) {
-      case "new" -> "2";
-      case "indeterminate" -> "4";
-      case "done" -> "3";
-      default -> throw new IllegalStateException(categoryKey);
-    };
-  }
+    public String categoryId() {
+        return switch (categoryKey) {
+            case "new" -> "2";
+            case "indeterminate" -> "4";
+            case "done" -> "3";
+            default -> throw new IllegalStateException(categoryKey);
+        };
+    }
 
-  public String categoryName() {
-    return switch (categoryKey) {
-      case "new" -> "To Do";
-      case "indeterminate" -> "In Progress";
-      default -> "Done";
-    };
-  }
+    public String categoryName() {
+        return switch (categoryKey) {
+            case "new" -> "To Do";
+            case "indeterminate" -> "In Progress";
+            default -> "Done";
+        };
+    }
 
-  public String categoryColor() {
-    return switch (categoryKey) {
-      case "new" -> "blue-gray";
-      case "indeterminate" -> "yellow";
-      default -> "green";
-    };
-  }
+    public String categoryColor() {
+        return switch (categoryKey) {
+            case "new" -> "blue-gray";
+            case "indeterminate" -> "yellow";
+            default -> "green";
+        };
+    }
 }

@@ -5,16 +5,16 @@ package io.prodsupport.jirasim;
  * authenticate with e-mail + API token; on Data Center by username (name = key) and a personal access token.
  */
 public record SimUser(
-    String username,
-    String displayName,
-    String email,
-    boolean siteAdmin,
-    String accountId,
-    String apiToken,
-    String personalAccessToken) {
+        String username,
+        String displayName,
+        String email,
+        boolean siteAdmin,
+        String accountId,
+        String apiToken,
+        String personalAccessToken) {
 
-  /** The id Jira uses for this user in REST bodies, webhooks and JQL: accountId on Cloud, username on DC. */
-  public String jiraId() {
-    return accountId != null ? accountId : username;
-  }
+    /** The id Jira uses for this user in REST bodies, webhooks and JQL: accountId on Cloud, username on DC. */
+    public String jiraId() {
+        return accountId != null ? accountId : username;
+    }
 }

@@ -5,17 +5,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Requests the OpenAPI check refused, kept so the test that sent them can fail (see the JUnit extension). */
 final class SpecViolations {
-  private final List<String> messages = new CopyOnWriteArrayList<>();
+    private final List<String> messages = new CopyOnWriteArrayList<>();
 
-  void record(List<String> found) {
-    messages.addAll(found);
-  }
+    void record(List<String> found) {
+        messages.addAll(found);
+    }
 
-  List<String> all() {
-    return List.copyOf(messages);
-  }
+    List<String> all() {
+        return List.copyOf(messages);
+    }
 
-  void clear() {
-    messages.clear();
-  }
+    void clear() {
+        messages.clear();
+    }
 }

@@ -5,4 +5,4 @@ package io.prodsupport.jirasim;
  * value of X-Atlassian-Webhook-Retry; {@code status} is the receiver's answer, or -1 for an I/O error or timeout.
  */
 public record WebhookDelivery(
-    String url, String event, String issueKey, String identifier, int retry, int status, String body) {}
+        String url, String event, String issueKey, String identifier, int retry, int status, String body) {}

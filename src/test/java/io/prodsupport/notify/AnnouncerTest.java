@@ -18,7 +18,8 @@ class AnnouncerTest {
         RecordingNotifier email = RecordingNotifier.working("email");
         Announcer announcer = new Announcer(List.of(
                 RecordingNotifier.failingWith("slack", new NotifyException("slack", "answered HTTP 404 (no_service)")),
-                teams, email));
+                teams,
+                email));
 
         AnnounceResult result = announcer.announce(NOTICE);
 
@@ -63,7 +64,7 @@ class AnnouncerTest {
     void retrying_with_the_told_channels_tries_only_the_one_that_failed() throws Exception {
         OkHttpClient http = new OkHttpClient();
         try (ChatWebhookServer slackServer = new ChatWebhookServer();
-             ChatWebhookServer teamsServer = new ChatWebhookServer()) {
+                ChatWebhookServer teamsServer = new ChatWebhookServer()) {
             Announcer announcer = new Announcer(List.of(
                     new SlackNotifier(slackServer.webhookUrl(), http, ChatWebhookServer.QUICK),
                     new TeamsNotifier(teamsServer.webhookUrl(), http, ChatWebhookServer.QUICK)));
@@ -87,8 +88,8 @@ class AnnouncerTest {
 
     @Test
     void names_the_configured_channels() {
-        Announcer announcer = new Announcer(
-                List.of(RecordingNotifier.working("slack"), RecordingNotifier.working("email")));
+        Announcer announcer =
+                new Announcer(List.of(RecordingNotifier.working("slack"), RecordingNotifier.working("email")));
 
         assertThat(announcer.channels()).containsExactly("slack", "email");
     }

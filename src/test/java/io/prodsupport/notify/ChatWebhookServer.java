@@ -39,14 +39,19 @@ final class ChatWebhookServer implements AutoCloseable {
     }
 
     ChatWebhookServer answersTooManyRequests(String retryAfterSeconds) {
-        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", retryAfterSeconds)
-                .body("rate_limited").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(429)
+                .setHeader("Retry-After", retryAfterSeconds)
+                .body("rate_limited")
+                .build());
         return this;
     }
 
     /** Reads the request, then closes the socket without a word: what a crashing proxy does. */
     ChatWebhookServer dropsTheConnection() {
-        server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+        server.enqueue(new MockResponse.Builder()
+                .onResponseStart(new SocketEffect.CloseSocket())
+                .build());
         return this;
     }
 

@@ -22,8 +22,8 @@ class EmailNotifierTest {
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withConfiguration(GreenMailConfiguration.aConfig()
-                    .withUser("prodsupport@example.com", "prodsupport", "pw"));
+            .withConfiguration(
+                    GreenMailConfiguration.aConfig().withUser("prodsupport@example.com", "prodsupport", "pw"));
 
     private static final List<String> TO = List.of("oncall@example.com", "lead@example.com");
 
@@ -39,15 +39,25 @@ class EmailNotifierTest {
         assertThat(Arrays.stream(mail.getRecipients(Message.RecipientType.TO)).map(Object::toString))
                 .containsExactlyElementsOf(TO);
         assertThat(mail.getContentType()).startsWith("text/plain");
-        assertThat(GreenMailUtil.getBody(mail)).contains("https://jira.example/browse/OPS-12")
-                .contains("Priority: Highest").contains("Reporter: Ann Reporter").contains("On duty: Bob On-Duty");
+        assertThat(GreenMailUtil.getBody(mail))
+                .contains("https://jira.example/browse/OPS-12")
+                .contains("Priority: Highest")
+                .contains("Reporter: Ann Reporter")
+                .contains("On duty: Bob On-Duty");
     }
 
     @Test
     void a_summary_with_line_breaks_cannot_add_headers_or_recipients() throws Exception {
         String summary = "Down\r\nBcc: attacker@evil.example\r\nX-Injected: yes\n\nbody";
-        notifier(false, null, null).announce(new IncidentNotice("OPS-13", summary, "https://jira.example/browse/OPS-13",
-                "OPS", "High", "Mallory\r\nCc: attacker@evil.example", null));
+        notifier(false, null, null)
+                .announce(new IncidentNotice(
+                        "OPS-13",
+                        summary,
+                        "https://jira.example/browse/OPS-13",
+                        "OPS",
+                        "High",
+                        "Mallory\r\nCc: attacker@evil.example",
+                        null));
 
         MimeMessage[] received = SMTP.getReceivedMessages();
         assertThat(received).hasSize(TO.size());
@@ -62,8 +72,15 @@ class EmailNotifierTest {
 
     @Test
     void a_non_ascii_summary_arrives_as_written() throws Exception {
-        notifier(false, null, null).announce(new IncidentNotice("OPS-14", "Zahlung schlägt fehl — 5 €",
-                "https://jira.example/browse/OPS-14", "OPS", null, "Jörg", "Zoë"));
+        notifier(false, null, null)
+                .announce(new IncidentNotice(
+                        "OPS-14",
+                        "Zahlung schlägt fehl — 5 €",
+                        "https://jira.example/browse/OPS-14",
+                        "OPS",
+                        null,
+                        "Jörg",
+                        "Zoë"));
 
         MimeMessage mail = SMTP.getReceivedMessages()[0];
         assertThat(mail.getSubject()).isEqualTo("[OPS-14] New incident: Zahlung schlägt fehl — 5 €");
@@ -102,8 +119,8 @@ class EmailNotifierTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        EmailNotifier notifier = new EmailNotifier(new Config.Email("127.0.0.1", closedPort, false, null, null,
-                "prodsupport@example.com", TO));
+        EmailNotifier notifier = new EmailNotifier(
+                new Config.Email("127.0.0.1", closedPort, false, null, null, "prodsupport@example.com", TO));
 
         assertThatThrownBy(() -> notifier.announce(SlackNotifierTest.NOTICE))
                 .isInstanceOf(NotifyException.class)
@@ -113,14 +130,26 @@ class EmailNotifierTest {
 
     @Test
     void a_malformed_recipient_is_refused_at_construction() {
-        assertThatThrownBy(() -> new EmailNotifier(new Config.Email("127.0.0.1", 25, false, null, null,
-                "prodsupport@example.com", List.of("oncall@example.com\r\nBcc: x@evil.example"))))
+        assertThatThrownBy(() -> new EmailNotifier(new Config.Email(
+                        "127.0.0.1",
+                        25,
+                        false,
+                        null,
+                        null,
+                        "prodsupport@example.com",
+                        List.of("oncall@example.com\r\nBcc: x@evil.example"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("email: not an e-mail address");
     }
 
     private static EmailNotifier notifier(boolean startTls, String username, String password) {
-        return new EmailNotifier(new Config.Email("127.0.0.1", SMTP.getSmtp().getPort(), startTls, username,
-                password != null ? new Secret(password) : null, "prodsupport@example.com", TO));
+        return new EmailNotifier(new Config.Email(
+                "127.0.0.1",
+                SMTP.getSmtp().getPort(),
+                startTls,
+                username,
+                password != null ? new Secret(password) : null,
+                "prodsupport@example.com",
+                TO));
     }
 }

@@ -16,8 +16,14 @@ import org.junit.jupiter.api.Test;
 
 class SlackNotifierTest {
 
-    static final IncidentNotice NOTICE = new IncidentNotice("OPS-12", "Checkout is down",
-            "https://jira.example/browse/OPS-12", "OPS", "Highest", "Ann Reporter", "Bob On-Duty");
+    static final IncidentNotice NOTICE = new IncidentNotice(
+            "OPS-12",
+            "Checkout is down",
+            "https://jira.example/browse/OPS-12",
+            "OPS",
+            "Highest",
+            "Ann Reporter",
+            "Bob On-Duty");
 
     private final OkHttpClient http = new OkHttpClient();
     private ChatWebhookServer slack;
@@ -61,8 +67,14 @@ class SlackNotifierTest {
     void escapes_ampersands_and_angle_brackets_so_a_summary_cannot_ping_the_channel_or_add_links() throws Exception {
         slack.answers(200, "ok");
 
-        notifier.announce(new IncidentNotice("OPS-13", "<!channel> R&D <http://evil|click>",
-                "https://jira.example/browse/OPS-13", "OPS", null, "Ann", null));
+        notifier.announce(new IncidentNotice(
+                "OPS-13",
+                "<!channel> R&D <http://evil|click>",
+                "https://jira.example/browse/OPS-13",
+                "OPS",
+                null,
+                "Ann",
+                null));
 
         JsonNode body = slack.takeJson();
         assertThat(body.path("blocks").get(0).path("text").path("text").asText())
@@ -75,8 +87,8 @@ class SlackNotifierTest {
     void says_nobody_is_on_duty_and_leaves_out_a_missing_priority() throws Exception {
         slack.answers(200, "ok");
 
-        notifier.announce(new IncidentNotice("OPS-14", "Slow", "https://jira.example/browse/OPS-14", "OPS", null,
-                "Ann", null));
+        notifier.announce(
+                new IncidentNotice("OPS-14", "Slow", "https://jira.example/browse/OPS-14", "OPS", null, "Ann", null));
 
         assertThat(texts(slack.takeJson().path("blocks").get(1).path("elements")))
                 .containsExactly("Reporter: Ann", "On duty: nobody");
@@ -91,7 +103,8 @@ class SlackNotifierTest {
                 .hasMessageStartingWith("slack: ")
                 .hasMessageContaining("404")
                 .hasMessageContaining("no_service")
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cr3t").doesNotContain("/services/"));
+                .satisfies(
+                        e -> assertThat(e.getMessage()).doesNotContain("s3cr3t").doesNotContain("/services/"));
         assertThat(slack.requestCount()).isEqualTo(1);
     }
 
@@ -103,7 +116,8 @@ class SlackNotifierTest {
                 .isInstanceOf(NotifyException.class)
                 .satisfies(e -> assertThat(((NotifyException) e).channel()).isEqualTo("slack"))
                 .hasMessageContaining("403 (invalid_token)")
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(slack.webhookUrl().value()));
+                .satisfies(e -> assertThat(e.getMessage())
+                        .doesNotContain(slack.webhookUrl().value()));
         assertThat(slack.requestCount()).isEqualTo(1);
     }
 

@@ -50,8 +50,12 @@ class TeamsNotifierTest {
         assertThat(card.path("version").asText()).isEqualTo("1.4");
         assertThat(card.path("body").get(0).path("type").asText()).isEqualTo("TextBlock");
         assertThat(card.path("body").get(0).path("text").asText()).isEqualTo("New incident");
-        assertThat(lines(card)).containsExactly("OPS-12: Checkout is down", "Priority: Highest",
-                "Reporter: Ann Reporter", "On duty: Bob On-Duty");
+        assertThat(lines(card))
+                .containsExactly(
+                        "OPS-12: Checkout is down",
+                        "Priority: Highest",
+                        "Reporter: Ann Reporter",
+                        "On duty: Bob On-Duty");
         JsonNode action = card.path("actions").get(0);
         assertThat(action.path("type").asText()).isEqualTo("Action.OpenUrl");
         assertThat(action.path("title").asText()).isEqualTo("Open OPS-12");
@@ -63,12 +67,22 @@ class TeamsNotifierTest {
         teams.answers(200, "1");
         String summary = "**Urgent** [click me](http://evil.example) <b>";
 
-        notifier.announce(new IncidentNotice("OPS-13", summary, "https://jira.example/browse/OPS-13", "OPS",
-                "High", "[x](http://evil.example)", null));
+        notifier.announce(new IncidentNotice(
+                "OPS-13",
+                summary,
+                "https://jira.example/browse/OPS-13",
+                "OPS",
+                "High",
+                "[x](http://evil.example)",
+                null));
 
         JsonNode card = teams.takeJson().path("attachments").get(0).path("content");
-        assertThat(lines(card)).containsExactly("OPS-13: " + summary, "Priority: High",
-                "Reporter: [x](http://evil.example)", "On duty: nobody");
+        assertThat(lines(card))
+                .containsExactly(
+                        "OPS-13: " + summary,
+                        "Priority: High",
+                        "Reporter: [x](http://evil.example)",
+                        "On duty: nobody");
         card.path("body").forEach(element -> {
             if (element.path("type").asText().equals("TextBlock")) {
                 assertThat(element.path("text").asText()).doesNotContain("evil");
@@ -84,7 +98,8 @@ class TeamsNotifierTest {
                 .isInstanceOf(NotifyException.class)
                 .hasMessageStartingWith("teams: answered HTTP 404")
                 .hasMessageContaining("WorkflowNotFound")
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cr3t")
+                .satisfies(e -> assertThat(e.getMessage())
+                        .doesNotContain("s3cr3t")
                         .doesNotContain(teams.webhookUrl().value()));
         assertThat(teams.requestCount()).isEqualTo(1);
     }

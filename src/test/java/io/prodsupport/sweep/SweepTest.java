@@ -1,7 +1,10 @@
 package io.prodsupport.sweep;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.prodsupport.inbox.Inbox;
 import io.prodsupport.inbox.StoredEvent;
 import io.prodsupport.inbox.Stores;
@@ -10,19 +13,15 @@ import io.prodsupport.jirasim.Flavour;
 import io.prodsupport.testing.SimulatedSite;
 import io.prodsupport.webhook.JiraEvent;
 import io.prodsupport.webhook.JiraEventParser;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SweepTest {
 
@@ -45,8 +44,14 @@ class SweepTest {
     private Sweep sweep(AtomicInteger nudges) {
         site = site != null ? site : SimulatedSite.start(Flavour.DATA_CENTER);
         inbox = inbox != null ? inbox : Stores.open("jdbc:sqlite:" + dir.resolve("store.db"), null, null);
-        return new Sweep(site.bot(), inbox, "project in (\"OPS\") AND issuetype in (\"Incident\")",
-                Duration.ofMinutes(5), Duration.ofHours(1), Clock.systemUTC(), new SimpleMeterRegistry(),
+        return new Sweep(
+                site.bot(),
+                inbox,
+                "project in (\"OPS\") AND issuetype in (\"Incident\")",
+                Duration.ofMinutes(5),
+                Duration.ofHours(1),
+                Clock.systemUTC(),
+                new SimpleMeterRegistry(),
                 nudges::incrementAndGet);
     }
 
@@ -54,9 +59,12 @@ class SweepTest {
     void changed_incidents_are_queued_once_per_change_as_events_the_worker_can_read() {
         AtomicInteger nudges = new AtomicInteger();
         Sweep sweep = sweep(nudges);
-        String incident = site.sim().createIssue("OPS", "Incident", "Checkout down", "", site.site().carol());
+        String incident = site.sim()
+                .createIssue("OPS", "Incident", "Checkout down", "", site.site().carol());
         site.sim().createIssue("OPS", "Bug", "Not an incident", "", site.site().carol());
-        site.sim().createIssue("SUP", "Task", "Not an incident either", "", site.site().carol());
+        site.sim()
+                .createIssue(
+                        "SUP", "Task", "Not an incident either", "", site.site().carol());
 
         assertThat(sweep.runOnce()).isEqualTo(1);
         assertThat(sweep.runOnce()).as("the same change is not queued twice").isZero();
@@ -66,7 +74,8 @@ class SweepTest {
         assertThat(nudges).hasValue(2);
         List<StoredEvent> queued = inbox.claim("test", Instant.now(), Duration.ofMinutes(1), 10);
         assertThat(queued).hasSize(1); // one issue: its second event waits behind the first
-        JiraEvent event = new JiraEventParser(new ObjectMapper()).parse(queued.get(0).body());
+        JiraEvent event =
+                new JiraEventParser(new ObjectMapper()).parse(queued.get(0).body());
         assertThat(event.webhookEvent()).isEqualTo(Sweep.EVENT);
         assertThat(event.issueKey()).contains(incident);
         assertThat(queued.get(0).orderingKey()).isEqualTo(incident);

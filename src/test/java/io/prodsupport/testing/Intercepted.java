@@ -11,10 +11,9 @@ import java.util.function.Function;
 public final class Intercepted {
 
     /** No hook after the call. */
-    public static final Runnable NOTHING = () -> { };
+    public static final Runnable NOTHING = () -> {};
 
-    private Intercepted() {
-    }
+    private Intercepted() {}
 
     /**
      * @param around given the method name before each call; may throw instead of the call (a crash before it), and
@@ -22,7 +21,7 @@ public final class Intercepted {
      */
     @SuppressWarnings("unchecked")
     public static <T> T calls(Class<T> type, T target, Function<String, Runnable> around) {
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, (proxy, method, args) -> {
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
             Runnable after = around.apply(method.getName());
             Object result;
             try {

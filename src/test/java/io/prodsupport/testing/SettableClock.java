@@ -9,28 +9,28 @@ import java.time.ZoneOffset;
 /** A clock that moves only when the test says so, so backoff and lease expiry need no sleeping. */
 public final class SettableClock extends Clock {
 
-  private volatile Instant now;
+    private volatile Instant now;
 
-  public SettableClock(Instant start) {
-    this.now = start;
-  }
+    public SettableClock(Instant start) {
+        this.now = start;
+    }
 
-  public void advance(Duration by) {
-    now = now.plus(by);
-  }
+    public void advance(Duration by) {
+        now = now.plus(by);
+    }
 
-  @Override
-  public Instant instant() {
-    return now;
-  }
+    @Override
+    public Instant instant() {
+        return now;
+    }
 
-  @Override
-  public ZoneId getZone() {
-    return ZoneOffset.UTC;
-  }
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
 
-  @Override
-  public Clock withZone(ZoneId zone) {
-    return this;
-  }
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
 }

@@ -3,7 +3,6 @@ package io.prodsupport.testing;
 import io.prodsupport.jirasim.Flavour;
 import io.prodsupport.jirasim.JiraSimulator;
 import io.prodsupport.jirasim.SimSite;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -18,8 +17,7 @@ public final class SimulatedService {
 
     public static final String WEBHOOK_SECRET = "simulated-webhook-secret";
 
-    private SimulatedService() {
-    }
+    private SimulatedService() {}
 
     /** Writes {@code prodsupport.yml} into {@code dir} and returns its path; {@code extraYaml} is appended. */
     public static Path config(SimSite site, Path dir, int port, String extraYaml) {
@@ -30,25 +28,28 @@ public final class SimulatedService {
             String credentials = sim.flavour() == Flavour.CLOUD
                     ? "  email: " + site.bot().email() + "\n  apiToken: file:" + token + "\n"
                     : "  personalAccessToken: file:" + token + "\n";
-            return Files.writeString(dir.resolve("prodsupport.yml"), "jira:\n"
-                    + "  baseUrl: " + sim.baseUrl() + "\n"
-                    + credentials
-                    + "  retries: {maxAttempts: 3, maxWait: PT5S}\n"
-                    + "webhook:\n"
-                    + "  port: " + port + "\n"
-                    + "  secrets: [\"file:" + secret + "\"]\n"
-                    + "store:\n"
-                    + "  url: jdbc:sqlite:" + dir.resolve("prodsupport.db") + "\n"
-                    + "incidents:\n"
-                    + "  projects: [OPS]\n"
-                    + "  issueTypes: [Incident]\n"
-                    + "followUps:\n"
-                    + "  project: SUP\n"
-                    + "onCall:\n"
-                    + "  rotation: [" + site.alice().jiraId() + ", " + site.bob().jiraId() + "]\n"
-                    + "  start: 2026-01-05T09:00:00Z\n"
-                    + "  period: P36500D\n"
-                    + extraYaml);
+            return Files.writeString(
+                    dir.resolve("prodsupport.yml"),
+                    "jira:\n"
+                            + "  baseUrl: " + sim.baseUrl() + "\n"
+                            + credentials
+                            + "  retries: {maxAttempts: 3, maxWait: PT5S}\n"
+                            + "webhook:\n"
+                            + "  port: " + port + "\n"
+                            + "  secrets: [\"file:" + secret + "\"]\n"
+                            + "store:\n"
+                            + "  url: jdbc:sqlite:" + dir.resolve("prodsupport.db") + "\n"
+                            + "incidents:\n"
+                            + "  projects: [OPS]\n"
+                            + "  issueTypes: [Incident]\n"
+                            + "followUps:\n"
+                            + "  project: SUP\n"
+                            + "onCall:\n"
+                            + "  rotation: [" + site.alice().jiraId() + ", "
+                            + site.bob().jiraId() + "]\n"
+                            + "  start: 2026-01-05T09:00:00Z\n"
+                            + "  period: P36500D\n"
+                            + extraYaml);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,7 +8,6 @@ import io.prodsupport.jirasim.Flavour;
 import io.prodsupport.jirasim.JiraSimulator;
 import io.prodsupport.jirasim.SimSite;
 import io.prodsupport.jirasim.SimUser;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,8 +55,8 @@ public final class SimulatedSite implements AutoCloseable {
         JiraCredentials credentials = user.apiToken() != null
                 ? new JiraCredentials.CloudToken(user.email(), user.apiToken())
                 : new JiraCredentials.PersonalAccessToken(user.personalAccessToken());
-        HttpJiraClient client = new HttpJiraClient(new JiraConnection(URI.create(sim.baseUrl()), credentials,
-                Duration.ofSeconds(10), budget));
+        HttpJiraClient client = new HttpJiraClient(
+                new JiraConnection(URI.create(sim.baseUrl()), credentials, Duration.ofSeconds(10), budget));
         clients.add(client);
         return client;
     }

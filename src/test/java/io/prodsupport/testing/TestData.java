@@ -8,8 +8,7 @@ import java.nio.file.Path;
 /** Finds the repository's {@code test-data/} folder whatever directory the tests run from. */
 public final class TestData {
 
-    private TestData() {
-    }
+    private TestData() {}
 
     public static Path root() {
         Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();

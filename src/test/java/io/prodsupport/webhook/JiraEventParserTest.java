@@ -1,17 +1,16 @@
 package io.prodsupport.webhook;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prodsupport.testing.TestData;
 import io.prodsupport.webhook.JiraEventParser.MalformedEventException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Parses the webhook payloads captured from real Jira sites (test-data/webhook-payloads, see PROVENANCE.md). */
 class JiraEventParserTest {
@@ -31,7 +30,11 @@ class JiraEventParserTest {
         assertThat(e.issueKey()).contains("TES-41");
         assertThat(e.projectKey()).contains("TES");
         assertThat(e.timestamp()).isEqualTo(Instant.ofEpochMilli(1550286113023L));
-        assertThat(e.actor()).get().extracting(JiraEvent.EventUser::accountId).asString().isNotEmpty();
+        assertThat(e.actor())
+                .get()
+                .extracting(JiraEvent.EventUser::accountId)
+                .asString()
+                .isNotEmpty();
     }
 
     @Test
@@ -61,7 +64,10 @@ class JiraEventParserTest {
     void fix_version_change_is_matched_on_field_id_not_display_name() {
         JiraEvent e = captured("mattermost-plugin-jira/webhook-issue-updated-fix-version.json");
 
-        assertThat(e.change("fixVersions")).get().extracting(JiraEvent.Change::field).isEqualTo("Fix Version");
+        assertThat(e.change("fixVersions"))
+                .get()
+                .extracting(JiraEvent.Change::field)
+                .isEqualTo("Fix Version");
     }
 
     @Test
@@ -73,7 +79,10 @@ class JiraEventParserTest {
             assertThat(u.name()).contains("admin");
             assertThat(u.ref()).isEqualTo("admin");
         });
-        assertThat(e.change("status")).get().extracting(JiraEvent.Change::toText).isEqualTo("Resolved");
+        assertThat(e.change("status"))
+                .get()
+                .extracting(JiraEvent.Change::toText)
+                .isEqualTo("Resolved");
         assertThat(e.change("resolution")).isPresent();
     }
 
@@ -121,24 +130,26 @@ class JiraEventParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "jenkinsci-jira-trigger-plugin/cloud_comment_added.json",
-            "jenkinsci-jira-trigger-plugin/issue_created.json",
-            "jenkinsci-jira-trigger-plugin/issue_updated_status_updated.json",
-            "jenkinsci-jira-trigger-plugin/issue_updated_with_comment.json",
-            "jenkinsci-jira-trigger-plugin/updateStatus.json",
-            "mattermost-plugin-jira/webhook-cloud-comment-created.json",
-            "mattermost-plugin-jira/webhook-cloud-issue-created-many-fields.json",
-            "mattermost-plugin-jira/webhook-issue-created.json",
-            "mattermost-plugin-jira/webhook-issue-deleted.json",
-            "mattermost-plugin-jira/webhook-issue-updated-fix-version.json",
-            "mattermost-plugin-jira/webhook-issue-updated-resolved.json",
-            "mattermost-plugin-jira/webhook-issue-updated-started-working.json",
-            "mattermost-plugin-jira/webhook-server-comment-created.json",
-            "mattermost-plugin-jira/webhook-server-issue-updated-commented-2.json",
-            "mattermost-plugin-jira/webhook-server-issue-updated-in-progress.json",
-            "mattermost-plugin-jira/webhook-server-issue-updated-resolved.json",
-            "mattermost-plugin-jira/webhook-server-old-issue-updated-no-event-type-edited.json"})
+    @ValueSource(
+            strings = {
+                "jenkinsci-jira-trigger-plugin/cloud_comment_added.json",
+                "jenkinsci-jira-trigger-plugin/issue_created.json",
+                "jenkinsci-jira-trigger-plugin/issue_updated_status_updated.json",
+                "jenkinsci-jira-trigger-plugin/issue_updated_with_comment.json",
+                "jenkinsci-jira-trigger-plugin/updateStatus.json",
+                "mattermost-plugin-jira/webhook-cloud-comment-created.json",
+                "mattermost-plugin-jira/webhook-cloud-issue-created-many-fields.json",
+                "mattermost-plugin-jira/webhook-issue-created.json",
+                "mattermost-plugin-jira/webhook-issue-deleted.json",
+                "mattermost-plugin-jira/webhook-issue-updated-fix-version.json",
+                "mattermost-plugin-jira/webhook-issue-updated-resolved.json",
+                "mattermost-plugin-jira/webhook-issue-updated-started-working.json",
+                "mattermost-plugin-jira/webhook-server-comment-created.json",
+                "mattermost-plugin-jira/webhook-server-issue-updated-commented-2.json",
+                "mattermost-plugin-jira/webhook-server-issue-updated-in-progress.json",
+                "mattermost-plugin-jira/webhook-server-issue-updated-resolved.json",
+                "mattermost-plugin-jira/webhook-server-old-issue-updated-no-event-type-edited.json"
+            })
     void every_captured_payload_parses_with_an_issue_to_look_at(String name) {
         JiraEvent e = captured(name);
 
@@ -161,8 +172,8 @@ class JiraEventParserTest {
                 .hasMessage("not a Jira event: no \"webhookEvent\"");
         assertThatThrownBy(() -> parser.parse("[1,2]".getBytes(StandardCharsets.UTF_8)))
                 .hasMessage("body is not a JSON object");
-        assertThatThrownBy(() -> parser.parse("{\"webhookEvent\":\"jira:issue_updated\",\"issue\":{}}"
-                .getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> parser.parse(
+                        "{\"webhookEvent\":\"jira:issue_updated\",\"issue\":{}}".getBytes(StandardCharsets.UTF_8)))
                 .hasMessageContaining("without issue.key");
     }
 }

@@ -1,16 +1,15 @@
 package io.prodsupport.webhook;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prodsupport.jirasim.Flavour;
 import io.prodsupport.jirasim.JiraSimulator;
 import io.prodsupport.jirasim.SimSite;
 import io.prodsupport.jirasim.Webhooks.FiredEvent;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The simulator's webhooks read the same as the captured real ones: the tests built on them mean something. */
 class SimulatorWebhookParsingTest {
@@ -34,16 +33,22 @@ class SimulatorWebhookParsingTest {
                 events.add(parser.parse(json.writeValueAsBytes(f.payload())));
             }
 
-            assertThat(events).extracting(JiraEvent::webhookEvent)
+            assertThat(events)
+                    .extracting(JiraEvent::webhookEvent)
                     .containsExactly("jira:issue_created", "jira:issue_updated", "jira:issue_updated");
             assertThat(events).allSatisfy(e -> {
                 assertThat(e.issueKey()).contains(key);
                 assertThat(e.projectKey()).contains("OPS");
             });
-            assertThat(events.get(0).actor()).get().extracting(JiraEvent.EventUser::ref)
+            assertThat(events.get(0).actor())
+                    .get()
+                    .extracting(JiraEvent.EventUser::ref)
                     .isEqualTo(site.carol().jiraId());
             JiraEvent closed = events.get(2);
-            assertThat(closed.actor()).get().extracting(JiraEvent.EventUser::ref).isEqualTo(site.alice().jiraId());
+            assertThat(closed.actor())
+                    .get()
+                    .extracting(JiraEvent.EventUser::ref)
+                    .isEqualTo(site.alice().jiraId());
             assertThat(closed.change("status")).get().satisfies(c -> {
                 assertThat(c.fromText()).isEqualTo("In Progress");
                 assertThat(c.toText()).isEqualTo("Done");

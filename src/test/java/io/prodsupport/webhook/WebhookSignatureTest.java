@@ -1,17 +1,15 @@
 package io.prodsupport.webhook;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class WebhookSignatureTest {
 
     private static final byte[] HELLO = "Hello World!".getBytes(StandardCharsets.UTF_8);
-    private static final String OFFICIAL =
-            "sha256=a4771c39fbe90f317c7824e83ddef3caae9cb3d976c214ace1f2937e133263c9";
+    private static final String OFFICIAL = "sha256=a4771c39fbe90f317c7824e83ddef3caae9cb3d976c214ace1f2937e133263c9";
 
     @Test
     void signing_matches_atlassians_published_vector() {
@@ -20,16 +18,21 @@ class WebhookSignatureTest {
 
     @Test
     void the_published_vector_verifies_and_a_changed_body_does_not() {
-        assertThat(WebhookSignature.verify(OFFICIAL, HELLO, List.of("It's a Secret to Everybody"))).isTrue();
-        assertThat(WebhookSignature.verify(OFFICIAL, "Hello World?".getBytes(StandardCharsets.UTF_8),
-                List.of("It's a Secret to Everybody"))).isFalse();
+        assertThat(WebhookSignature.verify(OFFICIAL, HELLO, List.of("It's a Secret to Everybody")))
+                .isTrue();
+        assertThat(WebhookSignature.verify(
+                        OFFICIAL,
+                        "Hello World?".getBytes(StandardCharsets.UTF_8),
+                        List.of("It's a Secret to Everybody")))
+                .isFalse();
     }
 
     @Test
     void any_of_the_rotation_secrets_verifies() {
         assertThat(WebhookSignature.verify(OFFICIAL, HELLO, List.of("new secret", "It's a Secret to Everybody")))
                 .isTrue();
-        assertThat(WebhookSignature.verify(OFFICIAL, HELLO, List.of("new secret"))).isFalse();
+        assertThat(WebhookSignature.verify(OFFICIAL, HELLO, List.of("new secret")))
+                .isFalse();
     }
 
     @Test

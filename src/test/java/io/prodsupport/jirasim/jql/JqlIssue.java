@@ -6,50 +6,50 @@ import java.util.List;
 
 /** The view of an issue that JQL is evaluated against. The simulator implements it. */
 public interface JqlIssue {
-  /** "OPS-12". */
-  String key();
+    /** "OPS-12". */
+    String key();
 
-  /** "OPS". */
-  String projectKey();
+    /** "OPS". */
+    String projectKey();
 
-  /** "Operations": JQL {@code project = "Operations"} matches by name too. */
-  String projectName();
+    /** "Operations": JQL {@code project = "Operations"} matches by name too. */
+    String projectName();
 
-  /** "Incident". */
-  String issueType();
+    /** "Incident". */
+    String issueType();
 
-  /** "In Progress". */
-  String status();
+    /** "In Progress". */
+    String status();
 
-  /** "new" | "indeterminate" | "done". */
-  String statusCategoryKey();
+    /** "new" | "indeterminate" | "done". */
+    String statusCategoryKey();
 
-  /** Null when unresolved. */
-  String resolution();
+    /** Null when unresolved. */
+    String resolution();
 
-  List<String> labels();
+    List<String> labels();
 
-  /** Version names. */
-  List<String> fixVersions();
+    /** Version names. */
+    List<String> fixVersions();
 
-  /** accountId on Cloud / username on DC, null when unassigned. */
-  String assignee();
+    /** accountId on Cloud / username on DC, null when unassigned. */
+    String assignee();
 
-  /** Same rules as {@link #assignee()}. */
-  String reporter();
+    /** Same rules as {@link #assignee()}. */
+    String reporter();
 
-  String summary();
+    String summary();
 
-  /** May be null. */
-  String description();
+    /** May be null. */
+    String description();
 
-  Instant created();
+    Instant created();
 
-  Instant updated();
+    Instant updated();
 
-  /** May be null. */
-  Instant resolutionDate();
+    /** May be null. */
+    Instant resolutionDate();
 
-  /** Issue entity property value by property key, or null. */
-  JsonNode property(String propertyKey);
+    /** Issue entity property value by property key, or null. */
+    JsonNode property(String propertyKey);
 }

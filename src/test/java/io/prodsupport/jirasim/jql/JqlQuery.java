@@ -13,50 +13,50 @@ import java.util.Objects;
  */
 public final class JqlQuery {
 
-  private final String jql;
-  private final JqlClause where;
-  private final List<JqlParser.SortKey> orderBy;
-  private final Comparator<JqlIssue> ordering;
+    private final String jql;
+    private final JqlClause where;
+    private final List<JqlParser.SortKey> orderBy;
+    private final Comparator<JqlIssue> ordering;
 
-  private JqlQuery(String jql, JqlParser.Parsed parsed) {
-    this.jql = jql;
-    this.where = parsed.where();
-    this.orderBy = parsed.orderBy();
-    this.ordering = JqlOrdering.of(orderBy);
-  }
+    private JqlQuery(String jql, JqlParser.Parsed parsed) {
+        this.jql = jql;
+        this.where = parsed.where();
+        this.orderBy = parsed.orderBy();
+        this.ordering = JqlOrdering.of(orderBy);
+    }
 
-  /**
-   * @throws JqlException with a Jira-like message, e.g. "Error in the JQL Query: Expecting operator but got
-   *     'foo'. (line 1, character 9)" or "Field 'colour' does not exist or you do not have permission to
-   *     view it."
-   */
-  public static JqlQuery parse(String jql) {
-    String text = jql == null ? "" : jql;
-    return new JqlQuery(text, JqlParser.parse(text));
-  }
+    /**
+     * @throws JqlException with a Jira-like message, e.g. "Error in the JQL Query: Expecting operator but got
+     *     'foo'. (line 1, character 9)" or "Field 'colour' does not exist or you do not have permission to
+     *     view it."
+     */
+    public static JqlQuery parse(String jql) {
+        String text = jql == null ? "" : jql;
+        return new JqlQuery(text, JqlParser.parse(text));
+    }
 
-  /** A blank query, or one with only ORDER BY, matches every issue. */
-  public boolean matches(JqlIssue issue, Instant now) {
-    Objects.requireNonNull(issue, "issue");
-    Objects.requireNonNull(now, "now");
-    return where == null || JqlEvaluator.matches(where, issue, now);
-  }
+    /** A blank query, or one with only ORDER BY, matches every issue. */
+    public boolean matches(JqlIssue issue, Instant now) {
+        Objects.requireNonNull(issue, "issue");
+        Objects.requireNonNull(now, "now");
+        return where == null || JqlEvaluator.matches(where, issue, now);
+    }
 
-  /**
-   * The ORDER BY ordering; without ORDER BY, created DESC. Always ends with the issue key (project, then
-   * number; descending for the default order, ascending otherwise) so paging is deterministic.
-   */
-  public Comparator<JqlIssue> ordering() {
-    return ordering;
-  }
+    /**
+     * The ORDER BY ordering; without ORDER BY, created DESC. Always ends with the issue key (project, then
+     * number; descending for the default order, ascending otherwise) so paging is deterministic.
+     */
+    public Comparator<JqlIssue> ordering() {
+        return ordering;
+    }
 
-  /** Whether the query had an ORDER BY clause. */
-  public boolean hasOrderBy() {
-    return !orderBy.isEmpty();
-  }
+    /** Whether the query had an ORDER BY clause. */
+    public boolean hasOrderBy() {
+        return !orderBy.isEmpty();
+    }
 
-  @Override
-  public String toString() {
-    return jql;
-  }
+    @Override
+    public String toString() {
+        return jql;
+    }
 }
