@@ -2,13 +2,9 @@ package io.prodsupport.app;
 
 import io.prodsupport.inbox.EventHandler;
 import io.prodsupport.inbox.StoredEvent;
-import io.prodsupport.incident.CloseGate;
-import io.prodsupport.incident.ClosingEvent;
-import io.prodsupport.incident.FollowUps;
-import io.prodsupport.incident.IncidentAnnouncement;
-import io.prodsupport.incident.IncidentReconciler;
-import io.prodsupport.incident.ReconcileOutcome;
-import io.prodsupport.jira.JiraException;
+import io.prodsupport.incident.IncidentSignal;
+import io.prodsupport.incident.IncidentWorkflow;
+import io.prodsupport.incident.WorkflowOutcome;
 import io.prodsupport.sweep.Sweep;
 import io.prodsupport.webhook.JiraEvent;
 import io.prodsupport.webhook.JiraEventParser;
@@ -17,77 +13,58 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the worker does with one stored webhook event: treat it as a hint about which issue to look at, reconcile
- * that issue, tell the channels about a new one, run the close gate when the event reports a move into a done
- * status, and make the follow-ups of a resolved incident. Exceptions propagate, so
- * the worker retries with back-off and parks the event as a dead letter after its last attempt.
+ * The worker's handler: turns a stored event (a Jira webhook, or the sweep's note that an incident changed) into the
+ * domain's {@link IncidentSignal} and hands it to the {@link IncidentWorkflow}, which decides what it means.
+ * Exceptions propagate, so the worker retries with back-off and parks the event as a dead letter after its last
+ * attempt.
  */
 final class IncidentEventHandler implements EventHandler {
 
     private static final Logger log = LoggerFactory.getLogger(IncidentEventHandler.class);
 
     private final JiraEventParser parser;
-    private final IncidentReconciler reconciler;
-    private final CloseGate gate;
-    private final FollowUps followUps;
-    private final IncidentAnnouncement announcement;
+    private final IncidentWorkflow workflow;
 
-    IncidentEventHandler(
-            JiraEventParser parser,
-            IncidentReconciler reconciler,
-            CloseGate gate,
-            FollowUps followUps,
-            IncidentAnnouncement announcement) {
+    IncidentEventHandler(JiraEventParser parser, IncidentWorkflow workflow) {
         this.parser = parser;
-        this.reconciler = reconciler;
-        this.gate = gate;
-        this.followUps = followUps;
-        this.announcement = announcement;
+        this.workflow = workflow;
     }
 
     @Override
     public void handle(StoredEvent stored) {
+        signal(stored).ifPresent(signal -> {
+            WorkflowOutcome outcome = workflow.handle(signal);
+            if (!outcome.did().isEmpty()) {
+                log.info("{} {}: {}", stored.deliveryId(), outcome.issueKey(), String.join("; ", outcome.did()));
+            }
+        });
+    }
+
+    /** What the stored event says happened; empty for events about no issue, or about a deleted one. */
+    Optional<IncidentSignal> signal(StoredEvent stored) {
+        if (Sweep.EVENT.equals(stored.webhookEvent())) {
+            return Optional.of(IncidentSignal.swept(stored.orderingKey(), stored.deliveryId()));
+        }
         JiraEvent event = parser.parse(stored.body());
         Optional<String> issue = event.issueKey().or(event::issueId);
-        if (issue.isEmpty() || "jira:issue_deleted".equals(event.webhookEvent())) {
-            return;
+        if (issue.isEmpty() || event.isIssueDeleted()) {
+            return Optional.empty();
         }
-        ReconcileOutcome outcome;
-        try {
-            outcome = reconciler.reconcile(issue.get());
-        } catch (JiraException e) {
-            if (e.status() == 404) {
-                log.info("{} {}: the issue is gone, nothing to do", stored.deliveryId(), issue.get());
-                return;
-            }
-            throw e;
+        String key = issue.get();
+        String source = stored.deliveryId();
+        Optional<String> actor = event.causedBy().map(JiraEvent.EventUser::ref);
+        if (event.isIssueCreated()) {
+            return Optional.of(IncidentSignal.created(key, source, actor));
         }
-        if (outcome.changedSomething()) {
-            log.info("{} {}: {}", stored.deliveryId(), outcome.issueKey(), String.join(", ", outcome.changes()));
-        }
-        // after the reconciliation, so the announcement names the on-duty owner it just assigned
-        if (outcome.incident() && (event.isIssueCreated() || Sweep.EVENT.equals(event.webhookEvent()))) {
-            announcement
-                    .announce(outcome.issueKey())
-                    .ifPresent(did -> log.info("{} {}: {}", stored.deliveryId(), outcome.issueKey(), did));
-        }
-        boolean bounced = false;
-        if (outcome.incident() && event.movedToDone()) {
+        if (event.movedToDone()) {
             JiraEvent.Change status = event.change("status").orElseThrow();
-            ClosingEvent close = new ClosingEvent(
-                    outcome.issueKey(),
-                    event.changelogId().orElse(stored.deliveryId()),
-                    status.fromText(),
-                    event.causedBy().map(JiraEvent.EventUser::ref).orElse(""));
-            Optional<String> did = gate.check(close);
-            did.ifPresent(d -> log.info("{} {}: close gate {}", stored.deliveryId(), outcome.issueKey(), d));
-            bounced = did.isPresent();
+            return Optional.of(
+                    IncidentSignal.closed(key, source, event.changelogId().orElse(source), status.fromText(), actor));
         }
-        // every event of a resolved incident: its prevention actions may have been added or edited since
-        if (outcome.done() && !bounced) {
-            followUps
-                    .reconcile(outcome.issueKey())
-                    .ifPresent(did -> log.info("{} {}: follow-ups: {}", stored.deliveryId(), outcome.issueKey(), did));
+        if (event.isCommentCreated()) {
+            return Optional.of(IncidentSignal.commented(
+                    key, source, actor, event.commentBody().orElse("")));
         }
+        return Optional.of(IncidentSignal.updated(key, source, actor));
     }
 }

@@ -23,8 +23,10 @@ import io.prodsupport.incident.FollowUps;
 import io.prodsupport.incident.IncidentAnnouncement;
 import io.prodsupport.incident.IncidentReconciler;
 import io.prodsupport.incident.IncidentScope;
+import io.prodsupport.incident.IncidentWorkflow;
 import io.prodsupport.incident.OnCallRotation;
 import io.prodsupport.incident.Section;
+import io.prodsupport.incident.Staffing;
 import io.prodsupport.jira.HttpJiraClient;
 import io.prodsupport.jira.JiraClient;
 import io.prodsupport.jira.JiraConnection;
@@ -67,7 +69,7 @@ public final class Wiring {
         this(config, Clock.systemUTC());
     }
 
-    HttpJiraClient jiraClient() {
+    public HttpJiraClient jiraClient() {
         Config.Jira jira = config.jira();
         JiraCredentials credentials = jira.usesPersonalAccessToken()
                 ? new JiraCredentials.PersonalAccessToken(
@@ -90,7 +92,7 @@ public final class Wiring {
         return registry;
     }
 
-    IncidentScope incidentScope() {
+    public IncidentScope incidentScope() {
         Config.Incidents incidents = config.incidents();
         return new IncidentScope(incidents.projects(), incidents.issueTypes(), incidents.labelFilter());
     }
@@ -104,9 +106,7 @@ public final class Wiring {
                 jira,
                 incidentScope(),
                 new FixVersions(jira, config.incidents().fixVersion()),
-                config.incidents().watchers(),
-                rotation,
-                clock);
+                new Staffing(config.incidents().watchers(), rotation, clock));
     }
 
     CloseGate closeGate(JiraClient jira) {
@@ -132,13 +132,13 @@ public final class Wiring {
     }
 
     /** The backfill checkpoints in the store named by {@code store.url}, migrated and ready. */
-    BackfillCheckpoints backfillCheckpoints() {
+    public BackfillCheckpoints backfillCheckpoints() {
         return Stores.openBackfillCheckpoints(
                 config.store().url(), config.store().username(), storePassword());
     }
 
     /** The follow-up ledger in the store named by {@code store.url}, migrated and ready. */
-    FollowUpLedger followUpLedger() {
+    public FollowUpLedger followUpLedger() {
         return Stores.openFollowUpLedger(config.store().url(), config.store().username(), storePassword());
     }
 
@@ -153,9 +153,15 @@ public final class Wiring {
                 FollowUps.DEFAULT_LEASE);
     }
 
-    /** The batch command's engine: the same reconciler and follow-ups as the webhook path, over {@code jira}. */
-    Backfill backfill(JiraClient jira, BackfillCheckpoints checkpoints, FollowUpLedger ledger) {
-        return new Backfill(jira, reconciler(jira), new ResolvedTickets(followUps(jira, ledger)), checkpoints, clock);
+    /** What every event goes through: the rules of an incident's life, over {@code jira}. */
+    IncidentWorkflow workflow(JiraClient jira, FollowUps followUps) {
+        return new IncidentWorkflow(jira, reconciler(jira), closeGate(jira), followUps, announcement(jira), clock);
+    }
+
+    /** The batch command's engine: the same workflow as the webhook path, over {@code jira}. */
+    public Backfill backfill(JiraClient jira, BackfillCheckpoints checkpoints, FollowUpLedger ledger) {
+        FollowUps followUps = followUps(jira, ledger);
+        return new Backfill(jira, workflow(jira, followUps), new ResolvedTickets(followUps), checkpoints, clock);
     }
 
     /**
@@ -185,12 +191,7 @@ public final class Wiring {
         PrometheusMeterRegistry metrics = metrics();
         InboxWorker worker = new InboxWorker(
                 inbox,
-                new IncidentEventHandler(
-                        new JiraEventParser(json),
-                        reconciler(jira),
-                        closeGate(jira),
-                        followUps(jira, ledger),
-                        announcement(jira)),
+                new IncidentEventHandler(new JiraEventParser(json), workflow(jira, followUps(jira, ledger))),
                 WorkerSettings.defaults(),
                 clock,
                 metrics);

@@ -3,14 +3,13 @@ package io.prodsupport.backfill;
 import io.prodsupport.backfill.BackfillCheckpoints.Checkpoint;
 import io.prodsupport.backfill.BackfillCheckpoints.Failure;
 import io.prodsupport.backfill.TicketResult.Outcome;
-import io.prodsupport.incident.IncidentReconciler;
+import io.prodsupport.incident.IncidentWorkflow;
 import io.prodsupport.jira.Issue;
 import io.prodsupport.jira.JiraClient;
 import io.prodsupport.jira.JiraException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * Runs the reconciler over every ticket a JQL search finds, {@code concurrency} at a time. The search is read lazily
+ * Runs the incident workflow over every ticket a JQL search finds, {@code concurrency} at a time. The search is read lazily
  * and a ticket is taken from it only when a worker is free, so at most one page and the tickets in flight are in
  * memory whatever the count. The checkpoint's watermark advances only past tickets that are all finished, at most once
  * a second: after a crash, a resume redoes at most a second's worth of tickets, which is harmless because the
@@ -33,7 +32,7 @@ public final class Backfill {
     private static final Duration FLUSH_EVERY = Duration.ofSeconds(1);
 
     private final JiraClient jira;
-    private final IncidentReconciler reconciler;
+    private final IncidentWorkflow workflow;
     private final ResolvedTickets resolved;
     private final BackfillCheckpoints checkpoints;
     private final Clock clock;
@@ -41,22 +40,25 @@ public final class Backfill {
 
     public Backfill(
             JiraClient jira,
-            IncidentReconciler reconciler,
+            IncidentWorkflow workflow,
             ResolvedTickets resolved,
             BackfillCheckpoints checkpoints,
             Clock clock) {
         this.jira = jira;
-        this.reconciler = reconciler;
+        this.workflow = workflow;
         this.resolved = resolved;
         this.checkpoints = checkpoints;
         this.clock = clock;
     }
 
-    /** The fields a ticket is searched with: what the reconciler plans from, and the resolution. */
+    /** The fields a ticket is searched with: what the workflow's rules look at, so it needs no read of its own. */
     static List<String> searchFields() {
-        List<String> fields = new ArrayList<>(IncidentReconciler.fields());
-        fields.add("resolution");
-        return List.copyOf(fields);
+        return IncidentWorkflow.fields();
+    }
+
+    /** The issue properties a ticket is searched with. */
+    static List<String> searchProperties() {
+        return IncidentWorkflow.properties();
     }
 
     /** Stop taking tickets; those in flight finish and the checkpoint is written (Ctrl-C). */
@@ -86,7 +88,7 @@ public final class Backfill {
                 earlier.map(Checkpoint::finished).orElse(0L));
         listener.starting(expected(options, jql));
         TicketHandler handler =
-                new TicketHandler(jira, reconciler, resolved, summary, options.dryRun(), options.notifyUsers());
+                new TicketHandler(jira, workflow, resolved, summary, options.dryRun(), options.notifyUsers());
         ExecutorService pool = Executors.newFixedThreadPool(options.concurrency(), workerThreads());
         Semaphore free = new Semaphore(options.concurrency());
         boolean completed = false;
@@ -121,7 +123,7 @@ public final class Backfill {
             throws InterruptedException {
         ResumePoint skip = new ResumePoint(resumeAfter);
         long taken = 0;
-        try (Stream<Issue> search = jira.search(jql, searchFields())) {
+        try (Stream<Issue> search = jira.search(jql, searchFields(), searchProperties())) {
             Iterator<Issue> issues = search.iterator();
             while (!stopping && (options.limit() == 0 || taken < options.limit())) {
                 Issue issue;

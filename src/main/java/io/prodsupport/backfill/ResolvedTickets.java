@@ -6,12 +6,11 @@ import io.prodsupport.incident.IncidentDescription;
 import io.prodsupport.incident.Section;
 import io.prodsupport.jira.Issue;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * The follow-up part of a backfill, for tickets in a done status whose Prevention / Mitigation lists actions: the
- * same {@link FollowUps} the webhook path uses makes the follow-ups (exactly once, through its ledger); the dry run
- * only lists the actions that would become tickets.
+ * The follow-up part of a backfill's dry run, for tickets in a done status whose Prevention / Mitigation lists
+ * actions: the actions that would become tickets. (A real run makes them through the workflow, with the same
+ * {@link FollowUps} as the webhook path.)
  */
 public final class ResolvedTickets {
 
@@ -32,10 +31,5 @@ public final class ResolvedTickets {
     /** The actions that would become follow-ups: not naming a tracked issue, and without one in the ledger. */
     List<String> wouldCreate(Issue issue, String description) {
         return followUps.pending(issue, description).stream().map(Action::text).toList();
-    }
-
-    /** Makes the missing follow-ups; what was done, empty when nothing was missing. */
-    Optional<String> reconcile(String key) {
-        return followUps.reconcile(key);
     }
 }

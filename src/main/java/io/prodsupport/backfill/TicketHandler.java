@@ -4,8 +4,8 @@ import io.prodsupport.backfill.TicketResult.Outcome;
 import io.prodsupport.incident.FollowUpsBusyException;
 import io.prodsupport.incident.IncidentDescription;
 import io.prodsupport.incident.IncidentPlan;
-import io.prodsupport.incident.IncidentReconciler;
-import io.prodsupport.incident.ReconcileMode;
+import io.prodsupport.incident.IncidentSignal;
+import io.prodsupport.incident.IncidentWorkflow;
 import io.prodsupport.incident.Section;
 import io.prodsupport.jira.Issue;
 import io.prodsupport.jira.JiraClient;
@@ -15,7 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One ticket of a backfill: the reconciler's plan in {@link ReconcileMode#BACKFILL}, applied (or only described, in a
+ * One ticket of a backfill: a backfilled {@link IncidentSignal} through the {@link IncidentWorkflow} (or, in a dry
+ * run, the workflow's preview only described), in a
  * dry run), the follow-ups of a resolved ticket, and for a closed ticket the root-cause sections it still lacks. Throttling is waited out, never reported
  * as a failure: Jira's 429 says "later", not "no".
  */
@@ -27,7 +28,7 @@ final class TicketHandler {
     private static final Duration MAX_PAUSE = Duration.ofSeconds(10);
 
     private final JiraClient jira;
-    private final IncidentReconciler reconciler;
+    private final IncidentWorkflow workflow;
     private final ResolvedTickets resolved;
     private final BackfillSummary summary;
     private final boolean dryRun;
@@ -35,13 +36,13 @@ final class TicketHandler {
 
     TicketHandler(
             JiraClient jira,
-            IncidentReconciler reconciler,
+            IncidentWorkflow workflow,
             ResolvedTickets resolved,
             BackfillSummary summary,
             boolean dryRun,
             boolean notifyUsers) {
         this.jira = jira;
-        this.reconciler = reconciler;
+        this.workflow = workflow;
         this.resolved = resolved;
         this.summary = summary;
         this.dryRun = dryRun;
@@ -66,7 +67,7 @@ final class TicketHandler {
                     : issue.fields().status().name();
             try {
                 if (issue == null) {
-                    issue = jira.getIssue(key, Backfill.searchFields());
+                    issue = jira.getIssue(key, Backfill.searchFields(), Backfill.searchProperties());
                     status = issue.fields().status() == null
                             ? "?"
                             : issue.fields().status().name();
@@ -97,7 +98,8 @@ final class TicketHandler {
     }
 
     private TicketResult once(Issue issue, String status) {
-        IncidentPlan plan = reconciler.plan(issue, ReconcileMode.BACKFILL);
+        IncidentSignal signal = IncidentSignal.backfilled(issue.key());
+        IncidentPlan plan = workflow.preview(signal, issue);
         if (!plan.incident()) {
             return new TicketResult(issue.key(), status, Outcome.NOT_AN_INCIDENT, List.of(), List.of(), null);
         }
@@ -117,13 +119,7 @@ final class TicketHandler {
                     missing,
                     null);
         }
-        List<String> changes = new ArrayList<>();
-        if (!plan.isEmpty()) {
-            changes.addAll(reconciler.apply(plan, notifyUsers).changes());
-        }
-        if (followUps) {
-            resolved.reconcile(issue.key()).ifPresent(changes::add);
-        }
+        List<String> changes = workflow.handle(signal, issue, notifyUsers).did();
         return new TicketResult(
                 issue.key(), status, changes.isEmpty() ? Outcome.UNCHANGED : Outcome.CHANGED, changes, missing, null);
     }
@@ -140,6 +136,8 @@ final class TicketHandler {
     private static List<String> describe(IncidentPlan plan) {
         List<String> changes = new ArrayList<>();
         plan.fixVersion().ifPresent(v -> changes.add("fix version \"" + v + "\""));
+        plan.watchers().forEach(person -> changes.add("watcher " + person));
+        plan.assignTo().ifPresent(person -> changes.add("assigned to " + person));
         if (plan.description().isPresent()) {
             String original = plan.issue().fields().description();
             changes.add("description wrapped in the section template ("

@@ -1,8 +1,5 @@
 package io.prodsupport.incident;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prodsupport.jira.Issue;
 import io.prodsupport.jira.IssueEdit;
 import io.prodsupport.jira.JiraClient;
@@ -24,6 +21,7 @@ public final class CloseGate {
     static final String PROPERTY = "prodsupport.closeGate";
     static final String INCOMPLETE_LABEL = "prodsupport-incomplete";
     static final List<String> FIELDS = List.of("project", "issuetype", "labels", "status", "description");
+    static final List<String> PROPERTIES = List.of(PROPERTY);
 
     private final JiraClient jira;
     private final IncidentScope scope;
@@ -35,17 +33,18 @@ public final class CloseGate {
         this.required = List.copyOf(required);
     }
 
-    /** Handles one reported move into a done status; returns what it did, empty when the close stands. */
-    public Optional<String> check(ClosingEvent close) {
-        Issue issue = jira.getIssue(close.issueKey(), FIELDS);
+    /**
+     * Handles one reported move into a done status of {@code issue}, as read with {@link #FIELDS} and
+     * {@link #PROPERTIES}; returns what it did, empty when the close stands.
+     */
+    public Optional<String> check(Issue issue, ClosingEvent close) {
         if (!scope.covers(issue)) {
             return Optional.empty();
         }
         String key = issue.key();
-        JsonNode record = jira.issueProperty(key, PROPERTY).orElse(null);
-        boolean sameClose = record != null
-                && close.changelogId().equals(record.path("changelogId").asText());
-        if (sameClose && record.path("commented").asBoolean()) {
+        Record record = issue.properties().get(PROPERTY, Record.class).orElse(null);
+        boolean sameClose = record != null && close.changelogId().equals(record.changelogId());
+        if (sameClose && record.commented()) {
             return Optional.empty(); // a redelivery of a close already bounced and explained
         }
         boolean done = issue.fields().isDone();
@@ -123,11 +122,10 @@ public final class CloseGate {
         return String.join(", ", sections.stream().map(Section::title).toList());
     }
 
-    private static ObjectNode record(ClosingEvent close, boolean commented) {
-        return JsonNodeFactory.instance
-                .objectNode()
-                .put("changelogId", close.changelogId())
-                .put("fromStatus", close.fromStatus())
-                .put("commented", commented);
+    private static Record record(ClosingEvent close, boolean commented) {
+        return new Record(close.changelogId(), close.fromStatus(), commented);
     }
+
+    /** The value of {@value #PROPERTY}: which close is being handled, and whether its comment was made. */
+    record Record(String changelogId, String fromStatus, boolean commented) {}
 }

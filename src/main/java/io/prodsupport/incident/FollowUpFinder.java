@@ -74,7 +74,9 @@ final class FollowUpFinder {
 
     private Optional<FollowUpOrigin> origin(String key) {
         return origins.computeIfAbsent(
-                key, k -> jira.issueProperty(k, FollowUpOrigin.PROPERTY).flatMap(FollowUpOrigin::fromJson));
+                key,
+                k -> jira.issueProperty(k, FollowUpOrigin.PROPERTY, FollowUpOrigin.class)
+                        .filter(FollowUpOrigin::complete));
     }
 
     private List<String> linkedCandidates(Issue issue) {

@@ -112,7 +112,7 @@ public final class FollowUpPlanner {
                 description(action, incident, incidentUrl),
                 settings.labelsOnCreate(incident.key()),
                 settings.inheritPriority() ? incident.fields().priority() : null,
-                Map.of(FollowUpOrigin.PROPERTY, origin.toJson()));
+                Map.of(FollowUpOrigin.PROPERTY, origin));
     }
 
     /** The one comment on the incident listing the follow-ups just made: key and summary each. */

@@ -3,6 +3,8 @@ package io.prodsupport.incident;
 import io.prodsupport.jira.Issue;
 import io.prodsupport.jira.IssueLink;
 import io.prodsupport.jira.JiraClient;
+import io.prodsupport.jira.JiraException;
+import io.prodsupport.jira.NewIssue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,14 +16,16 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
  * Turns a resolved incident's prevention actions into follow-up issues, exactly once each (DESIGN.md §1 and §2).
- * Level-triggered: it re-reads the incident and does nothing unless it is in a done status; then for each action
+ * Level-triggered: it works from the incident as read and does nothing unless it is in a done status; then for each action
  * without a follow-up it claims the action in the {@link FollowUpLedger}, looks for a follow-up made before a crash
- * ({@link FollowUpFinder}), creates one only when none is found, records its key, links it to the incident, and
+ * ({@link FollowUpFinder}), creates one only when none is found (linked to the incident in the same call where the
+ * project's create screen allows it, else by a link call afterwards), records its key, and
  * finally lists what was made in one comment. Each step is recorded before the next, so a retry after a crash
  * anywhere redoes only what is missing:
  * <ul>
@@ -54,6 +58,8 @@ public final class FollowUps {
     private final String instance = UUID.randomUUID().toString();
 
     private final AtomicLong attempts = new AtomicLong();
+    /** Follow-up projects whose create screen lacks Linked Issues: their follow-ups are linked by a second call. */
+    private final Set<String> noLinksOnCreate = ConcurrentHashMap.newKeySet();
 
     public FollowUps(
             JiraClient jira,
@@ -78,7 +84,15 @@ public final class FollowUps {
      * @throws FollowUpsBusyException when another attempt holds some of them: try again later
      */
     public Optional<String> reconcile(String incidentKey) {
-        Issue incident = jira.getIssue(incidentKey, FIELDS);
+        return reconcile(jira.getIssue(incidentKey, FIELDS));
+    }
+
+    /**
+     * As {@link #reconcile(String)}, for an incident the caller has just read with (at least) {@link #FIELDS}.
+     *
+     * @throws FollowUpsBusyException when another attempt holds some of them: try again later
+     */
+    public Optional<String> reconcile(Issue incident) {
         if (!scope.covers(incident) || !incident.fields().isDone()) {
             return Optional.empty();
         }
@@ -122,6 +136,7 @@ public final class FollowUps {
         private final String claimant;
         private final Set<String> held = new LinkedHashSet<>();
         private final Set<String> createdHere = new HashSet<>();
+        private final Set<String> linkedOnCreate = new HashSet<>();
         private final Set<String> busy = new LinkedHashSet<>();
         private final List<String> did = new ArrayList<>();
 
@@ -174,12 +189,34 @@ public final class FollowUps {
                 did.add("found " + followUp + " made before");
             } else {
                 String url = jira.serverInfo().baseUrl() + "/browse/" + key;
-                followUp = jira.createIssue(planner.newIssue(action, incident, url))
-                        .key();
+                followUp = create(planner.newIssue(action, incident, url));
                 createdHere.add(followUp);
                 did.add("created " + followUp);
             }
             recordCreated(action.id(), followUp);
+        }
+
+        /**
+         * Creates the follow-up already linked to the incident, in one call, where the project's create screen allows
+         * it (Jira refuses {@code issuelinks} otherwise: then it is created plain and linked by {@link #finish}).
+         */
+        private String create(NewIssue request) {
+            String project = settings.project().toUpperCase(Locale.ROOT);
+            if (!noLinksOnCreate.contains(project)) {
+                try {
+                    String followUp = jira.createIssue(request.linkedFrom(settings.linkType(), key))
+                            .key();
+                    linkedOnCreate.add(followUp);
+                    return followUp;
+                } catch (JiraException e) {
+                    if (!e.refusedField("issuelinks")) {
+                        throw e;
+                    }
+                    // a 400 creates nothing, so creating it again without the link cannot make a second one
+                    noLinksOnCreate.add(project);
+                }
+            }
+            return jira.createIssue(request).key();
         }
 
         /** An intent whose action is gone or now names its issue: keep its follow-up if one was made, else drop it. */
@@ -227,7 +264,7 @@ public final class FollowUps {
             Set<String> linkedKeys = linkedKeys(current);
             for (FollowUpRecord record : open) {
                 if (record.state() == FollowUpRecord.State.CREATED) {
-                    if (!linkedKeys.contains(record.followUpKey())) {
+                    if (!linkedKeys.contains(record.followUpKey()) && !linkedOnCreate.contains(record.followUpKey())) {
                         jira.linkIssues(settings.linkType(), key, record.followUpKey());
                         did.add("linked " + record.followUpKey());
                     }

@@ -1,9 +1,5 @@
 package io.prodsupport.incident;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prodsupport.jira.Issue;
 import io.prodsupport.jira.JiraClient;
 import io.prodsupport.jira.JiraUser;
@@ -31,6 +27,7 @@ public final class IncidentAnnouncement {
 
     static final List<String> FIELDS =
             List.of("summary", "project", "issuetype", "labels", "priority", "reporter", "assignee", "created");
+    static final List<String> PROPERTIES = List.of(PROPERTY);
 
     private final JiraClient jira;
     private final IncidentScope scope;
@@ -45,26 +42,33 @@ public final class IncidentAnnouncement {
     }
 
     /**
+     * Tells the channels not yet told about {@code issue}, as read with {@link #FIELDS} and {@link #PROPERTIES}.
+     *
+     * @param ownerJustAssigned the issue was assigned after it was read: the owner's name is read again for the
+     *                          message (one call, only when there is a channel to tell)
      * @return the channels told now, empty when there was nothing to do
      * @throws AnnouncementIncompleteException when a channel failed; the ones that worked are recorded
      */
-    public Optional<String> announce(String issueKey) {
-        if (announcer.channels().isEmpty()) {
-            return Optional.empty();
-        }
-        Issue issue = jira.getIssue(issueKey, FIELDS);
-        if (!scope.covers(issue)
+    public Optional<String> announce(Issue issue, boolean ownerJustAssigned) {
+        if (announcer.channels().isEmpty()
+                || !scope.covers(issue)
                 || issue.fields().created() == null
                 || issue.fields().created().toInstant().isBefore(clock.instant().minus(MAX_AGE))) {
             return Optional.empty();
         }
-        Set<String> told = told(issue.key());
+        Set<String> told = new LinkedHashSet<>(issue.properties()
+                .get(PROPERTY, Record.class)
+                .map(Record::channels)
+                .orElse(List.of()));
         if (told.containsAll(announcer.channels())) {
             return Optional.empty();
         }
-        AnnounceResult result = announcer.announce(notice(issue), told);
+        JiraUser owner = ownerJustAssigned
+                ? jira.getIssue(issue.key(), List.of("assignee")).fields().assignee()
+                : issue.fields().assignee();
+        AnnounceResult result = announcer.announce(notice(issue, owner), told);
         if (!result.told().isEmpty()) {
-            jira.setIssueProperty(issue.key(), PROPERTY, record(result.toldSoFar()));
+            jira.setIssueProperty(issue.key(), PROPERTY, new Record(List.copyOf(result.toldSoFar())));
         }
         if (!result.complete()) {
             throw new AnnouncementIncompleteException(issue.key() + ": could not tell " + result.failed());
@@ -72,15 +76,7 @@ public final class IncidentAnnouncement {
         return Optional.of("told " + String.join(", ", result.told()));
     }
 
-    private Set<String> told(String key) {
-        Set<String> told = new LinkedHashSet<>();
-        jira.issueProperty(key, PROPERTY)
-                .map(p -> p.path("channels"))
-                .ifPresent(channels -> channels.forEach(c -> told.add(c.asText())));
-        return told;
-    }
-
-    private IncidentNotice notice(Issue issue) {
+    private IncidentNotice notice(Issue issue, JiraUser owner) {
         String url = jira.serverInfo().baseUrl() + "/browse/" + issue.key();
         return new IncidentNotice(
                 issue.key(),
@@ -89,19 +85,15 @@ public final class IncidentAnnouncement {
                 issue.fields().projectKey(),
                 issue.fields().priority(),
                 name(issue.fields().reporter()),
-                name(issue.fields().assignee()));
+                name(owner));
     }
 
     private static String name(JiraUser user) {
         return user == null ? null : user.displayName();
     }
 
-    private static JsonNode record(Set<String> channels) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        ArrayNode list = node.putArray("channels");
-        channels.forEach(list::add);
-        return node;
-    }
+    /** The value of {@value #PROPERTY}: the channels told so far. */
+    record Record(List<String> channels) {}
 
     /** Some channel could not be told; the event is retried and only that channel is tried again. */
     public static final class AnnouncementIncompleteException extends RuntimeException {

@@ -5,21 +5,18 @@ import io.prodsupport.jira.Issue;
 import io.prodsupport.jira.IssueEdit;
 import io.prodsupport.jira.JiraClient;
 import io.prodsupport.jira.JiraException;
-import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Brings one incident to the desired state of DESIGN.md §1: the fix version, the section template around the
- * reporter's words and, for a new ticket, the watchers, the on-duty person and an owner. Level-triggered: it reads the
- * issue and does only what is missing, so running it twice changes nothing the second time, and the webhook that told
- * us about the issue is only a hint.
+ * Brings one incident to the shape of DESIGN.md §1: the fix version, the section template around the reporter's words
+ * and, when the {@link IncidentWorkflow} says the incident is being staffed now, its owner and watchers ({@link
+ * Staffing}). Level-triggered: it plans from the issue as read and does only what is missing, so running it twice
+ * changes nothing the second time.
  *
- * <p>Planning (reads only) is split from applying (writes) so that the backfill runs the same code over old tickets,
- * and its dry run can show the plan without applying it.
+ * <p>Planning (no calls) is split from applying (writes) so that the backfill's dry run can show the plan without
+ * applying it.
  */
 public final class IncidentReconciler {
 
@@ -29,23 +26,13 @@ public final class IncidentReconciler {
     private final JiraClient jira;
     private final IncidentScope scope;
     private final FixVersions fixVersions;
-    private final List<String> watchers;
-    private final OnCallRotation rotation;
-    private final Clock clock;
+    private final Staffing staffing;
 
-    public IncidentReconciler(
-            JiraClient jira,
-            IncidentScope scope,
-            FixVersions fixVersions,
-            List<String> watchers,
-            OnCallRotation rotation,
-            Clock clock) {
+    public IncidentReconciler(JiraClient jira, IncidentScope scope, FixVersions fixVersions, Staffing staffing) {
         this.jira = jira;
         this.scope = scope;
         this.fixVersions = fixVersions;
-        this.watchers = List.copyOf(watchers);
-        this.rotation = rotation;
-        this.clock = clock;
+        this.staffing = staffing;
     }
 
     /** The fields {@link #plan} reads; a search that feeds it must ask for these. */
@@ -53,20 +40,19 @@ public final class IncidentReconciler {
         return FIELDS;
     }
 
-    /** The webhook path: read the issue, plan as for a new incident, apply with notifications on. */
-    public ReconcileOutcome reconcile(String issueKey) {
-        return apply(plan(jira.getIssue(issueKey, FIELDS), ReconcileMode.NEW_INCIDENT), true);
-    }
-
     /**
-     * What {@code issue} lacks, from the fields it was read with ({@link #fields()}). Writes nothing; in
-     * {@link ReconcileMode#NEW_INCIDENT} it reads the issue's watchers.
+     * What {@code issue} lacks, from the fields it was read with ({@link #fields()}). Makes no call.
+     *
+     * @param staffNow whether the incident is being staffed now: new, and not staffed before
      */
-    public IncidentPlan plan(Issue issue, ReconcileMode mode) {
+    public IncidentPlan plan(Issue issue, boolean staffNow) {
         if (!scope.covers(issue)) {
             return IncidentPlan.notAnIncident(issue);
         }
-        Optional<String> onDuty = mode.staffsTheTicket() ? rotation.onDuty(clock.instant()) : Optional.empty();
+        // with nobody on duty and no watchers configured there is nobody to staff it with, and nothing to record
+        Optional<Staffing.Crew> crew =
+                staffNow ? Optional.of(staffing.crew()).filter(c -> !c.isEmpty()) : Optional.empty();
+        Optional<String> onDuty = crew.flatMap(Staffing.Crew::onDuty);
         Optional<String> mention = onDuty.map(p -> mention(p, jira.flavour()));
         Optional<String> fixVersion =
                 issue.fields().fixVersions().stream().anyMatch(v -> v.equalsIgnoreCase(fixVersions.name()))
@@ -77,18 +63,35 @@ public final class IncidentReconciler {
         Optional<String> description = IncidentDescription.parse(text).isTemplated()
                 ? Optional.empty()
                 : Optional.of(SectionTemplate.wrap(text, mention.orElse(null)));
-        List<String> missingWatchers = mode.staffsTheTicket() ? missingWatchers(issue.key(), onDuty) : List.of();
-        return new IncidentPlan(issue, true, fixVersion, assignTo, description, mention, missingWatchers);
+        return new IncidentPlan(
+                issue,
+                true,
+                fixVersion,
+                assignTo,
+                description,
+                mention,
+                crew.map(Staffing.Crew::watchers).orElse(List.of()),
+                crew.map(Staffing.Crew::record));
     }
 
-    /** Makes the edits {@code plan} lists, as one issue edit plus one call per watcher. */
+    /**
+     * Makes the edits {@code plan} lists: one call per watcher, then one issue edit for the fix version, the owner, the
+     * template and the staffing record together. The watchers come first so that the record, written with the edit,
+     * is only there once they were added: a crash in between adds them again (harmless: watching twice is watching
+     * once) rather than never.
+     */
     public ReconcileOutcome apply(IncidentPlan plan, boolean notifyUsers) {
         if (!plan.incident()) {
-            return ReconcileOutcome.notAnIncident(plan.key());
+            return ReconcileOutcome.notAnIncident(plan.issue());
         }
         String key = plan.key();
+        Issue after = plan.issue();
         String projectKey = plan.issue().fields().projectKey();
         List<String> changes = new ArrayList<>();
+        for (String person : plan.watchers()) {
+            jira.addWatcher(key, person);
+            changes.add("watcher " + person);
+        }
         IssueEdit edit = new IssueEdit();
         if (plan.fixVersion().isPresent()) {
             if (fixVersions.ensure(projectKey)) {
@@ -104,40 +107,36 @@ public final class IncidentReconciler {
         if (plan.description().isPresent()) {
             // a person may have typed since the first read; write the template only around what is there now
             String latest = jira.getIssue(key, List.of("description")).fields().description();
-            if (!IncidentDescription.parse(latest).isTemplated()) {
-                edit.setDescription(SectionTemplate.wrap(latest, plan.mention().orElse(null)));
+            if (IncidentDescription.parse(latest).isTemplated()) {
+                after = after.withDescription(latest);
+            } else {
+                String wrapped = SectionTemplate.wrap(latest, plan.mention().orElse(null));
+                edit.setDescription(wrapped);
+                after = after.withDescription(wrapped);
                 changes.add("description wrapped in the section template");
             }
         }
-        if (!edit.isEmpty()) {
+        if (plan.staffed().isPresent()) {
+            after = after.withProperty(Staffing.PROPERTY, plan.staffed().get());
+        }
+        if (edit.changesFields()) {
+            plan.staffed().ifPresent(record -> edit.setProperty(Staffing.PROPERTY, record));
             editIssue(key, projectKey, edit, notifyUsers);
+        } else if (plan.staffed().isPresent()) {
+            jira.setIssueProperty(key, Staffing.PROPERTY, plan.staffed().get());
         }
-        for (String person : plan.watchers()) {
-            jira.addWatcher(key, person);
-            changes.add("watcher " + person);
-        }
-        return new ReconcileOutcome(key, true, plan.issue().fields().isDone(), changes);
+        return new ReconcileOutcome(key, true, plan.issue().fields().isDone(), changes, after);
     }
 
     private void editIssue(String key, String projectKey, IssueEdit edit, boolean notifyUsers) {
         try {
             jira.editIssue(key, edit, notifyUsers);
         } catch (JiraException e) {
-            if (e.status() == 400 && e.errors().containsKey("fixVersions")) {
+            if (e.refusedField("fixVersions")) {
                 fixVersions.forget(projectKey); // deleted since we cached it; the retry will create it again
             }
             throw e;
         }
-    }
-
-    private List<String> missingWatchers(String key, Optional<String> onDuty) {
-        Set<String> wanted = new LinkedHashSet<>(watchers);
-        onDuty.ifPresent(wanted::add);
-        if (wanted.isEmpty()) {
-            return List.of();
-        }
-        wanted.removeAll(jira.watchers(key));
-        return List.copyOf(wanted);
     }
 
     /** How wiki markup mentions a person: by accountId on Cloud, by username on Data Center. */

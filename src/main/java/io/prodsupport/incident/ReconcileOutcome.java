@@ -1,20 +1,22 @@
 package io.prodsupport.incident;
 
+import io.prodsupport.jira.Issue;
 import java.util.List;
 
 /**
  * What one reconciliation of one issue did, in words for logs, metrics and the demo. Empty when all was right.
  *
- * @param done whether the incident was in a done status when it was read (follow-ups are only for resolved ones)
+ * @param after the issue as Jira holds it after these changes (its description and properties), so the rules that
+ *              run next need not read it again
  */
-public record ReconcileOutcome(String issueKey, boolean incident, boolean done, List<String> changes) {
+public record ReconcileOutcome(String issueKey, boolean incident, boolean done, List<String> changes, Issue after) {
 
     public ReconcileOutcome {
         changes = List.copyOf(changes);
     }
 
-    static ReconcileOutcome notAnIncident(String issueKey) {
-        return new ReconcileOutcome(issueKey, false, false, List.of());
+    static ReconcileOutcome notAnIncident(Issue issue) {
+        return new ReconcileOutcome(issue.key(), false, false, List.of(), issue);
     }
 
     public boolean changedSomething() {

@@ -126,11 +126,12 @@ public final class HttpJiraClient implements JiraClient, AutoCloseable {
 
     /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-issues/#api-rest-api-2-issue-issueidorkey-get">Get issue</a> */
     @Override
-    public Issue getIssue(String key, Collection<String> fields) {
-        HttpUrl url = http.api("issue", key)
-                .addQueryParameter("fields", String.join(",", fields))
-                .build();
-        return Issue.fromJson(http.get(url, "issue " + key));
+    public Issue getIssue(String key, Collection<String> fields, Collection<String> properties) {
+        HttpUrl.Builder url = http.api("issue", key).addQueryParameter("fields", String.join(",", fields));
+        if (!properties.isEmpty()) {
+            url.addQueryParameter("properties", String.join(",", properties));
+        }
+        return Issue.fromJson(http.get(url.build(), "issue " + key));
     }
 
     /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-issues/#api-rest-api-2-issue-issueidorkey-put">Edit issue</a> */
@@ -209,16 +210,21 @@ public final class HttpJiraClient implements JiraClient, AutoCloseable {
      * @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-issue-properties/#api-rest-api-2-issue-issueidorkey-properties-propertykey-get">Get issue property</a>
      */
     @Override
-    public Optional<JsonNode> issueProperty(String key, String propertyKey) {
+    public <T> Optional<T> issueProperty(String key, String propertyKey, Class<T> type) {
         return http.getIfPresent(
                         http.api("issue", key, "properties", propertyKey).build())
-                .map(property -> property.path("value"));
+                .flatMap(property -> PropertyValues.fromJson(property.get("value"), type));
     }
 
     /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-issue-properties/#api-rest-api-2-issue-issueidorkey-properties-propertykey-put">Set issue property</a> */
     @Override
-    public void setIssueProperty(String key, String propertyKey, JsonNode value) {
-        http.send("PUT", http.api("issue", key, "properties", propertyKey).build(), value, Replay.SAFE, "issue " + key);
+    public void setIssueProperty(String key, String propertyKey, Object value) {
+        http.send(
+                "PUT",
+                http.api("issue", key, "properties", propertyKey).build(),
+                PropertyValues.toJson(value),
+                Replay.SAFE,
+                "issue " + key);
     }
 
     /**
@@ -226,13 +232,13 @@ public final class HttpJiraClient implements JiraClient, AutoCloseable {
      * @see <a href="https://developer.atlassian.com/server/jira/platform/rest/v10000/api-group-search/#api-api-2-search-post">Search for issues using JQL (Data Center)</a>
      */
     @Override
-    public Stream<Issue> search(String jql, Collection<String> fields) {
+    public Stream<Issue> search(String jql, Collection<String> fields, Collection<String> properties) {
         Flavour flavour = flavour();
         HttpUrl url = flavour == Flavour.CLOUD
                 ? http.api("search", "jql").build()
                 : http.api("search").build();
         Function<ObjectNode, JsonNode> fetch = body -> http.send("POST", url, body, Replay.SAFE, null);
-        return StreamSupport.stream(new SearchPages(fetch, flavour, jql, fields, PAGE_SIZE), false);
+        return StreamSupport.stream(new SearchPages(fetch, flavour, jql, fields, properties, PAGE_SIZE), false);
     }
 
     /** Releases pooled connections and the dispatcher's threads. */

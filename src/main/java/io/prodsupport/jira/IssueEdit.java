@@ -3,6 +3,8 @@ package io.prodsupport.jira;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Narrow edits for {@code PUT /rest/api/2/issue/{key}}: {@code update} operations add or remove one value
@@ -13,6 +15,7 @@ public final class IssueEdit {
 
     private final ObjectNode update = JsonNodeFactory.instance.objectNode();
     private final ObjectNode fields = JsonNodeFactory.instance.objectNode();
+    private final Map<String, JsonNode> properties = new LinkedHashMap<>();
 
     public IssueEdit addFixVersion(String versionName) {
         return operation("fixVersions", "add", object("name", versionName));
@@ -36,16 +39,33 @@ public final class IssueEdit {
     }
 
     /** Sets a whole field (e.g. a custom field) under {@code fields}; prefer the narrow operations. */
-    public IssueEdit setField(String fieldId, JsonNode value) {
-        fields.set(fieldId, value);
+    public IssueEdit setField(String fieldId, Object value) {
+        fields.set(fieldId, PropertyValues.toJson(value));
         return this;
     }
 
-    public boolean isEmpty() {
-        return update.isEmpty() && fields.isEmpty();
+    /**
+     * Sets an entity property in the same call as the field edits, so both happen or neither (Jira's edit takes
+     * {@code properties}); {@code value} is a record, string, list or map.
+     */
+    public IssueEdit setProperty(String propertyKey, Object value) {
+        properties.put(propertyKey, PropertyValues.toJson(value));
+        return this;
     }
 
-    /** The request body: {@code {"update": {...}}}, plus {@code "fields"} only when a whole field is set. */
+    /** Whether the edit changes any field (properties aside). */
+    public boolean changesFields() {
+        return !update.isEmpty() || !fields.isEmpty();
+    }
+
+    public boolean isEmpty() {
+        return !changesFields() && properties.isEmpty();
+    }
+
+    /**
+     * The request body: {@code {"update": {...}}}, plus {@code "fields"} only when a whole field is set and
+     * {@code "properties"} only when a property is.
+     */
     ObjectNode toRequestBody() {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         if (!update.isEmpty()) {
@@ -54,6 +74,8 @@ public final class IssueEdit {
         if (!fields.isEmpty()) {
             body.set("fields", fields.deepCopy());
         }
+        properties.forEach((key, value) ->
+                body.withArrayProperty("properties").addObject().put("key", key).set("value", value.deepCopy()));
         return body;
     }
 

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The typed part of an issue's {@code fields}, plus {@code raw} for everything else (custom fields,
- * fields this record does not name). Text fields are REST v2 strings, not Atlassian Document Format.
+ * The typed part of an issue's {@code fields}. Text fields are REST v2 strings, not Atlassian Document Format. A field
+ * the domain needs gets a component here, so no caller reads Jira's JSON.
  */
 public record IssueFields(
         String summary,
@@ -25,8 +25,7 @@ public record IssueFields(
         OffsetDateTime created,
         OffsetDateTime updated,
         List<IssueLink> issueLinks,
-        List<Comment> comments,
-        JsonNode raw) {
+        List<Comment> comments) {
 
     public IssueFields {
         fixVersions = List.copyOf(fixVersions);
@@ -36,6 +35,26 @@ public record IssueFields(
     }
 
     /** Whether the issue is in a status of the done category; false when the status was not read. */
+    /** These fields with another description: what Jira holds after the caller wrote it. */
+    public IssueFields withDescription(String text) {
+        return new IssueFields(
+                summary,
+                text,
+                issueType,
+                projectKey,
+                status,
+                resolution,
+                fixVersions,
+                labels,
+                assignee,
+                reporter,
+                priority,
+                created,
+                updated,
+                issueLinks,
+                comments);
+    }
+
     public boolean isDone() {
         return status != null && status.isDone();
     }
@@ -60,8 +79,7 @@ public record IssueFields(
                 JsonFields.dateTime(f, "created"),
                 JsonFields.dateTime(f, "updated"),
                 links(issueKey, f),
-                comments(f),
-                f);
+                comments(f));
     }
 
     private static List<IssueLink> links(String issueKey, JsonNode fields) {

@@ -1,6 +1,5 @@
 package io.prodsupport.jira;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +38,15 @@ public interface JiraClient {
     List<IssueLinkType> issueLinkTypes();
 
     /** {@code GET /rest/api/2/issue/{key}?fields=...}. */
-    Issue getIssue(String key, Collection<String> fields);
+    default Issue getIssue(String key, Collection<String> fields) {
+        return getIssue(key, fields, List.of());
+    }
+
+    /**
+     * {@code GET /rest/api/2/issue/{key}?fields=...&properties=...}: the issue with these entity properties, in one
+     * call.
+     */
+    Issue getIssue(String key, Collection<String> fields, Collection<String> properties);
 
     /** {@code PUT /rest/api/2/issue/{key}?notifyUsers=...} with {@code update} operations. */
     void editIssue(String key, IssueEdit edit, boolean notifyUsers);
@@ -65,16 +72,24 @@ public interface JiraClient {
     /** {@code POST /rest/api/2/issue/{key}/comment}; the body is wiki markup. */
     Comment addComment(String key, String body);
 
-    /** {@code GET /rest/api/2/issue/{key}/properties/{propertyKey}}; empty when Jira answers 404. */
-    Optional<JsonNode> issueProperty(String key, String propertyKey);
+    /**
+     * {@code GET /rest/api/2/issue/{key}/properties/{propertyKey}} read as {@code type} (a record, usually); empty
+     * when Jira answers 404 or the value is of another shape.
+     */
+    <T> Optional<T> issueProperty(String key, String propertyKey, Class<T> type);
 
-    /** {@code PUT /rest/api/2/issue/{key}/properties/{propertyKey}}. */
-    void setIssueProperty(String key, String propertyKey, JsonNode value);
+    /** {@code PUT /rest/api/2/issue/{key}/properties/{propertyKey}}; {@code value} is a record, string, list or map. */
+    void setIssueProperty(String key, String propertyKey, Object value);
 
     /**
      * The issues matching {@code jql}, fetched page by page as the stream is consumed. Cloud uses
      * {@code POST /rest/api/2/search/jql} with {@code nextPageToken}; Data Center {@code POST /rest/api/2/search}
      * with {@code startAt}.
      */
-    Stream<Issue> search(String jql, Collection<String> fields);
+    default Stream<Issue> search(String jql, Collection<String> fields) {
+        return search(jql, fields, List.of());
+    }
+
+    /** As {@link #search(String, Collection)}, each issue with these entity properties. */
+    Stream<Issue> search(String jql, Collection<String> fields, Collection<String> properties);
 }

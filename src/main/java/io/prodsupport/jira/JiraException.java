@@ -64,4 +64,9 @@ public class JiraException extends RuntimeException {
     public Map<String, String> errors() {
         return errors;
     }
+
+    /** Jira refused the request because of this field (400 with the field in {@code errors}). */
+    public boolean refusedField(String fieldId) {
+        return status == 400 && errors.containsKey(fieldId);
+    }
 }

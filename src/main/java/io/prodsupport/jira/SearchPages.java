@@ -24,6 +24,7 @@ final class SearchPages extends Spliterators.AbstractSpliterator<Issue> {
     private final Flavour flavour;
     private final String jql;
     private final List<String> fields;
+    private final List<String> properties;
     private final int pageSize;
     private final Deque<Issue> page = new ArrayDeque<>();
     private String nextPageToken;
@@ -35,12 +36,14 @@ final class SearchPages extends Spliterators.AbstractSpliterator<Issue> {
             Flavour flavour,
             String jql,
             Collection<String> fields,
+            Collection<String> properties,
             int pageSize) {
         super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
         this.fetch = fetch;
         this.flavour = flavour;
         this.jql = jql;
         this.fields = List.copyOf(fields);
+        this.properties = List.copyOf(properties);
         this.pageSize = pageSize;
     }
 
@@ -60,6 +63,9 @@ final class SearchPages extends Spliterators.AbstractSpliterator<Issue> {
     private void fetchNextPage() {
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("jql", jql);
         fields.forEach(body.putArray("fields")::add);
+        if (!properties.isEmpty()) {
+            properties.forEach(body.putArray("properties")::add);
+        }
         body.put("maxResults", pageSize);
         if (flavour == Flavour.CLOUD) {
             if (nextPageToken != null) {

@@ -1,7 +1,5 @@
 package io.prodsupport.sweep;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.prodsupport.inbox.Accepted;
@@ -21,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every {@code interval}, searches the incidents updated since the previous run (with a margin) and queues each as a
- * synthetic event in the inbox, where the worker treats it like a webhook: re-read, reconcile, follow-ups. The
+ * Every {@code interval}, searches the incidents updated since the previous run (with a margin) and queues each in the
+ * inbox as an event of its own kind ({@value #EVENT}, naming only the issue), which the worker hands to the workflow
+ * as a swept signal: re-read, reconcile, follow-ups. The
  * delivery id is the issue key plus its {@code updated} time, so each change is queued once however often it is
  * seen, and a change a webhook already brought is simply reconciled again, which changes nothing.
  *
@@ -44,7 +43,6 @@ public final class Sweep implements AutoCloseable {
     private final Duration interval;
     private final Clock clock;
     private final Runnable onQueued;
-    private final ObjectMapper json = new ObjectMapper();
     private final Counter queued;
     private final Counter failed;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -119,20 +117,12 @@ public final class Sweep implements AutoCloseable {
         }
     }
 
-    private InboundEvent event(Issue issue, Instant now) {
+    /** The change as an inbox event: the issue and when it changed, nothing else (the worker reads the rest). */
+    private static InboundEvent event(Issue issue, Instant now) {
         String updated = issue.fields().updated() != null
                 ? issue.fields().updated().toInstant().toString()
                 : "";
-        ObjectNode body = json.createObjectNode().put("webhookEvent", EVENT).put("timestamp", now.toEpochMilli());
-        ObjectNode node = body.putObject("issue").put("id", issue.id()).put("key", issue.key());
-        node.putObject("fields").putObject("project").put("key", issue.fields().projectKey());
-        byte[] bytes;
-        try {
-            bytes = json.writeValueAsBytes(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a sweep event", e);
-        }
-        return new InboundEvent("sweep:" + issue.key() + ":" + updated, issue.key(), EVENT, now, bytes);
+        return new InboundEvent("sweep:" + issue.key() + ":" + updated, issue.key(), EVENT, now, new byte[0]);
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param statusCategoryKey  the issue's status category ({@code new}, {@code indeterminate}, {@code done}) when
  *                           the event was produced, from the issue snapshot in the payload
  * @param commentAuthor      the comment's author in {@code comment_*} events, which carry no top-level user
+ * @param commentBody        the comment's text (wiki markup) in {@code comment_*} events
  */
 public record JiraEvent(
         String webhookEvent,
@@ -32,7 +33,8 @@ public record JiraEvent(
         List<Change> changes,
         Optional<String> changelogId,
         Optional<String> statusCategoryKey,
-        Optional<EventUser> commentAuthor) {
+        Optional<EventUser> commentAuthor,
+        Optional<String> commentBody) {
 
     public JiraEvent {
         changes = List.copyOf(changes);
@@ -53,6 +55,14 @@ public record JiraEvent(
 
     public boolean isIssueCreated() {
         return "jira:issue_created".equals(webhookEvent);
+    }
+
+    public boolean isCommentCreated() {
+        return "comment_created".equals(webhookEvent);
+    }
+
+    public boolean isIssueDeleted() {
+        return "jira:issue_deleted".equals(webhookEvent);
     }
 
     public boolean isIssueUpdated() {

@@ -72,7 +72,10 @@ public final class JiraEventParser {
                 changes(root.path("changelog").path("items")),
                 text(root.path("changelog"), "id"),
                 text(issue.path("fields").path("status").path("statusCategory"), "key"),
-                user(root.path("comment").path("author")));
+                user(root.path("comment").path("author")),
+                root.path("comment").path("body").isTextual()
+                        ? Optional.of(root.path("comment").path("body").asText())
+                        : Optional.empty());
     }
 
     private static Instant timestamp(JsonNode root) {

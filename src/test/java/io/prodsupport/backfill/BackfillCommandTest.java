@@ -14,6 +14,8 @@ import io.prodsupport.testing.SimulatedService;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +49,11 @@ class BackfillCommandTest {
     }
 
     Seeded site(Flavour flavour, boolean botIsAdmin, int tickets) {
-        sim = JiraSimulator.builder().flavour(flavour).start();
+        // old tickets: Jira's clock runs a year and more behind, so none of them is new enough to be staffed
+        sim = JiraSimulator.builder()
+                .flavour(flavour)
+                .clock(Clock.offset(Clock.systemUTC(), Duration.ofDays(-400)))
+                .start();
         site = SimSite.seed(sim, botIsAdmin);
         Seeded seeded = OldTicketSeeder.seed(site, tickets);
         config = SimulatedService.config(site, dir, SimulatedService.freePort(), "");

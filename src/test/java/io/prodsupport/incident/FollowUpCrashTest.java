@@ -11,8 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The follow-up path killed at every step in turn: before each Jira call and each ledger write of a clean run the
@@ -35,6 +36,12 @@ class FollowUpCrashTest {
         Killed(String at) {
             super("process killed before " + at);
         }
+    }
+
+    private FollowUpSite site(String name, boolean linksOnCreate) throws java.io.IOException {
+        FollowUpSite s = new FollowUpSite(Flavour.CLOUD, Files.createDirectory(dir.resolve(name)));
+        s.sim.project("SUP").linksOnCreateScreen(linksOnCreate);
+        return s;
     }
 
     /** Jira calls and ledger calls of one process, counted together; the process dies at step {@code killAt}. */
@@ -64,11 +71,17 @@ class FollowUpCrashTest {
         }
     }
 
-    @Test
-    void a_kill_at_any_step_then_a_restart_ends_with_one_follow_up_per_action_each_linked_once_and_one_comment()
-            throws Exception {
+    /**
+     * @param linksOnCreate whether the follow-up project's create screen takes Linked Issues: then each follow-up is
+     *                      created linked in one call; otherwise it is created, then linked by a second call
+     */
+    @ParameterizedTest(name = "links on the create screen: {0}")
+    @ValueSource(booleans = {true, false})
+    void a_kill_at_any_step_then_a_restart_ends_with_one_follow_up_per_action_each_linked_once_and_one_comment(
+            boolean linksOnCreate) throws Exception {
+        dir = Files.createDirectory(dir.resolve("links-on-create-" + linksOnCreate));
         List<String> cleanRun;
-        try (FollowUpSite s = new FollowUpSite(Flavour.CLOUD, Files.createDirectory(dir.resolve("clean")))) {
+        try (FollowUpSite s = site("clean", linksOnCreate)) {
             Process clean = new Process(Integer.MAX_VALUE);
             clean.followUps(s).reconcile(s.resolvedIncident(ACTIONS));
             cleanRun = clean.trace;
@@ -77,14 +90,15 @@ class FollowUpCrashTest {
                 .containsSubsequence(
                         "jira.createIssue",
                         "ledger.created",
-                        "jira.linkIssues",
+                        linksOnCreate ? "ledger.linked" : "jira.linkIssues",
                         "ledger.linked",
                         "jira.addComment",
                         "ledger.commented");
+        assertThat(cleanRun.contains("jira.linkIssues")).isEqualTo(!linksOnCreate);
 
         long duplicates = 0;
         for (int step = 1; step <= cleanRun.size(); step++) {
-            try (FollowUpSite s = new FollowUpSite(Flavour.CLOUD, Files.createDirectory(dir.resolve("kill-" + step)))) {
+            try (FollowUpSite s = site("kill-" + step, linksOnCreate)) {
                 String key = s.resolvedIncident(ACTIONS);
                 Process killed = new Process(step);
                 assertThatThrownBy(() -> killed.followUps(s).reconcile(key)).isInstanceOf(Killed.class);

@@ -48,8 +48,7 @@ class FollowUpPlannerTest {
                         null,
                         null,
                         List.of(),
-                        List.of(),
-                        null));
+                        List.of()));
     }
 
     @Test
@@ -114,9 +113,8 @@ class FollowUpPlannerTest {
                 .contains("Prevention action from OPS-12: Checkout down")
                 .contains("{quote}\nA config push disabled the pool\n{quote}")
                 .contains("[OPS-12|https://jira.example.com/browse/OPS-12]");
-        assertThat(issue.properties().get("prodsupport.origin").toString())
-                .isEqualTo("{\"incidentKey\":\"OPS-12\",\"actionId\":\"" + action.id()
-                        + "\",\"incidentProject\":\"OPS\"}");
+        assertThat(issue.properties().get("prodsupport.origin"))
+                .isEqualTo(new FollowUpOrigin("OPS-12", action.id(), "OPS"));
     }
 
     @Test

@@ -82,7 +82,6 @@ class FollowUpsTest {
                 .isEqualTo(description);
         assertThat(did)
                 .contains("created " + made.get(0).key() + "; created "
-                        + made.get(1).key() + "; linked " + made.get(0).key() + "; linked "
                         + made.get(1).key() + "; commented on " + key);
     }
 
@@ -162,7 +161,7 @@ class FollowUpsTest {
     }
 
     @Test
-    void jira_calls_per_follow_up_are_one_create_and_one_link_plus_a_read_a_search_and_a_comment_per_incident() {
+    void jira_calls_per_follow_up_are_one_create_linked_in_the_same_call_plus_a_read_a_search_and_a_comment() {
         s = new FollowUpSite(Flavour.CLOUD, dir);
         s.jira.serverInfo();
         Map<Integer, SortedMap<String, Integer>> byActions = new TreeMap<>();
@@ -183,7 +182,32 @@ class FollowUpsTest {
                         "GET /rest/api/2/issue/{issueIdOrKey}", 1,
                         "POST /rest/api/2/search/jql", 1,
                         "POST /rest/api/2/issue", 5,
-                        "POST /rest/api/2/issueLink", 5,
                         "POST /rest/api/2/issue/{issueIdOrKey}/comment", 1));
+    }
+
+    @Test
+    void where_the_create_screen_lacks_linked_issues_the_follow_ups_are_created_then_linked() {
+        s = new FollowUpSite(Flavour.DATA_CENTER, dir);
+        s.sim.project("SUP").linksOnCreateScreen(false);
+        FollowUps followUps = followUps();
+        String first = s.resolvedIncident("* Add an alert on pool exhaustion\n* Load-test checkout\n");
+        s.sim.calls().reset();
+
+        followUps.reconcile(first);
+
+        assertThat(s.followUpsOf(first)).hasSize(2);
+        assertThat(s.linksPerIssue(first).values()).hasSize(2).containsOnly(1L);
+        assertThat(s.sim.calls().count("POST /rest/api/2/issue"))
+                .as("one create refused for the link, then one per follow-up")
+                .isEqualTo(3);
+        assertThat(s.sim.calls().count("POST /rest/api/2/issueLink")).isEqualTo(2);
+
+        String second = s.resolvedIncident("* Review the rotation\n");
+        s.sim.calls().reset();
+        followUps.reconcile(second);
+        assertThat(s.sim.calls().count("POST /rest/api/2/issue"))
+                .as("the refusal is remembered")
+                .isEqualTo(1);
+        assertThat(s.linksPerIssue(second).values()).containsExactly(1L);
     }
 }

@@ -3,8 +3,6 @@ package io.prodsupport.jira;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prodsupport.jirasim.JiraSimulator;
 import io.prodsupport.jirasim.SimUser;
 import io.prodsupport.testing.SimulatedSite;
@@ -91,10 +89,7 @@ class JiraClientContractTest {
     void an_issue_is_created_edited_watched_linked_commented_and_closed(io.prodsupport.jirasim.Flavour flavour) {
         site(flavour);
         jira.createVersion(jira.project("OPS").id(), "Production Support");
-        ObjectNode origin = JsonNodeFactory.instance
-                .objectNode()
-                .put("incidentKey", "OPS-1")
-                .put("actionId", "a1");
+        Origin origin = new Origin("OPS-1", "a1");
         String incident = sim.createIssue("OPS", "Incident", "Checkout is down", "500s on /checkout", alice);
 
         CreatedIssue followUp = jira.createIssue(new NewIssue(
@@ -146,8 +141,10 @@ class JiraClientContractTest {
         });
         assertThat(read.fields().comments()).extracting(Comment::id).containsExactly(comment.id());
         assertThat(jira.watchers(incident)).contains(ref(alice));
-        assertThat(jira.issueProperty(followUp.key(), "prodsupport.origin")).contains(origin);
-        assertThat(jira.issueProperty(followUp.key(), "nothing.here")).isEmpty();
+        assertThat(jira.issueProperty(followUp.key(), "prodsupport.origin", Origin.class))
+                .contains(origin);
+        assertThat(jira.issueProperty(followUp.key(), "nothing.here", Origin.class))
+                .isEmpty();
         assertThat(sim.issue(followUp.key()).labels()).containsExactly("prevention");
     }
 
@@ -156,12 +153,39 @@ class JiraClientContractTest {
     void an_issue_property_is_written_and_read_back(io.prodsupport.jirasim.Flavour flavour) {
         site(flavour);
         String key = sim.createIssue("OPS", "Incident", "Disk full", "", alice);
-        ObjectNode value = JsonNodeFactory.instance.objectNode().put("reverted", 2);
+        Gate value = new Gate(2, List.of("slack", "teams"));
 
         jira.setIssueProperty(key, "prodsupport.gate", value);
 
-        assertThat(jira.issueProperty(key, "prodsupport.gate")).contains(value);
+        assertThat(jira.issueProperty(key, "prodsupport.gate", Gate.class)).contains(value);
+        assertThat(sim.issue(key).property("prodsupport.gate").toString())
+                .isEqualTo("{\"reverted\":2,\"channels\":[\"slack\",\"teams\"]}");
+        assertThat(jira.getIssue(key, List.of("summary"), List.of("prodsupport.gate", "absent"))
+                        .properties()
+                        .get("prodsupport.gate", Gate.class))
+                .contains(value);
     }
+
+    @ParameterizedTest
+    @EnumSource(io.prodsupport.jirasim.Flavour.class)
+    void an_edit_sets_a_property_in_the_same_call_as_the_fields(io.prodsupport.jirasim.Flavour flavour) {
+        site(flavour);
+        String key = sim.createIssue("OPS", "Incident", "Disk full", "", alice);
+        sim.calls().reset();
+
+        jira.editIssue(
+                key, new IssueEdit().addLabel("hot").setProperty("prodsupport.gate", new Gate(1, List.of())), true);
+
+        assertThat(sim.calls().count("PUT /rest/api/2/issue/{issueIdOrKey}")).isEqualTo(1);
+        assertThat(sim.calls().snapshot()).hasSize(1);
+        assertThat(sim.issue(key).labels()).containsExactly("hot");
+        assertThat(jira.issueProperty(key, "prodsupport.gate", Gate.class)).contains(new Gate(1, List.of()));
+    }
+
+    /** Property values are the caller's own records. */
+    record Origin(String incidentKey, String actionId) {}
+
+    record Gate(int reverted, List<String> channels) {}
 
     @ParameterizedTest
     @EnumSource(io.prodsupport.jirasim.Flavour.class)

@@ -166,6 +166,13 @@ public final class JiraSimulator implements AutoCloseable {
         }
     }
 
+    /** The person stops watching the issue, as the eye icon in the issue view does; Jira fires no webhook for it. */
+    public void stopWatching(String key, SimUser person) {
+        synchronized (state) {
+            state.issue(key).watchers.remove(person);
+        }
+    }
+
     public SimIssue issue(String key) {
         synchronized (state) {
             return state.snapshot(state.issue(key));

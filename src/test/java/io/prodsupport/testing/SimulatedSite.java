@@ -9,6 +9,7 @@ import io.prodsupport.jirasim.JiraSimulator;
 import io.prodsupport.jirasim.SimSite;
 import io.prodsupport.jirasim.SimUser;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,14 +29,19 @@ public final class SimulatedSite implements AutoCloseable {
     private final HttpJiraClient bot;
     private final List<HttpJiraClient> clients = new ArrayList<>();
 
-    private SimulatedSite(Flavour flavour) {
-        this.sim = JiraSimulator.builder().flavour(flavour).start();
+    private SimulatedSite(Flavour flavour, Clock clock) {
+        this.sim = JiraSimulator.builder().flavour(flavour).clock(clock).start();
         this.site = SimSite.seed(sim);
         this.bot = clientFor(site.bot(), FAST_RETRIES);
     }
 
     public static SimulatedSite start(Flavour flavour) {
-        return new SimulatedSite(flavour);
+        return new SimulatedSite(flavour, Clock.systemUTC());
+    }
+
+    /** A site whose Jira keeps time by {@code clock}: created and updated dates, and everything dated. */
+    public static SimulatedSite start(Flavour flavour, Clock clock) {
+        return new SimulatedSite(flavour, clock);
     }
 
     public JiraSimulator sim() {
