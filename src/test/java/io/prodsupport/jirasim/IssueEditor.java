@@ -122,6 +122,15 @@ final class IssueEditor {
         }
     }
 
+    /**
+     * Entity properties set as part of an edit. Jira keeps entity properties out of the issue's history, so
+     * they add no changelog item: an edit that sets only properties fires no jira:issue_updated (see
+     * {@link #commitEdit}) and leaves {@code updated} alone.
+     */
+    void setProperties(IssueRecord r, Map<String, JsonNode> properties) {
+        r.properties.putAll(properties);
+    }
+
     /** Fires one jira:issue_updated for all items of one edit; nothing changed, nothing fired (as in Jira). */
     void commitEdit(IssueRecord r, List<ChangeItem> items, SimUser actor) {
         if (items.isEmpty()) {

@@ -111,6 +111,78 @@ class IssueRestTest {
     }
 
     @Test
+    void an_edit_sets_issue_properties_together_with_its_fields_and_history_records_only_the_fields() throws Exception {
+        String key = sim.createIssue("OPS", "Incident", "Down", "it is down", carol);
+        int firedBefore = sim.webhooks().fired().size();
+        var edit = http.put("/rest/api/2/issue/" + key, """
+        {"fields":{"summary":"Down for everyone"},"update":{"labels":[{"add":"incident"}]},
+         "properties":[{"key":"prodsupport.gate","value":{"changelog":"10042"}},{"key":"flag","value":true}]}
+        """);
+        assertThat(edit.status()).isEqualTo(204);
+
+        SimIssue issue = sim.issue(key);
+        assertThat(issue.summary()).isEqualTo("Down for everyone");
+        assertThat(issue.labels()).containsExactly("incident");
+        assertThat(issue.property("prodsupport.gate").path("changelog").asText())
+                .isEqualTo("10042");
+        assertThat(http.get("/rest/api/2/issue/" + key + "?properties=prodsupport.gate,flag")
+                        .json()
+                        .at("/properties/flag")
+                        .asBoolean())
+                .isTrue();
+        var fired = sim.webhooks()
+                .fired()
+                .subList(firedBefore, sim.webhooks().fired().size());
+        assertThat(fired).hasSize(1);
+        assertThat(fired.get(0).payload().at("/changelog/items").findValuesAsText("fieldId"))
+                .containsExactly("summary", "labels");
+        sim.assertNoSpecViolations();
+    }
+
+    @Test
+    void an_edit_of_properties_only_fires_no_webhook_and_leaves_updated_alone() throws Exception {
+        String key = sim.createIssue("OPS", "Incident", "Down", "it is down", carol);
+        SimIssue before = sim.issue(key);
+        int firedBefore = sim.webhooks().fired().size();
+
+        var edit = http.put(
+                "/rest/api/2/issue/" + key,
+                "{\"properties\":[{\"key\":\"prodsupport.origin\",\"value\":{\"incident\":\"OPS-9\"}}]}");
+
+        assertThat(edit.status()).isEqualTo(204);
+        SimIssue after = sim.issue(key);
+        assertThat(after.property("prodsupport.origin").path("incident").asText())
+                .isEqualTo("OPS-9");
+        assertThat(after.updated()).isEqualTo(before.updated());
+        assertThat(sim.webhooks().fired()).hasSize(firedBefore);
+        sim.assertNoSpecViolations();
+    }
+
+    @Test
+    void a_refused_field_refuses_the_whole_edit_and_sets_none_of_its_properties() throws Exception {
+        String key = sim.createIssue("OPS", "Incident", "Down", "it is down", carol);
+        int firedBefore = sim.webhooks().fired().size();
+
+        var badField = http.put("/rest/api/2/issue/" + key, """
+        {"fields":{"summary":"Renamed"},"update":{"fixVersions":[{"add":{"name":"Nope"}}]},
+         "properties":[{"key":"prodsupport.gate","value":1}]}
+        """);
+        var badProperty = http.put("/rest/api/2/issue/" + key, """
+        {"fields":{"summary":"Renamed"},"properties":[{"key":"ok","value":1},{"key":"","value":2}]}
+        """);
+
+        assertThat(badField.status()).isEqualTo(400);
+        assertThat(badField.json().at("/errors/fixVersions").asText()).contains("Nope");
+        assertThat(badProperty.status()).isEqualTo(400);
+        assertThat(badProperty.json().at("/errorMessages/0").asText()).contains("property key");
+        SimIssue issue = sim.issue(key);
+        assertThat(issue.summary()).isEqualTo("Down");
+        assertThat(issue.properties()).isEmpty();
+        assertThat(sim.webhooks().fired()).hasSize(firedBefore);
+        sim.assertNoSpecViolations();
+    }
+
+    @Test
     void only_admins_and_project_leads_create_versions_or_silence_notifications() throws Exception {
         SimHttp asCarol = new SimHttp(sim, carol);
         assertThat(asCarol.post("/rest/api/2/version", "{\"name\":\"v1\",\"project\":\"OPS\"}")

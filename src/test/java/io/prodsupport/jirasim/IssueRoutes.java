@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,11 +41,7 @@ final class IssueRoutes {
         synchronized (state) {
             IssueRecord r = state.issue(c.path("issueIdOrKey"));
             FieldSelection fields = FieldSelection.parse(c.queries("fields"), "*all");
-            List<String> props = c.queries("properties").stream()
-                    .flatMap(s -> List.of(s.split(",")).stream())
-                    .map(String::trim)
-                    .filter(s -> !s.isEmpty())
-                    .toList();
+            List<String> props = IssueProperties.requested(c.queries("properties"));
             c.answer(200, shapes.issue(r, fields, props, c.caller()));
         }
     }
@@ -67,10 +62,7 @@ final class IssueRoutes {
             if (fields.path("summary").asText("").isBlank()) {
                 throw JiraError.field(400, "summary", "You must specify a summary of the issue.");
             }
-            Map<String, JsonNode> properties = new LinkedHashMap<>();
-            for (JsonNode p : c.json().path("properties")) {
-                properties.put(p.path("key").asText(), p.path("value"));
-            }
+            Map<String, JsonNode> properties = IssueProperties.toWrite(c.json().path("properties"));
             IssueRecord r = editor.create(
                     project,
                     type,
@@ -114,9 +106,12 @@ final class IssueRoutes {
                 }
             });
             // Jira validates the whole edit before applying any of it; the dry run on a copy does the same here.
+            // Properties are checked first and set with the fields or not at all.
+            Map<String, JsonNode> properties = IssueProperties.toWrite(c.json().path("properties"));
             applyAll(copyOf(r), fields, update, new ArrayList<>());
             List<ChangeItem> items = new ArrayList<>();
             applyAll(r, fields, update, items);
+            editor.setProperties(r, properties);
             editor.commitEdit(r, items, c.caller());
             c.noContent();
         }
