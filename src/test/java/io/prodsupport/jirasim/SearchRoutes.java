@@ -52,7 +52,10 @@ final class SearchRoutes {
         throw JiraError.messages(410, REMOVED);
     }
 
-    /** The parameters of both forms: query string for GET, JSON body for POST. */
+    /**
+     * The parameters of both forms: query string for GET, JSON body for POST. {@code properties} names the
+     * issue properties to return with each issue, as on GET issue (comma lists allowed in either form).
+     */
     private record Params(
             String jql,
             List<String> fields,
@@ -67,7 +70,7 @@ final class SearchRoutes {
                 return new Params(
                         b.path("jql").asText(""),
                         strings(b.path("fields")),
-                        strings(b.path("properties")),
+                        IssueProperties.requested(strings(b.path("properties"))),
                         b.hasNonNull("maxResults") ? b.get("maxResults").asInt() : null,
                         b.hasNonNull("startAt") ? b.get("startAt").asInt() : null,
                         b.hasNonNull("nextPageToken") ? b.get("nextPageToken").asText() : null);
@@ -75,7 +78,7 @@ final class SearchRoutes {
             return new Params(
                     c.query("jql") == null ? "" : c.query("jql"),
                     c.queries("fields"),
-                    c.queries("properties"),
+                    IssueProperties.requested(c.queries("properties")),
                     integer(c.query("maxResults")),
                     integer(c.query("startAt")),
                     c.query("nextPageToken"));

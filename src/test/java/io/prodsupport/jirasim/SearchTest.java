@@ -81,6 +81,75 @@ class SearchTest {
     }
 
     @Test
+    void cloud_search_returns_the_requested_issue_properties_of_each_issue() throws Exception {
+        try (JiraSimulator sim = seeded(Flavour.CLOUD, 2)) {
+            SimHttp http = new SimHttp(sim, sim.user("prodsupport-bot"));
+            assertThat(http.put("/rest/api/2/issue/OPS-1/properties/prodsupport.origin", "{\"incident\":\"OPS-9\"}")
+                            .status())
+                    .isEqualTo(201);
+            assertThat(http.put("/rest/api/2/issue/OPS-1/properties/other", "42")
+                            .status())
+                    .isEqualTo(201);
+
+            JsonNode post = http.post("/rest/api/2/search/jql", """
+                    {"jql":"project = OPS ORDER BY key ASC","fields":["summary"],"properties":["prodsupport.origin"]}
+                    """).json();
+            assertThat(post.at("/issues/0/properties/prodsupport.origin/incident")
+                            .asText())
+                    .isEqualTo("OPS-9");
+            assertThat(post.at("/issues/0/properties").has("other")).isFalse();
+            assertThat(post.at("/issues/1/properties").isObject()).isTrue();
+            assertThat(post.at("/issues/1/properties").isEmpty()).isTrue();
+
+            JsonNode get = http.get("/rest/api/2/search/jql?jql=key%20%3D%20OPS-1&properties=prodsupport.origin,other")
+                    .json();
+            assertThat(get.at("/issues/0/properties/other").asInt()).isEqualTo(42);
+            assertThat(get.at("/issues/0/properties/prodsupport.origin/incident")
+                            .asText())
+                    .isEqualTo("OPS-9");
+
+            JsonNode v3 = http.post("/rest/api/3/search/jql", "{\"jql\":\"key = OPS-1\",\"properties\":[\"other\"]}")
+                    .json();
+            assertThat(v3.at("/issues/0/properties/other").asInt()).isEqualTo(42);
+            JsonNode none = http.post("/rest/api/2/search/jql", "{\"jql\":\"key = OPS-1\"}")
+                    .json();
+            assertThat(none.at("/issues/0").has("properties")).isFalse();
+            sim.assertNoSpecViolations();
+        }
+    }
+
+    @Test
+    void data_center_search_returns_the_requested_issue_properties_from_body_or_query() throws Exception {
+        try (JiraSimulator sim = seeded(Flavour.DATA_CENTER, 2)) {
+            SimHttp http = new SimHttp(sim, sim.user("prodsupport-bot"));
+            assertThat(http.put("/rest/api/2/issue/OPS-2/properties/prodsupport.origin", "{\"incident\":\"OPS-1\"}")
+                            .status())
+                    .isEqualTo(201);
+            assertThat(http.put("/rest/api/2/issue/OPS-2/properties/other", "\"x\"")
+                            .status())
+                    .isEqualTo(201);
+
+            JsonNode post = http.post(
+                            "/rest/api/2/search",
+                            "{\"jql\":\"project = OPS ORDER BY key ASC\",\"properties\":[\"prodsupport.origin\"]}")
+                    .json();
+            assertThat(post.at("/issues/0/properties").isEmpty()).isTrue();
+            assertThat(post.at("/issues/1/properties/prodsupport.origin/incident")
+                            .asText())
+                    .isEqualTo("OPS-1");
+            assertThat(post.at("/issues/1/properties").has("other")).isFalse();
+
+            JsonNode get = http.get("/rest/api/2/search?jql=key%20%3D%20OPS-2&properties=prodsupport.origin,other")
+                    .json();
+            assertThat(get.at("/issues/0/properties/other").asText()).isEqualTo("x");
+            assertThat(get.at("/issues/0/properties/prodsupport.origin/incident")
+                            .asText())
+                    .isEqualTo("OPS-1");
+            sim.assertNoSpecViolations();
+        }
+    }
+
+    @Test
     void invalid_jql_is_answered_400_with_jiras_error_message() throws Exception {
         try (JiraSimulator sim = seeded(Flavour.CLOUD, 1)) {
             var bad = new SimHttp(sim, sim.user("prodsupport-bot"))
