@@ -174,9 +174,7 @@ final class IssueDetailRoutes {
                 ? b.path("type").get("id").asText()
                 : b.path("type").path("name").asText("");
         synchronized (state) {
-            SimLinkType type = SimLinkType.DEFAULTS.stream()
-                    .filter(t -> t.name().equalsIgnoreCase(typeRef) || t.id().equals(typeRef))
-                    .findFirst()
+            SimLinkType type = SimLinkType.find(typeRef)
                     .orElseThrow(
                             () -> JiraError.messages(404, "No issue link type with name '" + typeRef + "' found."));
             IssueRecord inward = state.issue(ref(b.path("inwardIssue")));

@@ -10,23 +10,33 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Issue create, read, edit and transitions. */
 final class IssueRoutes {
+    /** Fields a create reads itself rather than through the field writer. */
+    private static final Set<String> CREATE_ONLY = Set.of("project", "issuetype", "summary");
+
     private final SimState state;
     private final JsonShapes shapes;
     private final IssueEditor editor;
     private final IssueFieldWriter writer;
+    private final LinksOnCreate linksOnCreate;
     private final JsonNodeFactory json = JsonNodeFactory.instance;
 
-    IssueRoutes(SimState state, JsonShapes shapes, IssueEditor editor, IssueFieldWriter writer) {
+    IssueRoutes(
+            SimState state,
+            JsonShapes shapes,
+            IssueEditor editor,
+            IssueFieldWriter writer,
+            LinksOnCreate linksOnCreate) {
         this.state = state;
         this.shapes = shapes;
         this.editor = editor;
         this.writer = writer;
+        this.linksOnCreate = linksOnCreate;
     }
 
     void register(RequestPipeline p, RoutesConfig r) {
@@ -46,8 +56,14 @@ final class IssueRoutes {
         }
     }
 
+    /**
+     * Fields are set and {@code update} operations applied through the same writer as an edit; links in
+     * {@code update.issuelinks} are made once the issue exists (see {@link LinksOnCreate}). Everything is
+     * checked before the issue exists, so a refused create creates nothing.
+     */
     private void create(SimCall c) {
         JsonNode fields = c.json().path("fields");
+        JsonNode update = c.json().path("update");
         synchronized (state) {
             SimProject project = (fields.path("project").hasNonNull("id")
                             ? state.project(fields.path("project").get("id").asText())
@@ -62,7 +78,9 @@ final class IssueRoutes {
             if (fields.path("summary").asText("").isBlank()) {
                 throw JiraError.field(400, "summary", "You must specify a summary of the issue.");
             }
+            refuseFieldsInBoth(fields, update);
             Map<String, JsonNode> properties = IssueProperties.toWrite(c.json().path("properties"));
+            List<LinksOnCreate.Pending> links = linksOnCreate.read(project, fields, update);
             IssueRecord r = editor.create(
                     project,
                     type,
@@ -72,16 +90,15 @@ final class IssueRoutes {
                     c.caller(),
                     properties,
                     (issue, items) -> {
-                        Iterator<Map.Entry<String, JsonNode>> it = fields.fields();
-                        while (it.hasNext()) {
-                            Map.Entry<String, JsonNode> e = it.next();
-                            if (!e.getKey().equals("project")
-                                    && !e.getKey().equals("issuetype")
-                                    && !e.getKey().equals("summary")) {
+                        fields.fields().forEachRemaining(e -> {
+                            if (!CREATE_ONLY.contains(e.getKey())) {
                                 writer.apply(issue, e.getKey(), "set", e.getValue(), items);
                             }
-                        }
+                        });
+                        // Links are made once the issue exists (LinksOnCreate).
+                        applyOperations(issue, update, Set.of(LinksOnCreate.FIELD), items);
                     });
+            linksOnCreate.make(r, links, c.caller());
             ObjectNode out = json.objectNode();
             out.put("id", String.valueOf(r.id));
             out.put("key", r.key);
@@ -100,11 +117,7 @@ final class IssueRoutes {
                         403,
                         "To discard the user notification either admin or project admin permissions are required.");
             }
-            fields.fieldNames().forEachRemaining(f -> {
-                if (update.has(f)) {
-                    throw JiraError.field(400, f, "Field '" + f + "' cannot be set in both 'fields' and 'update'.");
-                }
-            });
+            refuseFieldsInBoth(fields, update);
             // Jira validates the whole edit before applying any of it; the dry run on a copy does the same here.
             // Properties are checked first and set with the fields or not at all.
             Map<String, JsonNode> properties = IssueProperties.toWrite(c.json().path("properties"));
@@ -117,9 +130,25 @@ final class IssueRoutes {
         }
     }
 
+    private static void refuseFieldsInBoth(JsonNode fields, JsonNode update) {
+        fields.fieldNames().forEachRemaining(f -> {
+            if (update.has(f)) {
+                throw JiraError.field(400, f, "Field '" + f + "' cannot be set in both 'fields' and 'update'.");
+            }
+        });
+    }
+
     private void applyAll(IssueRecord r, JsonNode fields, JsonNode update, List<ChangeItem> items) {
         fields.fields().forEachRemaining(e -> writer.apply(r, e.getKey(), "set", e.getValue(), items));
+        applyOperations(r, update, Set.of(), items);
+    }
+
+    /** The {@code update} operations, field by field, except those of the fields in {@code skip}. */
+    private void applyOperations(IssueRecord r, JsonNode update, Set<String> skip, List<ChangeItem> items) {
         update.fields().forEachRemaining(e -> {
+            if (skip.contains(e.getKey())) {
+                return;
+            }
             for (JsonNode op : e.getValue()) {
                 op.fields().forEachRemaining(o -> writer.apply(r, e.getKey(), o.getKey(), o.getValue(), items));
             }

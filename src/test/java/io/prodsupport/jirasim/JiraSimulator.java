@@ -76,7 +76,8 @@ public final class JiraSimulator implements AutoCloseable {
                     cfg.jetty.host = "127.0.0.1";
                     cfg.startup.showJavalinBanner = false;
                     new SiteRoutes(state, shapes).register(pipeline, cfg.routes);
-                    new IssueRoutes(state, shapes, editor, writer).register(pipeline, cfg.routes);
+                    new IssueRoutes(state, shapes, editor, writer, new LinksOnCreate(state, editor))
+                            .register(pipeline, cfg.routes);
                     new IssueDetailRoutes(state, shapes, editor).register(pipeline, cfg.routes);
                     new SearchRoutes(state, shapes).register(pipeline, cfg.routes);
                 })
@@ -111,6 +112,11 @@ public final class JiraSimulator implements AutoCloseable {
             state.projects.put(key, p);
             return p;
         }
+    }
+
+    /** A project added before, by key or id; its setters configure it as an administrator would. */
+    public SimProject project(String key) {
+        return state.project(key).orElseThrow(() -> new IllegalArgumentException("no project " + key));
     }
 
     /** Adds a version as an administrator would in the UI (no webhook: version events are not issue events). */
@@ -206,10 +212,6 @@ public final class JiraSimulator implements AutoCloseable {
             throw new AssertionError(
                     "requests not conforming to Jira's OpenAPI spec:\n  " + String.join("\n  ", found));
         }
-    }
-
-    private SimProject project(String key) {
-        return state.project(key).orElseThrow(() -> new IllegalArgumentException("no project " + key));
     }
 
     @Override

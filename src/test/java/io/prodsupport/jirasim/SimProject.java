@@ -22,6 +22,7 @@ public final class SimProject {
     private final SimUser lead;
     private final List<SimVersion> versions = new CopyOnWriteArrayList<>();
     private final AtomicInteger issueNumbers = new AtomicInteger();
+    private volatile boolean linksOnCreateScreen = true;
 
     SimProject(long id, String key, String name, SimUser lead) {
         this.id = id;
@@ -52,6 +53,20 @@ public final class SimProject {
 
     public List<IssueType> issueTypes() {
         return ISSUE_TYPES;
+    }
+
+    /**
+     * Whether the "Linked Issues" field is on this project's create screen, as it is on Jira's default screen.
+     * Jira accepts {@code issuelinks} in a create only when it is; off, such a create is refused like any field
+     * that is not on the screen, and nothing is created.
+     */
+    public SimProject linksOnCreateScreen(boolean onScreen) {
+        this.linksOnCreateScreen = onScreen;
+        return this;
+    }
+
+    public boolean linksOnCreateScreen() {
+        return linksOnCreateScreen;
     }
 
     Optional<SimVersion> version(String name) {

@@ -21,6 +21,11 @@ public record SimSite(JiraSimulator sim, SimUser bot, SimUser alice, SimUser bob
         return new SimSite(sim, bot, alice, bob, carol);
     }
 
+    /** OPS, SUP or any project added since, e.g. {@code site.project("SUP").linksOnCreateScreen(false)}. */
+    public SimProject project(String key) {
+        return sim.project(key);
+    }
+
     /** The bot's secret: its API token on Cloud, its personal access token on Data Center. */
     public String botSecret() {
         return bot.apiToken() != null ? bot.apiToken() : bot.personalAccessToken();

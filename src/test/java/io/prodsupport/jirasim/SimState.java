@@ -88,15 +88,19 @@ final class SimState {
                 .findFirst();
     }
 
+    /** By key or id; 404 with Jira's message when there is none. */
     synchronized IssueRecord issue(String keyOrId) {
+        return findIssue(keyOrId).orElseThrow(JiraError::issueNotFound);
+    }
+
+    synchronized Optional<IssueRecord> findIssue(String keyOrId) {
         IssueRecord byKey = issues.get(keyOrId.toUpperCase());
         if (byKey != null) {
-            return byKey;
+            return Optional.of(byKey);
         }
         return issues.values().stream()
                 .filter(i -> String.valueOf(i.id).equals(keyOrId))
-                .findFirst()
-                .orElseThrow(JiraError::issueNotFound);
+                .findFirst();
     }
 
     synchronized List<SimLink> linksOf(String key) {
