@@ -59,6 +59,28 @@ class DataCenterRestTest {
     }
 
     @Test
+    void data_center_edits_set_properties_with_the_fields_and_a_property_only_edit_fires_nothing() throws Exception {
+        String key = sim.createIssue("OPS", "Incident", "Down", "d", alice);
+        int fired = sim.webhooks().fired().size();
+
+        var withField = http.put(
+                "/rest/api/2/issue/" + key,
+                "{\"fields\":{\"assignee\":{\"name\":\"alice\"}},\"properties\":[{\"key\":\"a\",\"value\":1}]}");
+        var onlyProperty = http.put("/rest/api/2/issue/" + key, "{\"properties\":[{\"key\":\"b\",\"value\":[\"x\"]}]}");
+
+        assertThat(withField.status()).isEqualTo(204);
+        assertThat(onlyProperty.status()).isEqualTo(204);
+        JsonNode issue = http.get("/rest/api/2/issue/" + key + "?properties=a&properties=b")
+                .json();
+        assertThat(issue.at("/properties/a").asInt()).isEqualTo(1);
+        assertThat(issue.at("/properties/b/0").asText()).isEqualTo("x");
+        assertThat(sim.webhooks().fired().subList(fired, sim.webhooks().fired().size()))
+                .extracting(e -> e.payload().path("issue_event_type_name").asText())
+                .containsExactly("issue_assigned");
+        sim.assertNoSpecViolations();
+    }
+
+    @Test
     void data_center_assigns_by_name() throws Exception {
         String key = sim.createIssue("OPS", "Incident", "Down", "d", alice);
         assertThat(http.put("/rest/api/2/issue/" + key, "{\"fields\":{\"assignee\":{\"name\":\"alice\"}}}")
