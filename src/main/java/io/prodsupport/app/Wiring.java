@@ -191,7 +191,8 @@ public final class Wiring {
         PrometheusMeterRegistry metrics = metrics();
         InboxWorker worker = new InboxWorker(
                 inbox,
-                new IncidentEventHandler(new JiraEventParser(json), workflow(jira, followUps(jira, ledger))),
+                new IncidentEventHandler(
+                        new Signals(new JiraEventParser(json)), workflow(jira, followUps(jira, ledger))),
                 WorkerSettings.defaults(),
                 clock,
                 metrics);

@@ -84,6 +84,32 @@ class ServeEndToEndTest {
                 .contains("500s on /checkout");
     }
 
+    @ParameterizedTest
+    @EnumSource(Flavour.class)
+    void the_on_duty_person_who_stops_watching_is_not_added_back_by_the_next_comment(Flavour flavour) {
+        start(flavour);
+        String key = sim.createIssue("OPS", "Incident", "Checkout down", "500s on /checkout", site.carol());
+        await().atMost(Duration.ofSeconds(20)).until(() -> wellFormed(key));
+        awaitQuiet();
+
+        sim.stopWatching(key, site.alice());
+        sim.calls().reset();
+        sim.addComment(key, "Any news?", site.carol());
+        sim.editDescription(key, sim.issue(key).description() + "\nMore words.", site.carol());
+        awaitQuiet();
+
+        assertThat(sim.issue(key).watchers()).doesNotContain(site.alice());
+        assertThat(sim.calls().snapshot())
+                .as("one read for the comment, one for the edit")
+                .isEqualTo(Map.of("GET /rest/api/2/issue/{issueIdOrKey}", 2));
+    }
+
+    /** Every webhook delivered and every stored event handled. */
+    private void awaitQuiet() {
+        sim.webhooks().awaitIdle(Duration.ofSeconds(20));
+        await().atMost(Duration.ofSeconds(20)).until(() -> service.inbox().depth() == 0);
+    }
+
     @Test
     void an_incident_whose_webhook_data_center_lost_is_healed_by_the_sweep() {
         start(Flavour.DATA_CENTER, "sweep:\n  interval: PT1S\n");

@@ -29,12 +29,21 @@ final class ServiceUnderBench implements AutoCloseable {
     final ProdsupportService service;
 
     ServiceUnderBench(Duration latency) throws IOException {
-        sim = JiraSimulator.builder().flavour(Flavour.CLOUD).start();
+        this(Flavour.CLOUD, latency, false);
+    }
+
+    /** @param withWatcher whether Carol is a configured watcher of every incident (Alice is on duty either way) */
+    ServiceUnderBench(Flavour flavour, Duration latency, boolean withWatcher) throws IOException {
+        sim = JiraSimulator.builder().flavour(flavour).start();
         site = SimSite.seed(sim);
         int port = SimulatedService.freePort();
         Config config = new ConfigLoader(Map.of())
                 .load(SimulatedService.config(
-                        site, Files.createTempDirectory("prodsupport-bench"), port, "sweep:\n  enabled: false\n"));
+                        site,
+                        Files.createTempDirectory("prodsupport-bench"),
+                        port,
+                        withWatcher ? List.of(site.carol().jiraId()) : List.of(),
+                        "sweep:\n  enabled: false\n"));
         service = new Wiring(config, Clock.systemUTC()).service("127.0.0.1").start();
         sim.webhooks().register("http://127.0.0.1:" + port + "/webhook/jira", SimulatedService.WEBHOOK_SECRET);
         sim.faults().latency(latency);

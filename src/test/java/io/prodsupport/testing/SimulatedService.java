@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A prodsupport config for a simulated site: the bot's credentials and the webhook secret as files in
@@ -21,6 +22,11 @@ public final class SimulatedService {
 
     /** Writes {@code prodsupport.yml} into {@code dir} and returns its path; {@code extraYaml} is appended. */
     public static Path config(SimSite site, Path dir, int port, String extraYaml) {
+        return config(site, dir, port, List.of(), extraYaml);
+    }
+
+    /** As {@link #config(SimSite, Path, int, String)}, with these people (Jira refs) in {@code incidents.watchers}. */
+    public static Path config(SimSite site, Path dir, int port, List<String> watchers, String extraYaml) {
         JiraSimulator sim = site.sim();
         try {
             Path token = Files.writeString(dir.resolve("jira-token"), site.botSecret() + "\n");
@@ -42,6 +48,7 @@ public final class SimulatedService {
                             + "incidents:\n"
                             + "  projects: [OPS]\n"
                             + "  issueTypes: [Incident]\n"
+                            + "  watchers: [" + String.join(", ", watchers) + "]\n"
                             + "followUps:\n"
                             + "  project: SUP\n"
                             + "onCall:\n"
