@@ -2,7 +2,6 @@ package io.prodsupport.backfill;
 
 import io.prodsupport.config.Config;
 import io.prodsupport.config.ConfigLoader;
-import io.prodsupport.inbox.Stores;
 import io.prodsupport.incident.FixVersions;
 import io.prodsupport.incident.FollowUpLedger;
 import io.prodsupport.incident.FollowUpSettings;
@@ -14,6 +13,7 @@ import io.prodsupport.jira.HttpJiraClient;
 import io.prodsupport.jira.JiraConnection;
 import io.prodsupport.jira.JiraCredentials;
 import io.prodsupport.jira.RetryBudget;
+import io.prodsupport.store.Stores;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
