@@ -32,7 +32,11 @@ import io.prodsupport.jira.JiraUser;
 import io.prodsupport.jira.RetryBudget;
 import io.prodsupport.jira.ServerInfo;
 import io.prodsupport.notify.Announcer;
-import io.prodsupport.notify.Notifiers;
+import io.prodsupport.notify.EmailNotifier;
+import io.prodsupport.notify.EmailSettings;
+import io.prodsupport.notify.Notifier;
+import io.prodsupport.notify.SlackNotifier;
+import io.prodsupport.notify.TeamsNotifier;
 import io.prodsupport.store.Stores;
 import io.prodsupport.sweep.Sweep;
 import io.prodsupport.webhook.JiraEvent.EventUser;
@@ -41,6 +45,7 @@ import io.prodsupport.webhook.ServiceHttpServer;
 import io.prodsupport.webhook.WebhookIntake;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,8 +123,42 @@ public final class Wiring {
 
     IncidentAnnouncement announcement(JiraClient jira) {
         // the notifiers get their own client: the Jira client's interceptors carry Jira's credentials
-        Announcer announcer = new Announcer(Notifiers.fromConfig(config.notifications(), new OkHttpClient()));
+        Announcer announcer = new Announcer(notifiers(new OkHttpClient()));
         return new IncidentAnnouncement(jira, incidentScope(), announcer, clock);
+    }
+
+    /**
+     * The channels the config names, and only those. A channel the config names but cannot be used (a malformed URL)
+     * fails here, at start-up, not at the first incident.
+     *
+     * @param http Slack and Teams use a view of it without its interceptors (see {@code WebhookEndpoint.forWebhooks}),
+     *             so passing the Jira client's cannot leak Jira credentials
+     */
+    List<Notifier> notifiers(OkHttpClient http) {
+        Config.Notify notify = config.notifications();
+        List<Notifier> channels = new ArrayList<>();
+        if (notify.slack() != null) {
+            channels.add(new SlackNotifier(value(notify.slack().webhookUrl()), http));
+        }
+        if (notify.teams() != null) {
+            channels.add(new TeamsNotifier(value(notify.teams().webhookUrl()), http));
+        }
+        Config.Email email = notify.email();
+        if (email != null) {
+            channels.add(new EmailNotifier(new EmailSettings(
+                    email.smtpHost(),
+                    email.smtpPort(),
+                    email.startTls(),
+                    email.username(),
+                    value(email.password()),
+                    email.from(),
+                    email.to())));
+        }
+        return List.copyOf(channels);
+    }
+
+    private static String value(Secret secret) {
+        return secret != null ? secret.value() : null;
     }
 
     private String storePassword() {
