@@ -3,7 +3,6 @@ package io.prodsupport.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prodsupport.config.Config;
-import io.prodsupport.config.ConfigLoader;
 import io.prodsupport.notify.Notifier;
 import java.util.Map;
 import okhttp3.OkHttpClient;
@@ -26,7 +25,7 @@ class NotifierChannelsTest {
     private final OkHttpClient http = new OkHttpClient();
 
     private static Config config(String extraYaml) {
-        return new ConfigLoader(Map.of(
+        return ConfigLoaders.withTemplateSections(Map.of(
                         "JIRA_API_TOKEN", "t",
                         "HOOK_SECRET", "s",
                         "SLACK_WEBHOOK_URL", "https://hooks.example/services/T/B/x"))

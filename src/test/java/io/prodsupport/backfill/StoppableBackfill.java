@@ -1,7 +1,7 @@
 package io.prodsupport.backfill;
 
+import io.prodsupport.app.ConfigLoaders;
 import io.prodsupport.config.Config;
-import io.prodsupport.config.ConfigLoader;
 import io.prodsupport.incident.FixVersions;
 import io.prodsupport.incident.FollowUpLedger;
 import io.prodsupport.incident.FollowUpSettings;
@@ -31,7 +31,7 @@ final class StoppableBackfill {
     private StoppableBackfill() {}
 
     static BackfillSummary runAndStopAfter(Path configFile, int after, int concurrency) throws Exception {
-        Config config = new ConfigLoader(Map.of()).load(configFile);
+        Config config = ConfigLoaders.withTemplateSections(Map.of()).load(configFile);
         Config.Jira site = config.jira();
         JiraCredentials credentials = site.usesPersonalAccessToken()
                 ? new JiraCredentials.PersonalAccessToken(
