@@ -62,6 +62,13 @@ public final class Wiring {
     private final Config config;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
+    /**
+     * The instance's one HTTP client. Each user derives its configured copy with {@code newBuilder()}, sharing the
+     * connection pool and threads: the Jira client adds its interceptors on its copy, the chat channels use a copy
+     * without any (so Jira's credentials cannot reach a webhook). Released once by {@link #release}: by the service's
+     * close, or by a command when it is done.
+     */
+    private final OkHttpClient http = new OkHttpClient();
 
     public Wiring(Config config, Clock clock) {
         this.config = config;
@@ -84,7 +91,22 @@ public final class Wiring {
                 Duration.ofMillis(500),
                 maxWait.compareTo(Duration.ofSeconds(30)) < 0 ? maxWait : Duration.ofSeconds(30),
                 maxWait);
-        return new HttpJiraClient(new JiraConnection(jira.baseUrl(), credentials, jira.timeout(), budget));
+        return new HttpJiraClient(new JiraConnection(jira.baseUrl(), credentials, jira.timeout(), budget), http);
+    }
+
+    /** The shared HTTP client, for tests that check it is released. */
+    OkHttpClient http() {
+        return http;
+    }
+
+    /** Releases the shared HTTP client's pooled connections and threads; for when nothing built here calls out again. */
+    void releaseHttp() {
+        release(http);
+    }
+
+    static void release(OkHttpClient http) {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
     }
 
     PrometheusMeterRegistry metrics() {
@@ -122,8 +144,8 @@ public final class Wiring {
     }
 
     IncidentAnnouncement announcement(JiraClient jira) {
-        // the notifiers get their own client: the Jira client's interceptors carry Jira's credentials
-        Announcer announcer = new Announcer(notifiers(new OkHttpClient()));
+        // the shared client, not the Jira client's copy: that one's interceptors carry Jira's credentials
+        Announcer announcer = new Announcer(notifiers(http));
         return new IncidentAnnouncement(jira, incidentScope(), announcer, clock);
     }
 
@@ -263,6 +285,6 @@ public final class Wiring {
                         metrics,
                         worker::nudge))
                 : Optional.empty();
-        return new ProdsupportService(server, worker, timer, inbox, ledger, jira);
+        return new ProdsupportService(server, worker, timer, inbox, ledger, http);
     }
 }
