@@ -126,6 +126,8 @@ final class BackfillCommand implements Callable<Integer> {
         } catch (StoreUnavailableException e) {
             err.println("prodsupport backfill: " + e.getMessage());
             return 1;
+        } finally {
+            wiring.releaseHttp();
         }
     }
 

@@ -31,10 +31,15 @@ final class CheckCommand implements Callable<Integer> {
         }
         out.println("✓ configuration " + config.file + " is valid");
         out.flush();
-        boolean ok = new SiteCheck(new Wiring(loaded).jiraClient(), loaded).run(line -> {
-            out.println(line);
-            out.flush();
-        });
-        return ok ? 0 : 1;
+        Wiring wiring = new Wiring(loaded);
+        try {
+            boolean ok = new SiteCheck(wiring.jiraClient(), loaded).run(line -> {
+                out.println(line);
+                out.flush();
+            });
+            return ok ? 0 : 1;
+        } finally {
+            wiring.releaseHttp();
+        }
     }
 }

@@ -2,7 +2,6 @@ package io.prodsupport.app;
 
 import io.prodsupport.config.Config;
 import io.prodsupport.config.ConfigException;
-import io.prodsupport.config.ConfigLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,7 +23,7 @@ final class ConfigOption {
     /** Loads the config, or prints one line per problem to {@code err} and returns null. */
     Config loadOrReport(Map<String, String> env, PrintWriter err) {
         try {
-            return new ConfigLoader(env).load(file);
+            return ConfigLoaders.withTemplateSections(env).load(file);
         } catch (ConfigException e) {
             err.println("prodsupport: the configuration in " + file + " cannot be used:");
             e.problems().forEach(p -> err.println("  " + p));

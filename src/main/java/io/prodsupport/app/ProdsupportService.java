@@ -3,15 +3,15 @@ package io.prodsupport.app;
 import io.prodsupport.inbox.Inbox;
 import io.prodsupport.inbox.InboxWorker;
 import io.prodsupport.incident.FollowUpLedger;
-import io.prodsupport.jira.HttpJiraClient;
 import io.prodsupport.sweep.Sweep;
 import io.prodsupport.webhook.ServiceHttpServer;
 import java.util.Optional;
+import okhttp3.OkHttpClient;
 
 /**
- * One running instance of {@code prodsupport serve}: the HTTP intake, the sweep, the worker and the stores they
- * share. Closes
- * in the order that loses nothing: stop taking deliveries, let in-flight events finish, then close the store.
+ * One running instance of {@code prodsupport serve}: the HTTP intake, the sweep, the worker and the stores and the
+ * HTTP client they share. Closes in the order that loses nothing: stop taking deliveries, let in-flight events
+ * finish, then close the store and release the HTTP client's connections and threads.
  */
 public final class ProdsupportService implements AutoCloseable {
 
@@ -20,7 +20,7 @@ public final class ProdsupportService implements AutoCloseable {
     private final Optional<Sweep> sweep;
     private final Inbox inbox;
     private final FollowUpLedger ledger;
-    private final HttpJiraClient jira;
+    private final OkHttpClient http;
 
     ProdsupportService(
             ServiceHttpServer server,
@@ -28,13 +28,13 @@ public final class ProdsupportService implements AutoCloseable {
             Optional<Sweep> sweep,
             Inbox inbox,
             FollowUpLedger ledger,
-            HttpJiraClient jira) {
+            OkHttpClient http) {
         this.server = server;
         this.worker = worker;
         this.sweep = sweep;
         this.inbox = inbox;
         this.ledger = ledger;
-        this.jira = jira;
+        this.http = http;
     }
 
     public ProdsupportService start() {
@@ -55,11 +55,13 @@ public final class ProdsupportService implements AutoCloseable {
     @Override
     public void close() {
         try (inbox;
-                ledger;
-                jira) {
+                ledger) {
             sweep.ifPresent(Sweep::close);
             server.close();
             worker.close();
+        } finally {
+            // last: until the worker and the sweep stop, they call Jira and the chat channels through it
+            Wiring.release(http);
         }
     }
 }

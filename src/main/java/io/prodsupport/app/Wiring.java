@@ -13,7 +13,6 @@ import io.prodsupport.config.Config;
 import io.prodsupport.config.Secret;
 import io.prodsupport.inbox.Inbox;
 import io.prodsupport.inbox.InboxWorker;
-import io.prodsupport.inbox.Stores;
 import io.prodsupport.inbox.WorkerSettings;
 import io.prodsupport.incident.CloseGate;
 import io.prodsupport.incident.FixVersions;
@@ -35,7 +34,12 @@ import io.prodsupport.jira.JiraUser;
 import io.prodsupport.jira.RetryBudget;
 import io.prodsupport.jira.ServerInfo;
 import io.prodsupport.notify.Announcer;
-import io.prodsupport.notify.Notifiers;
+import io.prodsupport.notify.EmailNotifier;
+import io.prodsupport.notify.EmailSettings;
+import io.prodsupport.notify.Notifier;
+import io.prodsupport.notify.SlackNotifier;
+import io.prodsupport.notify.TeamsNotifier;
+import io.prodsupport.store.Stores;
 import io.prodsupport.sweep.Sweep;
 import io.prodsupport.webhook.JiraEvent.EventUser;
 import io.prodsupport.webhook.JiraEventParser;
@@ -43,6 +47,7 @@ import io.prodsupport.webhook.ServiceHttpServer;
 import io.prodsupport.webhook.WebhookIntake;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +64,13 @@ public final class Wiring {
     private final Config config;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
+    /**
+     * The instance's one HTTP client. Each user derives its configured copy with {@code newBuilder()}, sharing the
+     * connection pool and threads: the Jira client adds its interceptors on its copy, the chat channels use a copy
+     * without any (so Jira's credentials cannot reach a webhook). Released once by {@link #release}: by the service's
+     * close, or by a command when it is done.
+     */
+    private final OkHttpClient http = new OkHttpClient();
 
     public Wiring(Config config, Clock clock) {
         this.config = config;
@@ -81,7 +93,22 @@ public final class Wiring {
                 Duration.ofMillis(500),
                 maxWait.compareTo(Duration.ofSeconds(30)) < 0 ? maxWait : Duration.ofSeconds(30),
                 maxWait);
-        return new HttpJiraClient(new JiraConnection(jira.baseUrl(), credentials, jira.timeout(), budget));
+        return new HttpJiraClient(new JiraConnection(jira.baseUrl(), credentials, jira.timeout(), budget), http);
+    }
+
+    /** The shared HTTP client, for tests that check it is released. */
+    OkHttpClient http() {
+        return http;
+    }
+
+    /** Releases the shared HTTP client's pooled connections and threads; for when nothing built here calls out again. */
+    public void releaseHttp() {
+        release(http);
+    }
+
+    static void release(OkHttpClient http) {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
     }
 
     PrometheusMeterRegistry metrics() {
@@ -117,9 +144,43 @@ public final class Wiring {
     }
 
     IncidentAnnouncement announcement(JiraClient jira) {
-        // the notifiers get their own client: the Jira client's interceptors carry Jira's credentials
-        Announcer announcer = new Announcer(Notifiers.fromConfig(config.notifications(), new OkHttpClient()));
+        // the shared client, not the Jira client's copy: that one's interceptors carry Jira's credentials
+        Announcer announcer = new Announcer(notifiers(http));
         return new IncidentAnnouncement(jira, incidentScope(), announcer, clock);
+    }
+
+    /**
+     * The channels the config names, and only those. A channel the config names but cannot be used (a malformed URL)
+     * fails here, at start-up, not at the first incident.
+     *
+     * @param http Slack and Teams use a view of it without its interceptors (see {@code WebhookEndpoint.forWebhooks}),
+     *             so passing the Jira client's cannot leak Jira credentials
+     */
+    List<Notifier> notifiers(OkHttpClient http) {
+        Config.Notify notify = config.notifications();
+        List<Notifier> channels = new ArrayList<>();
+        if (notify.slack() != null) {
+            channels.add(new SlackNotifier(value(notify.slack().webhookUrl()), http));
+        }
+        if (notify.teams() != null) {
+            channels.add(new TeamsNotifier(value(notify.teams().webhookUrl()), http));
+        }
+        Config.Email email = notify.email();
+        if (email != null) {
+            channels.add(new EmailNotifier(new EmailSettings(
+                    email.smtpHost(),
+                    email.smtpPort(),
+                    email.startTls(),
+                    email.username(),
+                    value(email.password()),
+                    email.from(),
+                    email.to())));
+        }
+        return List.copyOf(channels);
+    }
+
+    private static String value(Secret secret) {
+        return secret != null ? secret.value() : null;
     }
 
     private String storePassword() {
@@ -226,6 +287,6 @@ public final class Wiring {
                         metrics,
                         worker::nudge))
                 : Optional.empty();
-        return new ProdsupportService(server, worker, timer, inbox, ledger, jira);
+        return new ProdsupportService(server, worker, timer, inbox, ledger, http);
     }
 }

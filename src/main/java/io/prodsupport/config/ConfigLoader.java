@@ -8,15 +8,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.prodsupport.incident.Section;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
@@ -26,12 +25,18 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 public final class ConfigLoader {
 
     private final Map<String, String> env;
+    private final SectionTitles sections;
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    public ConfigLoader(Map<String, String> env) {
+    /**
+     * @param env      the environment for {@code ${ENV}} substitution
+     * @param sections the incident template's sections, to check {@code incidents.requiredOnClose} against
+     */
+    public ConfigLoader(Map<String, String> env, SectionTitles sections) {
         this.env = env;
+        this.sections = Objects.requireNonNull(sections, "sections");
     }
 
     public Config load(Path file) {
@@ -77,7 +82,7 @@ public final class ConfigLoader {
     }
 
     /** Rules that involve more than one key. */
-    private static List<String> crossChecks(ObjectNode root, EnvSubstitution substitution) {
+    private List<String> crossChecks(ObjectNode root, EnvSubstitution substitution) {
         List<String> problems = new ArrayList<>();
         JsonNode jira = root.path("jira");
         boolean cloud = present(jira, "email") || present(jira, "apiToken");
@@ -115,13 +120,9 @@ public final class ConfigLoader {
         JsonNode required = incidents.path("requiredOnClose");
         for (int i = 0; required.isArray() && i < required.size(); i++) {
             String title = required.get(i).asText();
-            if (Section.match(title).isEmpty()) {
+            if (!sections.known().test(title)) {
                 problems.add("incidents.requiredOnClose[" + i + "]: \"" + title + "\" is not a section; sections are "
-                        + String.join(
-                                ", ",
-                                Arrays.stream(Section.values())
-                                        .map(Section::title)
-                                        .toList()));
+                        + String.join(", ", sections.titles()));
             }
         }
         JsonNode onCall = root.path("onCall");

@@ -21,24 +21,52 @@ import okhttp3.OkHttpClient;
 /**
  * {@link JiraClient} over one OkHttp client. Auth, same-host enforcement, retries, the shared rate-limit
  * gate and logging are interceptors; redirects are not followed (a 3xx is reported as a wrong base URL).
- * Thread-safe; share one instance per Jira site and {@link #close()} it on shutdown.
+ * Thread-safe; share one instance per Jira site.
+ *
+ * <p>Built on the instance's shared OkHttp client, it configures a copy of it ({@link OkHttpClient#newBuilder()}:
+ * same connection pool and threads) and leaves releasing them to the owner of the shared client. Built without one,
+ * it makes its own and releases it on {@link #close()}.
  */
 public final class HttpJiraClient implements JiraClient, AutoCloseable {
 
     static final int PAGE_SIZE = 100;
 
     private final OkHttpClient okHttp;
+    /** Whether {@link #okHttp}'s pool and threads are this client's own to release on {@link #close()}. */
+    private final boolean ownsOkHttp;
+
     private final JiraHttp http;
     private volatile ServerInfo serverInfo;
 
+    /** With an OkHttp client of its own, released by {@link #close()}: for tools and tests. */
     public HttpJiraClient(JiraConnection connection) {
         this(connection, Clock.systemUTC(), Sleeper.SYSTEM, RandomGenerator.getDefault());
     }
 
-    /** With the time seams exposed, for tests that must not wait on the wall clock. */
+    /**
+     * On the instance's shared client: Jira's interceptors and timeouts go on a copy, so the shared client (and
+     * whatever else is built on it) never carries Jira's credentials. {@link #close()} leaves the shared connection
+     * pool and threads to the shared client's owner.
+     */
+    public HttpJiraClient(JiraConnection connection, OkHttpClient shared) {
+        this(connection, shared, false, Clock.systemUTC(), Sleeper.SYSTEM, RandomGenerator.getDefault());
+    }
+
+    /** With the time seams exposed, for tests that must not wait on the wall clock; with an OkHttp client of its own. */
     public HttpJiraClient(JiraConnection connection, Clock clock, Sleeper sleeper, RandomGenerator random) {
+        this(connection, new OkHttpClient(), true, clock, sleeper, random);
+    }
+
+    private HttpJiraClient(
+            JiraConnection connection,
+            OkHttpClient shared,
+            boolean ownsShared,
+            Clock clock,
+            Sleeper sleeper,
+            RandomGenerator random) {
         HttpUrl base = HttpUrl.get(connection.baseUrl().toString());
-        this.okHttp = new OkHttpClient.Builder()
+        this.ownsOkHttp = ownsShared;
+        this.okHttp = shared.newBuilder()
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false) // RetryInterceptor alone decides; OkHttp would silently resend POSTs
@@ -241,11 +269,16 @@ public final class HttpJiraClient implements JiraClient, AutoCloseable {
         return StreamSupport.stream(new SearchPages(fetch, flavour, jql, fields, properties, PAGE_SIZE), false);
     }
 
-    /** Releases pooled connections and the dispatcher's threads. */
+    /**
+     * Releases pooled connections and the dispatcher's threads when the OkHttp client is this client's own; a shared
+     * one is released by its owner, once, when everything built on it is done.
+     */
     @Override
     public void close() {
-        okHttp.dispatcher().executorService().shutdown();
-        okHttp.connectionPool().evictAll();
+        if (ownsOkHttp) {
+            okHttp.dispatcher().executorService().shutdown();
+            okHttp.connectionPool().evictAll();
+        }
     }
 
     private static <T> List<T> each(JsonNode array, Function<JsonNode, T> convert) {

@@ -1,6 +1,5 @@
 package io.prodsupport.notify;
 
-import io.prodsupport.config.Config;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -27,16 +26,16 @@ public final class EmailNotifier implements Notifier {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final Config.Email config;
+    private final EmailSettings settings;
     private final Session session;
     private final InternetAddress from;
     private final InternetAddress[] to;
 
-    public EmailNotifier(Config.Email config) {
-        this.config = config;
-        this.session = Session.getInstance(properties(config));
-        this.from = address(config.from());
-        this.to = config.to().stream().map(EmailNotifier::address).toArray(InternetAddress[]::new);
+    public EmailNotifier(EmailSettings settings) {
+        this.settings = settings;
+        this.session = Session.getInstance(properties(settings));
+        this.from = address(settings.from());
+        this.to = settings.to().stream().map(EmailNotifier::address).toArray(InternetAddress[]::new);
         if (to.length == 0) {
             throw new IllegalArgumentException(CHANNEL + ": no recipients configured (notify.email.to)");
         }
@@ -52,14 +51,14 @@ public final class EmailNotifier implements Notifier {
         try {
             MimeMessage message = message(notice);
             try (Transport transport = session.getTransport("smtp")) {
-                String password = config.password() != null ? config.password().value() : null;
-                transport.connect(config.smtpHost(), config.smtpPort(), config.username(), password);
+                transport.connect(settings.smtpHost(), settings.smtpPort(), settings.username(), settings.password());
                 transport.sendMessage(message, message.getAllRecipients());
             }
         } catch (MessagingException e) {
             throw new NotifyException(
                     CHANNEL,
-                    "could not send through " + config.smtpHost() + ":" + config.smtpPort() + " (" + describe(e) + ")");
+                    "could not send through " + settings.smtpHost() + ":" + settings.smtpPort() + " (" + describe(e)
+                            + ")");
         }
     }
 
@@ -105,7 +104,7 @@ public final class EmailNotifier implements Notifier {
         return text.replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]+", " ").strip();
     }
 
-    private static Properties properties(Config.Email config) {
+    private static Properties properties(EmailSettings settings) {
         Properties p = new Properties();
         String timeout = Long.toString(TIMEOUT.toMillis());
         p.setProperty("mail.smtp.connectiontimeout", timeout);
@@ -113,8 +112,9 @@ public final class EmailNotifier implements Notifier {
         p.setProperty("mail.smtp.writetimeout", timeout);
         p.setProperty(
                 "mail.smtp.auth",
-                Boolean.toString(config.username() != null && !config.username().isBlank()));
-        if (config.startTls()) {
+                Boolean.toString(
+                        settings.username() != null && !settings.username().isBlank()));
+        if (settings.startTls()) {
             p.setProperty("mail.smtp.starttls.enable", "true");
             p.setProperty("mail.smtp.starttls.required", "true");
         }

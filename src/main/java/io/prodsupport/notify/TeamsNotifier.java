@@ -2,7 +2,6 @@ package io.prodsupport.notify;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prodsupport.config.Secret;
 import okhttp3.OkHttpClient;
 
 /**
@@ -27,11 +26,17 @@ public final class TeamsNotifier implements Notifier {
 
     private final WebhookEndpoint endpoint;
 
-    public TeamsNotifier(Secret webhookUrl, OkHttpClient http) {
+    /**
+     * @param webhookUrl the incoming webhook's URL; it is the credential, so it never appears in an exception
+     * @param http       any client; the channel uses a copy without its interceptors (see
+     *                   {@link WebhookEndpoint#forWebhooks})
+     * @throws IllegalArgumentException when the URL is missing or not an http(s) URL
+     */
+    public TeamsNotifier(String webhookUrl, OkHttpClient http) {
         this(webhookUrl, http, DeliveryBudget.DEFAULT);
     }
 
-    public TeamsNotifier(Secret webhookUrl, OkHttpClient http, DeliveryBudget budget) {
+    public TeamsNotifier(String webhookUrl, OkHttpClient http, DeliveryBudget budget) {
         this.endpoint = new WebhookEndpoint(CHANNEL, webhookUrl, http, budget);
     }
 

@@ -3,7 +3,6 @@ package io.prodsupport.notify;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prodsupport.config.Secret;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -34,11 +33,9 @@ final class WebhookEndpoint {
     private final OkHttpClient http;
     private final DeliveryBudget budget;
 
-    WebhookEndpoint(String channel, Secret webhookUrl, OkHttpClient shared, DeliveryBudget budget) {
+    WebhookEndpoint(String channel, String webhookUrl, OkHttpClient shared, DeliveryBudget budget) {
         this.channel = channel;
-        this.url = webhookUrl == null || webhookUrl.isBlank()
-                ? null
-                : HttpUrl.parse(webhookUrl.value().trim());
+        this.url = webhookUrl == null || webhookUrl.isBlank() ? null : HttpUrl.parse(webhookUrl.trim());
         if (url == null) {
             // HttpUrl.get() would put the URL in its message; parse() lets this say what is wrong without it.
             throw new IllegalArgumentException(channel + ": the webhook URL is missing or not an http(s) URL");

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prodsupport.config.Config;
-import io.prodsupport.config.ConfigLoader;
 import io.prodsupport.incident.IncidentDescription;
 import io.prodsupport.jirasim.Flavour;
 import io.prodsupport.jirasim.JiraSimulator;
@@ -46,7 +45,8 @@ class ServeEndToEndTest {
         sim = JiraSimulator.builder().flavour(flavour).start();
         site = SimSite.seed(sim);
         int port = SimulatedService.freePort();
-        Config config = new ConfigLoader(Map.of()).load(SimulatedService.config(site, dir, port, extraYaml));
+        Config config =
+                ConfigLoaders.withTemplateSections(Map.of()).load(SimulatedService.config(site, dir, port, extraYaml));
         service = new Wiring(config, Clock.systemUTC()).service("127.0.0.1").start();
         sim.webhooks().register("http://127.0.0.1:" + port + "/webhook/jira", SimulatedService.WEBHOOK_SECRET);
     }

@@ -1,8 +1,8 @@
 package io.prodsupport.backfill;
 
+import io.prodsupport.app.ConfigLoaders;
 import io.prodsupport.app.Wiring;
 import io.prodsupport.config.Config;
-import io.prodsupport.config.ConfigLoader;
 import io.prodsupport.incident.FollowUpLedger;
 import io.prodsupport.jira.HttpJiraClient;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ final class StoppableBackfill {
     private StoppableBackfill() {}
 
     static BackfillSummary runAndStopAfter(Path configFile, int after, int concurrency) throws Exception {
-        Config config = new ConfigLoader(Map.of()).load(configFile);
+        Config config = ConfigLoaders.withTemplateSections(Map.of()).load(configFile);
         Wiring wiring = new Wiring(config, Clock.systemUTC());
         try (HttpJiraClient jira = wiring.jiraClient();
                 BackfillCheckpoints checkpoints = wiring.backfillCheckpoints();
@@ -45,6 +45,8 @@ final class StoppableBackfill {
                 @Override
                 public void ended() {}
             });
+        } finally {
+            wiring.releaseHttp();
         }
     }
 }

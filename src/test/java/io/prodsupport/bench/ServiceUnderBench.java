@@ -1,9 +1,9 @@
 package io.prodsupport.bench;
 
+import io.prodsupport.app.ConfigLoaders;
 import io.prodsupport.app.ProdsupportService;
 import io.prodsupport.app.Wiring;
 import io.prodsupport.config.Config;
-import io.prodsupport.config.ConfigLoader;
 import io.prodsupport.incident.IncidentDescription;
 import io.prodsupport.jirasim.Flavour;
 import io.prodsupport.jirasim.JiraSimulator;
@@ -37,7 +37,7 @@ final class ServiceUnderBench implements AutoCloseable {
         sim = JiraSimulator.builder().flavour(flavour).start();
         site = SimSite.seed(sim);
         int port = SimulatedService.freePort();
-        Config config = new ConfigLoader(Map.of())
+        Config config = ConfigLoaders.withTemplateSections(Map.of())
                 .load(SimulatedService.config(
                         site,
                         Files.createTempDirectory("prodsupport-bench"),

@@ -3,6 +3,7 @@ package io.prodsupport.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.prodsupport.app.ConfigLoaders;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ class ConfigLoaderTest {
             "HOOK_SECRET", "hook-456-very-secret"));
 
     private Config load(String yaml) {
-        return new ConfigLoader(env).parse(yaml, "prodsupport.yml");
+        return ConfigLoaders.withTemplateSections(env).parse(yaml, "prodsupport.yml");
     }
 
     private List<String> problems(String yaml) {
@@ -143,6 +144,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void required_sections_are_checked_against_the_sections_the_loader_is_given() {
+        ConfigLoader loader =
+                new ConfigLoader(env, new SectionTitles(title -> title.equals("Alpha"), List.of("Alpha")));
+        String yaml = MINIMAL.replace("projects: [OPS]", "projects: [OPS]\n  requiredOnClose: [Alpha, Symptoms]");
+
+        assertThatThrownBy(() -> loader.parse(yaml, "prodsupport.yml"))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems())
+                        .containsExactly(
+                                "incidents.requiredOnClose[1]: \"Symptoms\" is not a section; sections are Alpha"));
+    }
+
+    @Test
     void a_malformed_url_is_refused() {
         assertThat(problems(MINIMAL.replace("https://acme.atlassian.net", "acme.atlassian.net")))
                 .containsExactly("jira.baseUrl: malformed URL \"acme.atlassian.net\"; expected an http(s) URL"
@@ -248,7 +262,7 @@ class ConfigLoaderTest {
 
     @Test
     void a_missing_file_says_how_to_choose_one(@TempDir Path dir) {
-        assertThatThrownBy(() -> new ConfigLoader(env).load(dir.resolve("prodsupport.yml")))
+        assertThatThrownBy(() -> ConfigLoaders.withTemplateSections(env).load(dir.resolve("prodsupport.yml")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("config file not found (choose one with --config FILE");
     }
@@ -258,7 +272,8 @@ class ConfigLoaderTest {
         Path example = io.prodsupport.testing.TestData.root().getParent().resolve("prodsupport.example.yml");
         String text = Files.readString(example);
 
-        Config c = new ConfigLoader(Map.of("JIRA_API_TOKEN", "t", "PRODSUPPORT_WEBHOOK_SECRET", "s")).load(example);
+        Config c = ConfigLoaders.withTemplateSections(Map.of("JIRA_API_TOKEN", "t", "PRODSUPPORT_WEBHOOK_SECRET", "s"))
+                .load(example);
 
         assertThat(c.incidents().projects()).containsExactly("OPS");
         for (String path : ConfigSchema.allPaths()) {

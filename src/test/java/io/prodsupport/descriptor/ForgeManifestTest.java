@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.prodsupport.app.ConfigLoaders;
 import io.prodsupport.config.Config;
-import io.prodsupport.config.ConfigLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +20,8 @@ class ForgeManifestTest {
     private static final Path COMMITTED = Path.of("plugin-descriptor");
 
     private static Config exampleConfig() {
-        return new ConfigLoader(Map.of("JIRA_API_TOKEN", "unused", "PRODSUPPORT_WEBHOOK_SECRET", "unused"))
+        return ConfigLoaders.withTemplateSections(
+                        Map.of("JIRA_API_TOKEN", "unused", "PRODSUPPORT_WEBHOOK_SECRET", "unused"))
                 .load(Path.of("prodsupport.example.yml"));
     }
 

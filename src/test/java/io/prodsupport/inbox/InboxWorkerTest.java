@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.prodsupport.store.Stores;
 import io.prodsupport.testing.SettableClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

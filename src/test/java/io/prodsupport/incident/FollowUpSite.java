@@ -1,6 +1,5 @@
 package io.prodsupport.incident;
 
-import io.prodsupport.inbox.Stores;
 import io.prodsupport.jira.HttpJiraClient;
 import io.prodsupport.jira.JiraClient;
 import io.prodsupport.jira.RetryBudget;
@@ -10,6 +9,7 @@ import io.prodsupport.jirasim.SimComment;
 import io.prodsupport.jirasim.SimIssue;
 import io.prodsupport.jirasim.SimLink;
 import io.prodsupport.jirasim.SimSite;
+import io.prodsupport.store.Stores;
 import io.prodsupport.testing.SettableClock;
 import io.prodsupport.testing.SimulatedSite;
 import java.nio.file.Path;

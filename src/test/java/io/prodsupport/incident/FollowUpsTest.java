@@ -2,9 +2,9 @@ package io.prodsupport.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prodsupport.inbox.Stores;
 import io.prodsupport.jirasim.Flavour;
 import io.prodsupport.jirasim.SimIssue;
+import io.prodsupport.store.Stores;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;

@@ -2,7 +2,6 @@ package io.prodsupport.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prodsupport.inbox.Stores;
 import io.prodsupport.jira.HttpJiraClient;
 import io.prodsupport.jirasim.Flavour;
 import io.prodsupport.jirasim.JiraSimulator;
@@ -11,6 +10,7 @@ import io.prodsupport.jirasim.SimUser;
 import io.prodsupport.notify.Announcer;
 import io.prodsupport.notify.IncidentNotice;
 import io.prodsupport.notify.Notifier;
+import io.prodsupport.store.Stores;
 import io.prodsupport.testing.SettableClock;
 import io.prodsupport.testing.SimulatedSite;
 import java.nio.file.Path;

@@ -10,6 +10,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.RecordedRequest;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +79,32 @@ class HttpJiraClientTest {
 
         assertThat(jira.take().getUrl().encodedPath()).isEqualTo("/jira/rest/api/2/myself");
         dc.close();
+    }
+
+    @Test
+    void on_a_shared_client_the_credentials_stay_on_its_own_copy_and_close_leaves_the_shared_client_running()
+            throws Exception {
+        OkHttpClient shared = new OkHttpClient();
+        HttpJiraClient onShared = new HttpJiraClient(
+                ScriptedJira.connection(
+                        URI.create(jira.server.url("/").toString()), ScriptedJira.PAT, ScriptedJira.BUDGET),
+                shared);
+        jira.answer(200, "{\"name\":\"svc\"}");
+        jira.answer(200, "{}");
+
+        onShared.myself();
+        onShared.close();
+
+        assertThat(jira.take().getHeaders().get("Authorization")).isEqualTo("Bearer pat-s3cret");
+        assertThat(shared.interceptors()).isEmpty();
+        try (Response response = shared.newCall(
+                        new Request.Builder().url(jira.server.url("/elsewhere")).build())
+                .execute()) {
+            assertThat(response.code()).isEqualTo(200);
+        }
+        assertThat(jira.take().getHeaders().get("Authorization")).isNull();
+        shared.dispatcher().executorService().shutdown();
+        shared.connectionPool().evictAll();
     }
 
     @Test

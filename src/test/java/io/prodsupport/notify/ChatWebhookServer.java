@@ -2,7 +2,6 @@ package io.prodsupport.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.prodsupport.config.Secret;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +28,8 @@ final class ChatWebhookServer implements AutoCloseable {
         server.start();
     }
 
-    Secret webhookUrl() {
-        return new Secret(server.url(SECRET_PATH).toString());
+    String webhookUrl() {
+        return server.url(SECRET_PATH).toString();
     }
 
     ChatWebhookServer answers(int code, String body) {

@@ -7,8 +7,6 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import io.prodsupport.config.Config;
-import io.prodsupport.config.Secret;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -120,7 +118,7 @@ class EmailNotifierTest {
             closedPort = socket.getLocalPort();
         }
         EmailNotifier notifier = new EmailNotifier(
-                new Config.Email("127.0.0.1", closedPort, false, null, null, "prodsupport@example.com", TO));
+                new EmailSettings("127.0.0.1", closedPort, false, null, null, "prodsupport@example.com", TO));
 
         assertThatThrownBy(() -> notifier.announce(SlackNotifierTest.NOTICE))
                 .isInstanceOf(NotifyException.class)
@@ -130,7 +128,7 @@ class EmailNotifierTest {
 
     @Test
     void a_malformed_recipient_is_refused_at_construction() {
-        assertThatThrownBy(() -> new EmailNotifier(new Config.Email(
+        assertThatThrownBy(() -> new EmailNotifier(new EmailSettings(
                         "127.0.0.1",
                         25,
                         false,
@@ -143,13 +141,7 @@ class EmailNotifierTest {
     }
 
     private static EmailNotifier notifier(boolean startTls, String username, String password) {
-        return new EmailNotifier(new Config.Email(
-                "127.0.0.1",
-                SMTP.getSmtp().getPort(),
-                startTls,
-                username,
-                password != null ? new Secret(password) : null,
-                "prodsupport@example.com",
-                TO));
+        return new EmailNotifier(new EmailSettings(
+                "127.0.0.1", SMTP.getSmtp().getPort(), startTls, username, password, "prodsupport@example.com", TO));
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.prodsupport.config.Secret;
 import java.util.ArrayList;
 import java.util.List;
 import mockwebserver3.RecordedRequest;
@@ -116,8 +115,7 @@ class SlackNotifierTest {
                 .isInstanceOf(NotifyException.class)
                 .satisfies(e -> assertThat(((NotifyException) e).channel()).isEqualTo("slack"))
                 .hasMessageContaining("403 (invalid_token)")
-                .satisfies(e -> assertThat(e.getMessage())
-                        .doesNotContain(slack.webhookUrl().value()));
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(slack.webhookUrl()));
         assertThat(slack.requestCount()).isEqualTo(1);
     }
 
@@ -180,10 +178,26 @@ class SlackNotifierTest {
 
     @Test
     void a_malformed_webhook_url_is_refused_at_construction_without_quoting_it() {
-        assertThatThrownBy(() -> new SlackNotifier(new Secret("hooks.slack.com/services/T/B/s3cr3t"), http))
+        assertThatThrownBy(() -> new SlackNotifier("hooks.slack.com/services/T/B/s3cr3t", http))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("slack: ")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cr3t"));
+    }
+
+    @Test
+    void the_shared_clients_interceptors_never_reach_a_chat_webhook() throws Exception {
+        // The instance's shared client may carry Jira's authentication; a webhook must not receive it.
+        OkHttpClient jiraLike = http.newBuilder()
+                .addInterceptor(chain -> chain.proceed(chain.request()
+                        .newBuilder()
+                        .header("Authorization", "Basic amlyYTpzZWNyZXQ=")
+                        .build()))
+                .build();
+        slack.answers(200, "ok");
+
+        new SlackNotifier(slack.webhookUrl(), jiraLike).announce(NOTICE);
+
+        assertThat(slack.takeRequest().getHeaders().get("Authorization")).isNull();
     }
 
     private static List<String> texts(JsonNode elements) {

@@ -8,7 +8,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prodsupport.inbox.Inbox;
 import io.prodsupport.inbox.StoredEvent;
-import io.prodsupport.inbox.Stores;
+import io.prodsupport.store.Stores;
 import io.prodsupport.testing.TestData;
 import io.prodsupport.webhook.JiraEvent.EventUser;
 import java.io.IOException;

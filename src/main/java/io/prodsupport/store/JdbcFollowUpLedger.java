@@ -1,4 +1,4 @@
-package io.prodsupport.inbox;
+package io.prodsupport.store;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.prodsupport.incident.FollowUpLedger;

@@ -1,5 +1,6 @@
-package io.prodsupport.inbox;
+package io.prodsupport.store;
 
+import io.prodsupport.inbox.Inbox;
 import io.prodsupport.testing.PostgresServer;
 import org.junit.jupiter.api.BeforeEach;
 

@@ -1,4 +1,4 @@
-package io.prodsupport.inbox;
+package io.prodsupport.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

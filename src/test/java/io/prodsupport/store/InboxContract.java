@@ -1,8 +1,13 @@
-package io.prodsupport.inbox;
+package io.prodsupport.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.prodsupport.inbox.Accepted;
+import io.prodsupport.inbox.InboundEvent;
+import io.prodsupport.inbox.Inbox;
+import io.prodsupport.inbox.StoreUnavailableException;
+import io.prodsupport.inbox.StoredEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

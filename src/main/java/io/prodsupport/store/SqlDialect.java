@@ -1,8 +1,8 @@
-package io.prodsupport.inbox;
+package io.prodsupport.store;
 
 import java.util.Locale;
 
-/** The two databases the inbox runs on; only the migrations differ between them, the queries are shared. */
+/** The two databases the store runs on; only the migrations differ between them, the queries are shared. */
 enum SqlDialect {
     SQLITE("sqlite"),
     POSTGRESQL("postgresql");

@@ -1,4 +1,4 @@
-package io.prodsupport.inbox;
+package io.prodsupport.store;
 
 import io.prodsupport.incident.FollowUpLedger;
 import java.nio.file.Path;

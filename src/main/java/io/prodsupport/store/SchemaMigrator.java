@@ -1,4 +1,4 @@
-package io.prodsupport.inbox;
+package io.prodsupport.store;
 
 import java.io.IOException;
 import java.io.InputStream;

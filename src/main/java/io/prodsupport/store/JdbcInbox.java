@@ -1,6 +1,11 @@
-package io.prodsupport.inbox;
+package io.prodsupport.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.prodsupport.inbox.Accepted;
+import io.prodsupport.inbox.DeadLetter;
+import io.prodsupport.inbox.InboundEvent;
+import io.prodsupport.inbox.Inbox;
+import io.prodsupport.inbox.StoredEvent;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;

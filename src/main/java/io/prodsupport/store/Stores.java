@@ -1,8 +1,10 @@
-package io.prodsupport.inbox;
+package io.prodsupport.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.prodsupport.backfill.BackfillCheckpoints;
+import io.prodsupport.inbox.Inbox;
+import io.prodsupport.inbox.StoreUnavailableException;
 import io.prodsupport.incident.FollowUpLedger;
 import java.sql.SQLException;
 

@@ -1,7 +1,8 @@
-package io.prodsupport.inbox;
+package io.prodsupport.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.prodsupport.inbox.Inbox;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,6 +1,7 @@
-package io.prodsupport.inbox;
+package io.prodsupport.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.prodsupport.inbox.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

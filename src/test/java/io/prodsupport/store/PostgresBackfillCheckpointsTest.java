@@ -1,4 +1,4 @@
-package io.prodsupport.inbox;
+package io.prodsupport.store;
 
 import io.prodsupport.backfill.BackfillCheckpoints;
 import io.prodsupport.testing.PostgresServer;

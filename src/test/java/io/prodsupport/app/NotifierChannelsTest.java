@@ -1,0 +1,56 @@
+package io.prodsupport.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.prodsupport.config.Config;
+import io.prodsupport.notify.Notifier;
+import java.util.Map;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Test;
+
+/** The wiring builds the notify channels the config names, and only those. */
+class NotifierChannelsTest {
+
+    private static final String MINIMAL = """
+            jira:
+              baseUrl: https://acme.atlassian.net
+              email: bot@acme.test
+              apiToken: ${JIRA_API_TOKEN}
+            webhook:
+              secrets: ["${HOOK_SECRET}"]
+            incidents:
+              projects: [OPS]
+            """;
+
+    private final OkHttpClient http = new OkHttpClient();
+
+    private static Config config(String extraYaml) {
+        return ConfigLoaders.withTemplateSections(Map.of(
+                        "JIRA_API_TOKEN", "t",
+                        "HOOK_SECRET", "s",
+                        "SLACK_WEBHOOK_URL", "https://hooks.example/services/T/B/x"))
+                .parse(MINIMAL + extraYaml, "prodsupport.yml");
+    }
+
+    @Test
+    void builds_only_the_channels_the_config_names() {
+        Config onlySlackAndEmail = config("""
+                notify:
+                  slack:
+                    webhookUrl: ${SLACK_WEBHOOK_URL}
+                  email:
+                    smtpHost: smtp.example.com
+                    from: ops@example.com
+                    to: [a@example.com]
+                """);
+
+        assertThat(new Wiring(onlySlackAndEmail).notifiers(http))
+                .extracting(Notifier::channel)
+                .containsExactly("slack", "email");
+    }
+
+    @Test
+    void builds_nothing_when_nothing_is_configured() {
+        assertThat(new Wiring(config("")).notifiers(http)).isEmpty();
+    }
+}
