@@ -14,8 +14,6 @@ import io.prodsupport.testing.SimulatedService;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,10 +47,9 @@ class BackfillCommandTest {
     }
 
     Seeded site(Flavour flavour, boolean botIsAdmin, int tickets) {
-        // old tickets: Jira's clock runs a year and more behind, so none of them is new enough to be staffed
         sim = JiraSimulator.builder()
                 .flavour(flavour)
-                .clock(Clock.offset(Clock.systemUTC(), Duration.ofDays(-400)))
+                .clock(OldTicketSeeder.longAgo())
                 .start();
         site = SimSite.seed(sim, botIsAdmin);
         Seeded seeded = OldTicketSeeder.seed(site, tickets);

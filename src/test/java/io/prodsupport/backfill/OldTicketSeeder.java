@@ -2,6 +2,8 @@ package io.prodsupport.backfill;
 
 import io.prodsupport.jirasim.JiraSimulator;
 import io.prodsupport.jirasim.SimSite;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -60,6 +62,14 @@ public final class OldTicketSeeder {
     private OldTicketSeeder() {}
 
     /** {@code count} incidents in OPS, and one bug in OPS for every 50 of them. */
+    /**
+     * The clock of a simulated Jira whose tickets are old: it runs 400 days behind, so none of them counts as a new
+     * incident (one that would be staffed and announced).
+     */
+    public static Clock longAgo() {
+        return Clock.offset(Clock.systemUTC(), Duration.ofDays(-400));
+    }
+
     public static Seeded seed(SimSite site, int count) {
         JiraSimulator sim = site.sim();
         Shape[] shapes = Shape.values();

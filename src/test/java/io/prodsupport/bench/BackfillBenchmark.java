@@ -35,6 +35,7 @@ public final class BackfillBenchmark {
         try (JiraSimulator sim = JiraSimulator.builder()
                 .flavour(Flavour.CLOUD)
                 .validateRequests(false)
+                .clock(OldTicketSeeder.longAgo())
                 .start()) {
             SimSite site = SimSite.seed(sim);
             OldTicketSeeder.seed(site, tickets);

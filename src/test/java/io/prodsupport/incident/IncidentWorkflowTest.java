@@ -251,6 +251,27 @@ class IncidentWorkflowTest {
     }
 
     @Test
+    void the_backfill_staffs_a_recent_incident_never_staffed_quietly_and_leaves_old_ones_unstaffed() {
+        IncidentWorkflow workflow = workflow(Flavour.DATA_CENTER);
+        String old = sim.createIssue("OPS", "Incident", "Checkout down", "last year", site.carol());
+        clock.advance(Duration.ofDays(2));
+        String recent = sim.createIssue("OPS", "Incident", "Search down", "this morning", site.carol());
+
+        for (String key : List.of(old, recent)) {
+            workflow.handle(
+                    IncidentSignal.backfilled(key),
+                    jira.getIssue(key, IncidentWorkflow.fields(), IncidentWorkflow.properties()),
+                    false);
+        }
+
+        assertThat(sim.issue(old).assignee()).isNull();
+        assertThat(sim.issue(old).watchers()).doesNotContain(site.alice(), dave);
+        assertThat(sim.issue(recent).assignee()).isEqualTo(site.alice().jiraId());
+        assertThat(sim.issue(recent).watchers()).contains(site.alice(), dave);
+        assertThat(announced).as("the backfill never announces").isEmpty();
+    }
+
+    @Test
     void an_issue_that_is_gone_is_nothing_to_do() {
         IncidentWorkflow workflow = workflow(Flavour.CLOUD);
 
