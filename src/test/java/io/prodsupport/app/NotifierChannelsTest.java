@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prodsupport.config.Config;
 import io.prodsupport.notify.Notifier;
+import io.prodsupport.testing.MinimalConfig;
 import java.util.Map;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
@@ -11,16 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The wiring builds the notify channels the config names, and only those. */
 class NotifierChannelsTest {
 
-    private static final String MINIMAL = """
-            jira:
-              baseUrl: https://acme.atlassian.net
-              email: bot@acme.test
-              apiToken: ${JIRA_API_TOKEN}
-            webhook:
-              secrets: ["${HOOK_SECRET}"]
-            incidents:
-              projects: [OPS]
-            """;
+    private static final String MINIMAL = MinimalConfig.YAML;
 
     private final OkHttpClient http = new OkHttpClient();
 

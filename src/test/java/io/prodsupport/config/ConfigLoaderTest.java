@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.prodsupport.app.ConfigLoaders;
+import io.prodsupport.testing.MinimalConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -18,16 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
 
-    private static final String MINIMAL = """
-            jira:
-              baseUrl: https://acme.atlassian.net
-              email: bot@acme.test
-              apiToken: ${JIRA_API_TOKEN}
-            webhook:
-              secrets: ["${HOOK_SECRET}"]
-            incidents:
-              projects: [OPS]
-            """;
+    private static final String MINIMAL = MinimalConfig.YAML;
 
     private final Map<String, String> env = new HashMap<>(Map.of(
             "JIRA_API_TOKEN", "tok-123-very-secret",
