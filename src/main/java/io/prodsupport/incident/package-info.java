@@ -1,5 +1,11 @@
 /**
- * The domain, free of HTTP and SQL: template, sections parser, close gate, follow-up planner, reconciler.
+ * The domain, free of HTTP, SQL and JSON libraries: what an event means for an incident, and the rules that follow.
+ *
+ * <p>{@link io.prodsupport.incident.IncidentWorkflow} is where every event arrives, as an
+ * {@link io.prodsupport.incident.IncidentSignal} from a webhook, the sweep or the backfill. It reads the issue once and
+ * runs the rules in the order of an incident's life: the shape ({@link io.prodsupport.incident.IncidentReconciler}:
+ * fix version, template), staffing once ({@link io.prodsupport.incident.Staffing}), the announcement, the close gate
+ * ({@link io.prodsupport.incident.CloseGate}) and the follow-ups.
  *
  * <p>Descriptions are Jira wiki markup strings (REST v2). {@link io.prodsupport.incident.SectionTemplate}
  * wraps a reporter's text into the section template, {@link io.prodsupport.incident.IncidentDescription}
@@ -9,7 +15,7 @@
  *
  * <p>{@link io.prodsupport.incident.FollowUps} turns a resolved incident's prevention actions into backlog tickets,
  * exactly once each: {@link io.prodsupport.incident.FollowUpPlanner} decides and writes the text, the
- * {@link io.prodsupport.incident.FollowUpLedger} (implemented over JDBC in {@code inbox}) records each step, and the
+ * {@link io.prodsupport.incident.FollowUpLedger} (implemented over JDBC in {@code store}) records each step, and the
  * origin property on every follow-up lets a retry find what a crashed attempt made.
  */
 package io.prodsupport.incident;
