@@ -26,6 +26,7 @@ import io.prodsupport.incident.IncidentWorkflow;
 import io.prodsupport.incident.OnCallRotation;
 import io.prodsupport.incident.Section;
 import io.prodsupport.incident.Staffing;
+import io.prodsupport.incident.WhysFromComments;
 import io.prodsupport.jira.HttpJiraClient;
 import io.prodsupport.jira.JiraClient;
 import io.prodsupport.jira.JiraConnection;
@@ -216,7 +217,14 @@ public final class Wiring {
 
     /** What every event goes through: the rules of an incident's life, over {@code jira}. */
     IncidentWorkflow workflow(JiraClient jira, FollowUps followUps) {
-        return new IncidentWorkflow(jira, reconciler(jira), closeGate(jira), followUps, announcement(jira), clock);
+        return new IncidentWorkflow(
+                jira,
+                reconciler(jira),
+                closeGate(jira),
+                followUps,
+                announcement(jira),
+                new WhysFromComments(jira, config.incidents().whysFromComments()),
+                clock);
     }
 
     /** The batch command's engine: the same workflow as the webhook path, over {@code jira}. */

@@ -86,7 +86,8 @@ public record Config(
             String label,
             String fixVersion,
             List<String> watchers,
-            List<String> requiredOnClose) {
+            List<String> requiredOnClose,
+            Boolean whysFromComments) {
         public Incidents {
             projects = List.copyOf(projects);
             issueTypes = issueTypes != null ? List.copyOf(issueTypes) : List.of();
@@ -95,6 +96,17 @@ public record Config(
             requiredOnClose = requiredOnClose != null
                     ? List.copyOf(requiredOnClose)
                     : List.of("Symptoms", "Root Cause(s)", "Fixes for the Root Cause");
+            whysFromComments = whysFromComments == null || whysFromComments;
+        }
+
+        public Incidents(
+                List<String> projects,
+                List<String> issueTypes,
+                String label,
+                String fixVersion,
+                List<String> watchers,
+                List<String> requiredOnClose) {
+            this(projects, issueTypes, label, fixVersion, watchers, requiredOnClose, null);
         }
 
         public Optional<String> labelFilter() {

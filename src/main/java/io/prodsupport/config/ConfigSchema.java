@@ -79,7 +79,8 @@ final class ConfigSchema {
                             optional("label", leaf(Kind.STRING)),
                             optional("fixVersion", leaf(Kind.STRING)),
                             optional("watchers", new ListOf(Kind.STRING)),
-                            optional("requiredOnClose", new ListOf(Kind.STRING)))),
+                            optional("requiredOnClose", new ListOf(Kind.STRING)),
+                            optional("whysFromComments", leaf(Kind.BOOLEAN)))),
             optional(
                     "followUps",
                     obj(

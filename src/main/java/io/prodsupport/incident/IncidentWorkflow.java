@@ -21,6 +21,7 @@ import java.util.stream.Stream;
  *   <li>shape it: fix version and section template; and when it is new and was never staffed, its owner and
  *       watchers ({@link Staffing}, once per incident);</li>
  *   <li>when it is new, tell the channels ({@link IncidentAnnouncement}, once per channel);</li>
+ *   <li>copy the "why" questions of its comments into Whys ({@link WhysFromComments}, once per question);</li>
  *   <li>when the signal is a close, run the close gate ({@link CloseGate});</li>
  *   <li>when it is resolved (and stays so), make the follow-ups of its prevention actions ({@link FollowUps}).</li>
  * </ol>
@@ -44,13 +45,14 @@ public final class IncidentWorkflow {
             IncidentAnnouncement.FIELDS,
             List.of("created", "resolution"));
     static final List<String> PROPERTIES =
-            List.of(Staffing.PROPERTY, CloseGate.PROPERTY, IncidentAnnouncement.PROPERTY);
+            List.of(Staffing.PROPERTY, CloseGate.PROPERTY, IncidentAnnouncement.PROPERTY, WhysFromComments.PROPERTY);
 
     private final JiraClient jira;
     private final IncidentReconciler reconciler;
     private final CloseGate gate;
     private final FollowUps followUps;
     private final IncidentAnnouncement announcement;
+    private final WhysFromComments whys;
     private final Clock clock;
 
     public IncidentWorkflow(
@@ -59,12 +61,14 @@ public final class IncidentWorkflow {
             CloseGate gate,
             FollowUps followUps,
             IncidentAnnouncement announcement,
+            WhysFromComments whys,
             Clock clock) {
         this.jira = jira;
         this.reconciler = reconciler;
         this.gate = gate;
         this.followUps = followUps;
         this.announcement = announcement;
+        this.whys = whys;
         this.clock = clock;
     }
 
@@ -114,6 +118,12 @@ public final class IncidentWorkflow {
         Issue now = shaped.after();
         if (isNew(signal, issue) && announces(signal)) {
             announcement.announce(now, plan.assignTo().isPresent()).ifPresent(did::add);
+        }
+        // the backfill does not rewrite old tickets' descriptions beyond the template
+        if (signal.kind() != IncidentSignal.Kind.BACKFILLED) {
+            WhysFromComments.Result copied = whys.apply(now, notifyUsers);
+            now = copied.issue();
+            copied.did().ifPresent(did::add);
         }
         Optional<String> bounced = Optional.empty();
         if (signal.kind() == IncidentSignal.Kind.CLOSED) {

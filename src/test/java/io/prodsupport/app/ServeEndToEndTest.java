@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prodsupport.config.Config;
 import io.prodsupport.incident.IncidentDescription;
+import io.prodsupport.incident.Section;
 import io.prodsupport.jirasim.Flavour;
 import io.prodsupport.jirasim.JiraSimulator;
 import io.prodsupport.jirasim.SimIssue;
@@ -102,6 +103,26 @@ class ServeEndToEndTest {
         assertThat(sim.calls().snapshot())
                 .as("one read for the comment, one for the edit")
                 .isEqualTo(Map.of("GET /rest/api/2/issue/{issueIdOrKey}", 2));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Flavour.class)
+    void a_why_question_in_a_comment_lands_under_whys_once(Flavour flavour) {
+        start(flavour);
+        String key = sim.createIssue("OPS", "Incident", "Checkout down", "500s on /checkout", site.carol());
+        await().atMost(Duration.ofSeconds(20)).until(() -> wellFormed(key));
+
+        sim.addComment(key, "Why did the pool run dry?", site.bob());
+        sim.addComment(key, "why did the pool run dry?", site.carol());
+        awaitQuiet();
+
+        String whys = IncidentDescription.parse(sim.issue(key).description())
+                .section(Section.WHYS)
+                .orElseThrow()
+                .body();
+        assertThat(whys)
+                .startsWith("* Why did the pool run dry? \u2014 asked by Bob Oncall ([comment|")
+                .containsOnlyOnce("pool run dry");
     }
 
     /** Every webhook delivered and every stored event handled. */

@@ -79,6 +79,7 @@ class IncidentWorkflowTest {
                 new CloseGate(jira, scope, REQUIRED),
                 new FollowUps(jira, scope, FollowUpSite.SETTINGS, ledger, clock, FollowUpSite.LEASE),
                 new IncidentAnnouncement(jira, scope, new Announcer(List.of(chat)), clock),
+                new WhysFromComments(jira, true),
                 clock);
     }
 
