@@ -1,6 +1,8 @@
 package io.prodsupport.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.prodsupport.incident.IncidentDescription;
+import io.prodsupport.incident.Section;
 import io.prodsupport.jirasim.Flavour;
 import io.prodsupport.jirasim.JiraSimulator;
 import io.prodsupport.jirasim.SimIssue;
@@ -52,7 +54,14 @@ public final class DemoMain {
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args.length > 0 ? args[0] : "target/prodsupport.jar").toAbsolutePath();
-        System.exit(new DemoMain(jar, Files.createTempDirectory("prodsupport-demo")).run());
+        int exit;
+        try {
+            exit = new DemoMain(jar, Files.createTempDirectory("prodsupport-demo")).run();
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            exit = 1; // and do not hang on the simulator's and the service's threads
+        }
+        System.exit(exit);
     }
 
     private int run() throws Exception {
@@ -131,12 +140,25 @@ public final class DemoMain {
         System.out.println("    Slack was told: "
                 + new ObjectMapper().readTree(slackMessages.get(0)).path("text").asText());
 
-        step("Alice closes it while Root Cause(s) is still TBD …");
+        step("Bob asks in a comment: \"Why did the pool run out of connections?\" …");
+        sim.addComment(key, "Looking at the pool metrics.\nWhy did the pool run out of connections?", site.bob());
+        await("the question under Whys", () -> sim.issue(key).description().contains("asked by Bob"));
+        await("prodsupport to finish", () -> idle(sim, port));
+        String whys = IncidentDescription.parse(sim.issue(key).description())
+                .section(Section.WHYS)
+                .orElseThrow()
+                .body()
+                .strip();
+        System.out.println("    it landed under Whys, and nothing else in the description moved:");
+        System.out.println("    │ h2. Whys\n    │ " + whys.replace("\n", "\n    │ "));
+
+        step("Alice closes it while Symptoms, Root Cause(s) and Fixes for the Root Cause are still TBD …");
+        int commentsBefore = sim.issue(key).comments().size();
         sim.transition(key, "Done", site.alice());
-        await("the close gate", () -> !sim.issue(key).comments().isEmpty());
+        await("the close gate", () -> sim.issue(key).comments().size() > commentsBefore);
         SimIssue bounced = sim.issue(key);
         System.out.println("    status: " + bounced.status() + " (it bounced back), comment:");
-        System.out.println("    " + bounced.comments().get(0).body());
+        System.out.println("    " + bounced.comments().get(commentsBefore).body());
 
         step("Alice fills in the sections and closes it again …");
         String filledIn = bounced.description()
