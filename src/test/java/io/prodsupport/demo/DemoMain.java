@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import mockwebserver3.Dispatcher;
@@ -110,8 +111,8 @@ public final class DemoMain {
                 serve.destroy();
                 serve.waitFor();
             }
-            step("Jira received " + sim.calls().total() + " calls from prodsupport: "
-                    + sim.calls().snapshot());
+            step("Jira received " + sim.calls().total() + " calls from prodsupport (check, serve and the sweep):");
+            new TreeMap<>(sim.calls().snapshot()).forEach((call, n) -> System.out.printf("    %4d  %s%n", n, call));
             sim.assertNoSpecViolations();
             step("Every request prodsupport sent conformed to Atlassian's OpenAPI spec.");
         }
