@@ -43,6 +43,9 @@ public final class CallsPerEventBenchmark {
         List<String> open = prepare(i -> newIncident("Open " + i));
         table.put("comment added", measure(i -> bench.sim.addComment(open.get(i), "Any news?", bench.site.carol())));
         table.put(
+                "comment asking \"Why …?\" (copied under Whys)",
+                measure(i -> bench.sim.addComment(open.get(i), "Why did pool " + i + " run dry?", bench.site.carol())));
+        table.put(
                 "description edited (open incident)",
                 measure(i -> edit(open.get(i), bench.sim.issue(open.get(i)).description() + "\nMore words.")));
         List<String> filled = prepare(i -> {
