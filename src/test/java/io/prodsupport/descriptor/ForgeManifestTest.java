@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.prodsupport.app.ConfigLoaders;
 import io.prodsupport.config.Config;
+import io.prodsupport.notify.EmailNotifier;
+import io.prodsupport.notify.SlackNotifier;
+import io.prodsupport.notify.TeamsNotifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +31,7 @@ class ForgeManifestTest {
     @Test
     void regenerating_from_the_example_config_reproduces_the_committed_files_byte_for_byte(@TempDir Path out)
             throws Exception {
-        ForgeManifest.of(exampleConfig().incidents()).writeTo(out);
+        ForgeManifest.of(exampleConfig()).writeTo(out);
 
         for (String file : List.of("forge/manifest.yml", "forge/src/rules.js", "webhook.json")) {
             assertThat(Files.readAllBytes(out.resolve(file)))
@@ -73,6 +76,43 @@ class ForgeManifestTest {
                 .isEqualTo("project in (\"OPS\", \"SUP\") AND issuetype in (\"Incident\") AND labels = \"prod\"");
         assertThat(webhook.path("events").toString())
                 .isEqualTo("[\"jira:issue_created\",\"jira:issue_updated\",\"comment_created\"]");
+    }
+
+    @Test
+    void the_follow_up_project_channels_and_rotation_of_the_config_are_written_into_the_rules(@TempDir Path dir)
+            throws Exception {
+        String yaml = Files.readString(Path.of("prodsupport.example.yml"))
+                .replace("  project: OPS\n", "  project: sup\n")
+                .replace("  rotation: []", "  rotation: [alice, bob]")
+                .replace(
+                        "  # slack:\n  #   webhookUrl: ${SLACK_WEBHOOK_URL}",
+                        "  slack:\n    webhookUrl: ${SLACK_WEBHOOK_URL}");
+        Path config = dir.resolve("prodsupport.yml");
+        Files.writeString(config, yaml);
+
+        String rules = ForgeManifest.of(ConfigLoaders.withTemplateSections(Map.of(
+                                "JIRA_API_TOKEN", "unused",
+                                "PRODSUPPORT_WEBHOOK_SECRET", "unused",
+                                "SLACK_WEBHOOK_URL", "https://hooks.example.com/x"))
+                        .load(config))
+                .rules();
+
+        assertThat(rules)
+                .contains("var FOLLOW_UP_PROJECT = 'SUP';")
+                .contains("var CHANNELS = ['slack'];")
+                .contains(
+                        "var ROTATION = { people: ['alice', 'bob'], startMillis: 1767603600000, periodMillis: 604800000 };")
+                .contains("var PROPERTIES = { staffed: 'prodsupport.staffed', announced: 'prodsupport.announced',"
+                        + " origin: 'prodsupport.origin' };");
+    }
+
+    @Test
+    void the_channel_names_are_the_ones_the_announcement_records() {
+        assertThat(ForgeManifest.channels(new Config.Notify(
+                        new Config.Slack(null),
+                        new Config.Teams(null),
+                        new Config.Email(null, null, null, null, null, null, List.of()))))
+                .containsExactly(SlackNotifier.CHANNEL, TeamsNotifier.CHANNEL, EmailNotifier.CHANNEL);
     }
 
     @Test
