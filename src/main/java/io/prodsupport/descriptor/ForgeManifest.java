@@ -10,16 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * The generated files of {@code plugin-descriptor/}, written from the config so they never drift from the Java gate:
- * {@code forge/manifest.yml} (the Forge app: a function-based {@code jira:workflowValidator}),
- * {@code forge/src/rules.js} (the close gate the function applies and what the incident panel reads: the prevention
- * actions with their ids and the rotation, see {@link RulesModule}) and {@code webhook.json} (the admin webhook
- * registration body). The function's handler, {@code forge/src/index.js} and {@code forge/src/validator.js}, and
- * {@code forge/package.json} are written by hand and live beside them.
+ * {@code forge/manifest.yml} (the Forge app: a function-based {@code jira:workflowValidator} and the incident panel,
+ * a UI Kit {@code jira:issueContext}), {@code forge/src/rules.js} (the close gate, the prevention actions and the
+ * rotation that the validator and the panel apply, see {@link RulesModule}) and {@code webhook.json} (the admin
+ * webhook registration body). The handlers ({@code forge/src/index.js}, {@code validator.js}, {@code panel/}), the
+ * panel's UI ({@code forge/src/frontend/}) and {@code forge/package.json} are written by hand and live beside them.
  */
 public final class ForgeManifest {
 
@@ -33,6 +34,15 @@ public final class ForgeManifest {
     static final String FUNCTION_KEY = "close-gate";
 
     static final String FUNCTION_HANDLER = "index.validate";
+
+    /** The incident panel: the issue view module, its resolver function and its UI Kit resource. */
+    static final String PANEL_KEY = "prodsupport-incident-panel";
+
+    static final String PANEL_FUNCTION_KEY = "incident-panel";
+    static final String PANEL_HANDLER = "index.panel";
+    static final String PANEL_RESOURCE_KEY = "incident-panel-ui";
+    static final String PANEL_RESOURCE_PATH = "src/frontend/index.jsx";
+    static final String PANEL_TITLE = "Incident checklist";
 
     private final List<Section> required;
     private final IncidentScope scope;
@@ -121,9 +131,35 @@ public final class ForgeManifest {
                 + "\n"
                 // A function, not a Jira expression: the gate does not fit the expression limits (README).
                 + "      function: " + FUNCTION_KEY + "\n"
+                // issueContext, not issuePanel: it is on every incident without anyone adding it, beside the status
+                // and the assignee, where people look before they close (README).
+                + "  jira:issueContext:\n"
+                + "    - key: " + PANEL_KEY + "\n"
+                + "      title: " + PANEL_TITLE + "\n"
+                + "      label: " + PANEL_TITLE + "\n"
+                + "      description: "
+                + yaml("What prodsupport still wants from this incident: " + titles
+                        + " filled in, follow-ups for the prevention actions, who was told and who is on duty.")
+                + "\n"
+                + "      resource: " + PANEL_RESOURCE_KEY + "\n"
+                + "      render: native\n"
+                + "      resolver:\n"
+                + "        function: " + PANEL_FUNCTION_KEY + "\n"
+                // Only in the incident projects; the panel checks issue types and label itself, as the service does.
+                + "      displayConditions:\n"
+                + "        projectKey: "
+                + scope.projects().stream()
+                        .map(p -> yaml(p.toUpperCase(Locale.ROOT)))
+                        .collect(Collectors.joining(", ", "[", "]"))
+                + "\n"
                 + "  function:\n"
                 + "    - key: " + FUNCTION_KEY + "\n"
                 + "      handler: " + FUNCTION_HANDLER + "\n"
+                + "    - key: " + PANEL_FUNCTION_KEY + "\n"
+                + "      handler: " + PANEL_HANDLER + "\n"
+                + "resources:\n"
+                + "  - key: " + PANEL_RESOURCE_KEY + "\n"
+                + "    path: " + PANEL_RESOURCE_PATH + "\n"
                 + "permissions:\n"
                 + "  scopes:\n"
                 + "    - read:jira-work\n";

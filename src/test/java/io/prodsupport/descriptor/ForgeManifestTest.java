@@ -60,6 +60,29 @@ class ForgeManifestTest {
     }
 
     @Test
+    void the_panel_is_an_issue_context_in_the_incident_projects_drawn_by_the_committed_ui_kit_resource()
+            throws Exception {
+        Config.Incidents incidents = new Config.Incidents(List.of("ops", "Sup"), null, null, null, null, null);
+        JsonNode manifest = new ObjectMapper(new YAMLFactory())
+                .readTree(ForgeManifest.of(incidents).manifest());
+        JsonNode panel = manifest.path("modules").path("jira:issueContext").get(0);
+        JsonNode resolver = manifest.path("modules").path("function").get(1);
+        JsonNode resource = manifest.path("resources").get(0);
+
+        assertThat(panel.path("render").asText()).isEqualTo("native");
+        assertThat(panel.path("displayConditions").path("projectKey").toString())
+                .isEqualTo("[\"OPS\",\"SUP\"]");
+        assertThat(resolver.path("key").asText())
+                .isEqualTo(panel.path("resolver").path("function").asText());
+        assertThat(resolver.path("handler").asText()).isEqualTo("index.panel");
+        assertThat(Files.readString(COMMITTED.resolve("forge/src/index.js"))).contains("export const panel =");
+        assertThat(resource.path("key").asText())
+                .isEqualTo(panel.path("resource").asText());
+        assertThat(COMMITTED.resolve("forge").resolve(resource.path("path").asText()))
+                .exists();
+    }
+
+    @Test
     void the_handler_reads_the_issue_as_wiki_markup_with_the_fields_the_rules_take() throws Exception {
         assertThat(Files.readString(COMMITTED.resolve("forge/src/index.js")))
                 .contains("/rest/api/2/issue/${key}?fields=description,project,issuetype,labels");
