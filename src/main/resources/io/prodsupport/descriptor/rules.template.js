@@ -264,12 +264,13 @@ var BARE_ITEM = /^([ \t]*)([*#-]+|\d{1,3}[.)])[ \t]*$/;
 var JAVA_STRIP_TRAILING = /[\t\n\u000b\f\r\u001c-\u001f \u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]+$/;
 var JAVA_WHITESPACE_CHAR = /^[\t\n\u000b\f\r\u001c-\u001f \u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]$/;
 
-// WikiText: Java's \s is [ \t\n\x0B\f\r] and its . stops at U+0085 and U+2028/9 too.
+// WikiText: Java's \s is [ \t\n\x0B\f\r] and its . stops at U+0085 and U+2028/9 too. Java's lookbehind for one
+// letter looks at one char, so a supplementary letter (a surrogate pair) before an emphasis marker does not count.
 var WIKI_MACRO = /\{[A-Za-z]+(?::[^}]*)?\}(?!\})/g;
 var WIKI_LINK = /\[([^|\]~][^|\]]*)\|[^\]]*\]/g;
 var WIKI_MONOSPACE = /\{\{([^\n\r\u0085\u2028\u2029]+?)\}\}/g;
 var WIKI_CITATION = /\?\?([^\n\r\u0085\u2028\u2029]+?)\?\?/g;
-var WIKI_EMPHASIS = new RegExp('(?<![\\p{L}\\p{N}])([*_+^~-])(?=[^ \\t\\n\\x0B\\f\\r])([^\\n\\r\\u0085\\u2028\\u2029]+?)'
+var WIKI_EMPHASIS = new RegExp('(?<![\\p{L}\\p{N}](?<=[\\u0000-\\uffff]))([*_+^~-])(?=[^ \\t\\n\\x0B\\f\\r])([^\\n\\r\\u0085\\u2028\\u2029]+?)'
     + '(?<=[^ \\t\\n\\x0B\\f\\r])\\1(?![\\p{L}\\p{N}])', 'gu');
 var WIKI_SPACES = /[ \t\n\x0B\f\r]+/g;
 

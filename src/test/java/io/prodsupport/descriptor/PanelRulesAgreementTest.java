@@ -142,6 +142,20 @@ class PanelRulesAgreementTest {
     }
 
     @Test
+    void supplementary_letters_digits_and_marks_beside_markup_agree_too() throws Exception {
+        List<String> disagreeing = new ArrayList<>();
+        for (int c = 0x10000; c < 0x30000; c += 97) {
+            String ch = Character.toString(c);
+            String description =
+                    "h2. Prevention / Mitigation\n* " + ch + "*b*" + ch + " _c_" + ch + "h2. x\u0301" + ch + "\n";
+            if (!jsActions(description, "OPS-1").equals(javaActions(description, "OPS-1"))) {
+                disagreeing.add(Integer.toHexString(c));
+            }
+        }
+        assertThat(disagreeing).isEmpty();
+    }
+
+    @Test
     void a_long_action_is_cut_as_the_service_cuts_its_summary() throws Exception {
         String longAction = "word ".repeat(80) + "x".repeat(300) + " 😀".repeat(100);
         for (String text : List.of(longAction, "y".repeat(253) + "😀😀😀", "z".repeat(400), "a ".repeat(200))) {
@@ -248,6 +262,9 @@ class PanelRulesAgreementTest {
                 "é",
                 "日本",
                 "😀",
+                "𐀀",
+                "𝟎",
+                "\u0301",
                 "\ud800",
                 "\udc00",
                 "\u0085",
