@@ -7,6 +7,10 @@
 // Jira wiki markup REST API v2 returns, the same text the service parses. The verdict is null when the close may
 // go ahead (not an incident, or every required section filled in), otherwise the titles of the required sections
 // that are missing, empty or TBD, in template order.
+//
+// The incident panel reads the same rules: requiredSections (each required section, filled or not),
+// preventionActions (the actions of Prevention / Mitigation with the ids the service gives their follow-ups,
+// IncidentDescription.actions), needingFollowUp (FollowUpPlanner.needingFollowUp) and onDutyAt (OnCallRotation).
 'use strict';
 
 // Which issues are incidents: incidents.projects, issueTypes (upper-cased, as the service compares
@@ -85,13 +89,32 @@ var REWRITES = [
     [/\{(?:code|noformat|color|quote|panel|anchor|expand|info|note|tip|warning)(?::[^}\n]*)?\}/g, ' '],
     [/\[~[^\]\n]*\]/g, ' '],
     [/\[([^|\]\n]*)\|[^\]\n]*\]/g, '$1'],
-    [/\bh[1-6]\./g, ' '],
+    [/(?:(?:(?<=[\p{L}\p{Nd}_])|(?<=[\p{L}\p{Nd}](?<=[\u0000-\uffff])(?:\p{Mn}(?<=[\u0000-\uffff]))+))(?![\p{L}\p{Nd}_])(?:(?!\p{Mn})|(?<![\p{L}\p{Nd}](?<=[\u0000-\uffff])(?:\p{Mn}(?<=[\u0000-\uffff]))*))|(?<![\p{L}\p{Nd}_])(?<![\p{L}\p{Nd}](?<=[\u0000-\uffff])(?:\p{Mn}(?<=[\u0000-\uffff]))+)(?:(?=[\p{L}\p{Nd}_])|(?=\p{Mn})(?<=[\p{L}\p{Nd}](?<=[\u0000-\uffff])(?:\p{Mn}(?<=[\u0000-\uffff]))*)))h[1-6]\./gu, ' '],
     [/(^|\n)[ \t]*\d{1,3}[.)](?=[ \t])/g, '$1 '],
     [/[ \t\n\x0B\f\r!-\/:-@\[-`{-~\u00a0\u00a1\u00ab\u00b7\u00bb\u00bf\u2000-\u206f\u3000-\u3002]+/g, ' ']
 ];
 
 // SectionText.EMPTY, over the normalised text.
 var EMPTY = /^(?:(?:tbd|todo)(?: |$))*$/;
+
+// followUps.project (FollowUps.trackingProjects), the label every follow-up carries and the prefix of the
+// label naming its incident (FollowUpSettings).
+var FOLLOW_UP_PROJECT = 'OPS';
+var FOLLOW_UP_LABEL = 'prodsupport-followup';
+var ORIGIN_LABEL_PREFIX = 'prodsupport-from-';
+
+// The issue properties the service writes: staffing, the channels told, a follow-up's origin.
+var PROPERTIES = { staffed: 'prodsupport.staffed', announced: 'prodsupport.announced', origin: 'prodsupport.origin' };
+
+// The channels configured under notify.
+var CHANNELS = [];
+
+// onCall: the rotation, its start and the length of a turn, in milliseconds (OnCallRotation).
+var ROTATION = null;
+
+// FollowUpPlanner: the longest summary Jira takes, and how a cut one ends.
+var MAX_SUMMARY = 255;
+var ELLIPSIS = '\u2026';
 
 // Java's String.strip() removes what Character.isWhitespace() accepts, which is not what String.trim() removes
 // in JavaScript (U+001C-U+001F are Java whitespace, U+00A0 and U+FEFF are not).
@@ -306,22 +329,365 @@ function isIncident(projectKey, issueTypeName, labels) {
     return INCIDENT_LABEL === null || (labels || []).indexOf(INCIDENT_LABEL) >= 0;
 }
 
+// Each required section in template order, and whether it is filled in (the close gate's view of it).
+function requiredSections(description) {
+    var bodies = sectionBodies(description === null || description === undefined ? '' : String(description));
+    var sections = [];
+    for (var i = 0; i < REQUIRED_ON_CLOSE.length; i++) {
+        var section = REQUIRED_ON_CLOSE[i];
+        sections.push({
+            title: SECTIONS[section].title,
+            filled: has(bodies, section) && !isEmptyBody(section, bodies[section])
+        });
+    }
+    return sections;
+}
+
 function closeGateVerdict(description, projectKey, issueTypeName, labels) {
     if (!isIncident(projectKey, issueTypeName, labels)) {
         return null;
     }
-    var bodies = sectionBodies(description === null || description === undefined ? '' : String(description));
+    var sections = requiredSections(description);
     var missing = [];
-    for (var i = 0; i < REQUIRED_ON_CLOSE.length; i++) {
-        var section = REQUIRED_ON_CLOSE[i];
-        if (!has(bodies, section) || isEmptyBody(section, bodies[section])) {
-            missing.push(SECTIONS[section].title);
+    for (var i = 0; i < sections.length; i++) {
+        if (!sections[i].filled) {
+            missing.push(sections[i].title);
         }
     }
     return missing.length === 0 ? null : missing;
 }
 
-// CommonJS when loaded by the Forge bundler; a plain script (a global function) when loaded by the tests' Rhino.
+// ---- Actions (ActionList, Action, WikiText, FollowUpPlanner) ------------------------------------------------------
+
+// ActionList.ITEM (DOTALL) and BARE_ITEM, applied with matches(): the whole line, a final U+0085 included.
+var ITEM = /^([ \t]*)([*#-]+|\d{1,3}[.)])[ \t]+([\s\S]*)$/;
+var BARE_ITEM = /^([ \t]*)([*#-]+|\d{1,3}[.)])[ \t]*$/;
+var JAVA_STRIP_TRAILING = /[\t\n\u000b\f\r\u001c-\u001f \u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]+$/;
+var JAVA_WHITESPACE_CHAR = /^[\t\n\u000b\f\r\u001c-\u001f \u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]$/;
+
+// WikiText: Java's \s is [ \t\n\x0B\f\r] and its . stops at U+0085 and U+2028/9 too. Java's lookbehind for one
+// letter looks at one char, so a supplementary letter (a surrogate pair) before an emphasis marker does not count.
+var WIKI_MACRO = /\{[A-Za-z]+(?::[^}]*)?\}(?!\})/g;
+var WIKI_LINK = /\[([^|\]~][^|\]]*)\|[^\]]*\]/g;
+var WIKI_MONOSPACE = /\{\{([^\n\r\u0085\u2028\u2029]+?)\}\}/g;
+var WIKI_CITATION = /\?\?([^\n\r\u0085\u2028\u2029]+?)\?\?/g;
+var WIKI_EMPHASIS = new RegExp('(?<![\\p{L}\\p{N}](?<=[\\u0000-\\uffff]))([*_+^~-])(?=[^ \\t\\n\\x0B\\f\\r])([^\\n\\r\\u0085\\u2028\\u2029]+?)'
+    + '(?<=[^ \\t\\n\\x0B\\f\\r])\\1(?![\\p{L}\\p{N}])', 'gu');
+var WIKI_SPACES = /[ \t\n\x0B\f\r]+/g;
+
+// Action.ISSUE_KEY.
+var ISSUE_KEY = /(?<![A-Za-z0-9_-])[A-Z][A-Z0-9_]+-\d+(?![A-Za-z0-9])/g;
+
+function isBlank(text) {
+    return javaStrip(text) === '';
+}
+
+// WikiText.plain: what a reader sees of one line of wiki markup.
+function plainText(line) {
+    var s = line.replace(WIKI_MONOSPACE, '$1');
+    s = s.replace(WIKI_MACRO, '');
+    s = s.replace(WIKI_LINK, '$1');
+    s = s.replace(WIKI_CITATION, '$1');
+    var previous;
+    do {
+        previous = s;
+        s = s.replace(WIKI_EMPHASIS, '$2');
+    } while (s !== previous);
+    return javaStrip(s.replace(WIKI_SPACES, ' '));
+}
+
+// The bytes Java's String.getBytes(UTF_8) gives: a lone surrogate becomes '?'.
+function utf8(text) {
+    var bytes = [];
+    for (var i = 0; i < text.length; i++) {
+        var c = text.charCodeAt(i);
+        if (c < 0x80) {
+            bytes.push(c);
+        } else if (c < 0x800) {
+            bytes.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+        } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length
+                && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff) {
+            var cp = 0x10000 + ((c - 0xd800) << 10) + (text.charCodeAt(++i) - 0xdc00);
+            bytes.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
+        } else if (c >= 0xd800 && c <= 0xdfff) {
+            bytes.push(0x3f);
+        } else {
+            bytes.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+        }
+    }
+    return bytes;
+}
+
+var SHA256_K = [
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2
+];
+
+function rotr(x, n) {
+    return (x >>> n) | (x << (32 - n));
+}
+
+// SHA-256 (FIPS 180-4) of a byte array, as lower-case hex. Plain ES5, so Rhino and every browser run it alike.
+function sha256Hex(bytes) {
+    var length = bytes.length;
+    var padded = bytes.slice();
+    padded.push(0x80);
+    while (padded.length % 64 !== 56) {
+        padded.push(0);
+    }
+    var high = Math.floor(length / 0x20000000);
+    var low = (length * 8) >>> 0;
+    padded.push((high >>> 24) & 255, (high >>> 16) & 255, (high >>> 8) & 255, high & 255,
+        (low >>> 24) & 255, (low >>> 16) & 255, (low >>> 8) & 255, low & 255);
+    var h = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+    var w = new Array(64);
+    for (var block = 0; block < padded.length; block += 64) {
+        for (var t = 0; t < 16; t++) {
+            var o = block + t * 4;
+            w[t] = ((padded[o] << 24) | (padded[o + 1] << 16) | (padded[o + 2] << 8) | padded[o + 3]) | 0;
+        }
+        for (t = 16; t < 64; t++) {
+            var s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >>> 3);
+            var s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >>> 10);
+            w[t] = (w[t - 16] + s0 + w[t - 7] + s1) | 0;
+        }
+        var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
+        for (t = 0; t < 64; t++) {
+            var sum1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
+            var choice = (e & f) ^ (~e & g);
+            var temp1 = (k + sum1 + choice + SHA256_K[t] + w[t]) | 0;
+            var sum0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
+            var majority = (a & b) ^ (a & c) ^ (b & c);
+            var temp2 = (sum0 + majority) | 0;
+            k = g;
+            g = f;
+            f = e;
+            e = (d + temp1) | 0;
+            d = c;
+            c = b;
+            b = a;
+            a = (temp1 + temp2) | 0;
+        }
+        h[0] = (h[0] + a) | 0;
+        h[1] = (h[1] + b) | 0;
+        h[2] = (h[2] + c) | 0;
+        h[3] = (h[3] + d) | 0;
+        h[4] = (h[4] + e) | 0;
+        h[5] = (h[5] + f) | 0;
+        h[6] = (h[6] + g) | 0;
+        h[7] = (h[7] + k) | 0;
+    }
+    var hex = '';
+    for (var i = 0; i < 8; i++) {
+        hex += ('0000000' + (h[i] >>> 0).toString(16)).slice(-8);
+    }
+    return hex;
+}
+
+// Action.idOf: the first 16 hex digits of the SHA-256 of the normalised text. The service stores these ids (the
+// follow-ups' origin property), so the panel must compute exactly the same ones.
+function actionId(text) {
+    return sha256Hex(utf8(normalise(text))).substring(0, 16);
+}
+
+// Action.issueKeys: the issue keys named anywhere in the action, in order, without repeats.
+function issueKeys(fullText) {
+    var keys = [];
+    var match;
+    ISSUE_KEY.lastIndex = 0;
+    while ((match = ISSUE_KEY.exec(fullText)) !== null) {
+        if (keys.indexOf(match[0]) < 0) {
+            keys.push(match[0]);
+        }
+    }
+    return keys;
+}
+
+function indentWidth(indent) {
+    var width = 0;
+    for (var i = 0; i < indent.length; i++) {
+        width += indent.charAt(i) === '\t' ? 4 : 1;
+    }
+    return width;
+}
+
+function markerDepth(marker) {
+    var first = marker.charAt(0);
+    return first >= '0' && first <= '9' ? 1 : marker.length;
+}
+
+// ActionList.parse: the list items of a section body as actions, nested items belonging to their parent.
+function actionsOf(section, body) {
+    var lines = splitLines(body);
+    var regions = verbatimRegions(body, lines);
+    var items = [];
+    var current = null;
+    var continuesText = false;
+    var topDepth = Infinity;
+    for (var i = 0; i < lines.length; i++) {
+        var content = body.substring(lines[i].start, lines[i].contentEnd).replace(JAVA_STRIP_TRAILING, '');
+        if (isProtected(regions, lines[i].start)) {
+            if (current !== null) {
+                current.push(content);
+            }
+            continue;
+        }
+        var item = ITEM.exec(content);
+        var marker = item || BARE_ITEM.exec(content);
+        if (marker) {
+            var depth = indentWidth(marker[1]) + markerDepth(marker[2]);
+            if (current === null || depth <= topDepth) {
+                topDepth = Math.min(topDepth, depth);
+                current = [item ? item[3] : ''];
+                items.push(current);
+            } else {
+                current.push(content);
+            }
+            continuesText = true;
+        } else if (isBlank(content)) {
+            continuesText = false;
+        } else if (current !== null && continuesText) {
+            current.push(content);
+        }
+    }
+    var actions = [];
+    for (var n = 0; n < items.length; n++) {
+        var fullText = javaStrip(items[n].join('\n'));
+        if (isEmptyBody(section, fullText)) {
+            continue;
+        }
+        var first = '';
+        for (var l = 0; l < items[n].length; l++) {
+            if (!isBlank(items[n][l])) {
+                first = items[n][l];
+                break;
+            }
+        }
+        var nested = ITEM.exec(first);
+        if (nested) {
+            first = nested[3];
+        }
+        actions.push({ text: plainText(first), fullText: fullText, id: actionId(first) });
+    }
+    return actions;
+}
+
+// IncidentDescription.actions(Section.PREVENTION): what the service turns into follow-ups, each with the summary
+// its follow-up gets (FollowUpPlanner.summary) and the issue keys it names.
+function preventionActions(description, incidentKey) {
+    var bodies = sectionBodies(description === null || description === undefined ? '' : String(description));
+    if (!has(bodies, 'PREVENTION')) {
+        return [];
+    }
+    var actions = actionsOf('PREVENTION', bodies.PREVENTION);
+    for (var i = 0; i < actions.length; i++) {
+        actions[i].summary = summary(actions[i].text, incidentKey);
+        actions[i].issueKeys = issueKeys(actions[i].fullText);
+    }
+    return actions;
+}
+
+// FollowUpPlanner.cut: at most MAX_SUMMARY characters, cut at a word boundary, ending in an ellipsis.
+function cut(text) {
+    if (text.length <= MAX_SUMMARY) {
+        return text;
+    }
+    var room = MAX_SUMMARY - ELLIPSIS.length;
+    var end = room;
+    if (!JAVA_WHITESPACE_CHAR.test(text.charAt(room))) {
+        var space = -1;
+        for (var i = room - 1; i > 0; i--) {
+            if (JAVA_WHITESPACE_CHAR.test(text.charAt(i))) {
+                space = i;
+                break;
+            }
+        }
+        end = space > 0 ? space : room;
+    }
+    if (end === room) {
+        var last = text.charCodeAt(end - 1);
+        if (last >= 0xd800 && last <= 0xdbff) {
+            end--;
+        }
+    }
+    var kept = text.substring(0, end).replace(JAVA_STRIP_TRAILING, '');
+    return (kept === '' ? text.substring(0, end) : kept) + ELLIPSIS;
+}
+
+// FollowUpPlanner.summary.
+function summary(text, incidentKey) {
+    var stripped = javaStrip(text);
+    return cut(stripped === '' ? 'Prevention action from ' + incidentKey : stripped);
+}
+
+// FollowUps.trackingProjects: an action naming an issue of these projects is tracked already.
+function trackingProjects(incidentProjectKey) {
+    var projects = [FOLLOW_UP_PROJECT];
+    for (var i = 0; i < INCIDENT_PROJECTS.length; i++) {
+        projects.push(INCIDENT_PROJECTS[i]);
+    }
+    if (incidentProjectKey !== null && incidentProjectKey !== undefined) {
+        projects.push(String(incidentProjectKey));
+    }
+    return projects;
+}
+
+// FollowUpPlanner.needingFollowUp: the actions, in order, that name no issue of a tracking project and whose id
+// has no follow-up yet (actionIdsWithFollowUp), each id once.
+function needingFollowUp(actions, incidentProjectKey, actionIdsWithFollowUp) {
+    var projects = trackingProjects(incidentProjectKey);
+    var seen = (actionIdsWithFollowUp || []).slice();
+    var needing = [];
+    for (var i = 0; i < actions.length; i++) {
+        var keys = actions[i].issueKeys || issueKeys(actions[i].fullText);
+        var tracked = false;
+        for (var k = 0; k < keys.length; k++) {
+            if (projects.indexOf(keys[k].substring(0, keys[k].lastIndexOf('-'))) >= 0) {
+                tracked = true;
+            }
+        }
+        if (!tracked && seen.indexOf(actions[i].id) < 0) {
+            seen.push(actions[i].id);
+            needing.push(actions[i]);
+        }
+    }
+    return needing;
+}
+
+// OnCallRotation.onDuty: who is on duty at epochMillis, or null without a rotation. Before the start the rotation
+// runs backwards, as in Java (floorDiv, floorMod).
+function onDutyAt(epochMillis) {
+    if (ROTATION === null || ROTATION.people.length === 0) {
+        return null;
+    }
+    var turns = Math.floor((epochMillis - ROTATION.startMillis) / ROTATION.periodMillis);
+    var size = ROTATION.people.length;
+    return ROTATION.people[((turns % size) + size) % size];
+}
+
+// CommonJS when loaded by the Forge bundler; plain global functions when loaded by the tests' Rhino.
 if (typeof module === 'object' && module !== null) {
-    module.exports = { closeGateVerdict: closeGateVerdict };
+    module.exports = {
+        closeGateVerdict: closeGateVerdict,
+        isIncident: isIncident,
+        requiredSections: requiredSections,
+        preventionActions: preventionActions,
+        needingFollowUp: needingFollowUp,
+        onDutyAt: onDutyAt,
+        actionId: actionId,
+        FACTS: {
+            followUpProject: FOLLOW_UP_PROJECT,
+            followUpLabel: FOLLOW_UP_LABEL,
+            originLabelPrefix: ORIGIN_LABEL_PREFIX,
+            properties: PROPERTIES,
+            channels: CHANNELS,
+            hasRotation: ROTATION !== null && ROTATION.people.length > 0
+        }
+    };
 }

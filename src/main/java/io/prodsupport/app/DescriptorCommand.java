@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
         name = "descriptor",
         mixinStandardHelpOptions = true,
         description =
-                "Write the Forge workflow validator (forge/manifest.yml, forge/src/rules.js) and the admin webhook"
-                        + " registration (webhook.json) for the configured incident projects and required sections.")
+                "Write the Forge app (forge/manifest.yml: the workflow validator and the incident panel; forge/src/rules.js)"
+                        + " and the admin webhook registration (webhook.json) for the configured incident projects,"
+                        + " required sections, follow-up project, channels and rotation.")
 final class DescriptorCommand implements Callable<Integer> {
 
     @Mixin
@@ -41,7 +42,7 @@ final class DescriptorCommand implements Callable<Integer> {
             return ConfigOption.BAD_CONFIG;
         }
         try {
-            ForgeManifest descriptor = ForgeManifest.of(loaded.incidents());
+            ForgeManifest descriptor = ForgeManifest.of(loaded);
             PrintWriter stdout = spec.commandLine().getOut();
             for (Path written : descriptor.writeTo(out)) {
                 stdout.println("wrote " + written);

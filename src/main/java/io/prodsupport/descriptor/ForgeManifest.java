@@ -2,6 +2,7 @@ package io.prodsupport.descriptor;
 
 import io.prodsupport.config.Config;
 import io.prodsupport.incident.IncidentScope;
+import io.prodsupport.incident.OnCallRotation;
 import io.prodsupport.incident.Section;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,15 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * The generated files of {@code plugin-descriptor/}, written from the config so they never drift from the Java gate:
- * {@code forge/manifest.yml} (the Forge app: a function-based {@code jira:workflowValidator}),
- * {@code forge/src/rules.js} (the close gate the function applies, see {@link RulesModule}) and
- * {@code webhook.json} (the admin webhook registration body). The function's handler, {@code forge/src/index.js}
- * and {@code forge/src/validator.js}, and {@code forge/package.json} are written by hand and live beside them.
+ * {@code forge/manifest.yml} (the Forge app: a function-based {@code jira:workflowValidator} and the incident panel,
+ * a UI Kit {@code jira:issueContext}), {@code forge/src/rules.js} (the close gate, the prevention actions and the
+ * rotation that the validator and the panel apply, see {@link RulesModule}) and {@code webhook.json} (the admin
+ * webhook registration body). The handlers ({@code forge/src/index.js}, {@code validator.js}, {@code panel/}), the
+ * panel's UI ({@code forge/src/frontend/}) and {@code forge/package.json} are written by hand and live beside them.
  */
 public final class ForgeManifest {
 
@@ -32,15 +35,66 @@ public final class ForgeManifest {
 
     static final String FUNCTION_HANDLER = "index.validate";
 
+    /** The incident panel: the issue view module, its resolver function and its UI Kit resource. */
+    static final String PANEL_KEY = "prodsupport-incident-panel";
+
+    static final String PANEL_FUNCTION_KEY = "incident-panel";
+    static final String PANEL_HANDLER = "index.panel";
+    static final String PANEL_RESOURCE_KEY = "incident-panel-ui";
+    static final String PANEL_RESOURCE_PATH = "src/frontend/index.jsx";
+    static final String PANEL_TITLE = "Incident checklist";
+
     private final List<Section> required;
     private final IncidentScope scope;
+    private final RulesModule.PanelFacts facts;
 
-    private ForgeManifest(List<Section> required, IncidentScope scope) {
+    private ForgeManifest(List<Section> required, IncidentScope scope, RulesModule.PanelFacts facts) {
         this.required = required;
         this.scope = scope;
+        this.facts = facts;
     }
 
-    /** @throws IllegalArgumentException naming a requiredOnClose entry that is no section title or alias */
+    /**
+     * From the whole config: the incidents' scope and required sections, and what the panel shows of the rest
+     * (follow-up project, channels, rotation).
+     *
+     * @throws IllegalArgumentException naming a requiredOnClose entry that is no section title or alias
+     */
+    public static ForgeManifest of(Config config) {
+        ForgeManifest gate = of(config.incidents());
+        Config.OnCall onCall = config.onCall();
+        OnCallRotation rotation = onCall.rotation().isEmpty()
+                ? OnCallRotation.nobody()
+                : new OnCallRotation(onCall.rotation(), onCall.start(), onCall.period());
+        return new ForgeManifest(
+                gate.required,
+                gate.scope,
+                new RulesModule.PanelFacts(config.followUps().project(), channels(config.notifications()), rotation));
+    }
+
+    /** The channels {@code notify} configures, by the names {@code prodsupport.announced} records. */
+    static List<String> channels(Config.Notify notify) {
+        List<String> channels = new ArrayList<>();
+        if (notify == null) {
+            return channels;
+        }
+        if (notify.slack() != null) {
+            channels.add("slack");
+        }
+        if (notify.teams() != null) {
+            channels.add("teams");
+        }
+        if (notify.email() != null) {
+            channels.add("email");
+        }
+        return channels;
+    }
+
+    /**
+     * From the incidents alone (follow-ups in the first incident project, no channel, no rotation).
+     *
+     * @throws IllegalArgumentException naming a requiredOnClose entry that is no section title or alias
+     */
     public static ForgeManifest of(Config.Incidents incidents) {
         List<Section> required = new ArrayList<>();
         for (String name : incidents.requiredOnClose()) {
@@ -51,20 +105,20 @@ public final class ForgeManifest {
             }
             required.add(section.get());
         }
+        IncidentScope scope = new IncidentScope(incidents.projects(), incidents.issueTypes(), incidents.labelFilter());
         return new ForgeManifest(
-                required.stream().distinct().sorted().toList(),
-                new IncidentScope(incidents.projects(), incidents.issueTypes(), incidents.labelFilter()));
+                required.stream().distinct().sorted().toList(), scope, RulesModule.PanelFacts.of(scope));
     }
 
     /** {@code forge/src/rules.js}. */
     public String rules() {
-        return RulesModule.generate(required, scope);
+        return RulesModule.generate(required, scope, facts);
     }
 
     public String manifest() {
         String titles = required.stream().map(Section::title).collect(Collectors.joining(", "));
         return "# Generated by `prodsupport descriptor` from the config and the section definitions; do not edit.\n"
-                + "# Regenerate after changing incidents.requiredOnClose, projects, issueTypes or label, then forge deploy.\n"
+                + "# Regenerate after changing incidents, followUps.project, onCall or notify channels, then forge deploy.\n"
                 + "app:\n"
                 + "  id: " + APP_ID_PLACEHOLDER + "\n"
                 + "  runtime:\n"
@@ -77,9 +131,35 @@ public final class ForgeManifest {
                 + "\n"
                 // A function, not a Jira expression: the gate does not fit the expression limits (README).
                 + "      function: " + FUNCTION_KEY + "\n"
+                // issueContext, not issuePanel: it is on every incident without anyone adding it, beside the status
+                // and the assignee, where people look before they close (README).
+                + "  jira:issueContext:\n"
+                + "    - key: " + PANEL_KEY + "\n"
+                + "      title: " + PANEL_TITLE + "\n"
+                + "      label: " + PANEL_TITLE + "\n"
+                + "      description: "
+                + yaml("What prodsupport still wants from this incident: " + titles
+                        + " filled in, follow-ups for the prevention actions, who was told and who is on duty.")
+                + "\n"
+                + "      resource: " + PANEL_RESOURCE_KEY + "\n"
+                + "      render: native\n"
+                + "      resolver:\n"
+                + "        function: " + PANEL_FUNCTION_KEY + "\n"
+                // Only in the incident projects; the panel checks issue types and label itself, as the service does.
+                + "      displayConditions:\n"
+                + "        projectKey: "
+                + scope.projects().stream()
+                        .map(p -> yaml(p.toUpperCase(Locale.ROOT)))
+                        .collect(Collectors.joining(", ", "[", "]"))
+                + "\n"
                 + "  function:\n"
                 + "    - key: " + FUNCTION_KEY + "\n"
                 + "      handler: " + FUNCTION_HANDLER + "\n"
+                + "    - key: " + PANEL_FUNCTION_KEY + "\n"
+                + "      handler: " + PANEL_HANDLER + "\n"
+                + "resources:\n"
+                + "  - key: " + PANEL_RESOURCE_KEY + "\n"
+                + "    path: " + PANEL_RESOURCE_PATH + "\n"
                 + "permissions:\n"
                 + "  scopes:\n"
                 + "    - read:jira-work\n";

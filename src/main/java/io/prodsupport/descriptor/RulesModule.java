@@ -1,8 +1,14 @@
 package io.prodsupport.descriptor;
 
+import io.prodsupport.incident.FollowUpOrigin;
+import io.prodsupport.incident.FollowUpPlanner;
+import io.prodsupport.incident.FollowUpSettings;
+import io.prodsupport.incident.IncidentAnnouncement;
 import io.prodsupport.incident.IncidentScope;
+import io.prodsupport.incident.OnCallRotation;
 import io.prodsupport.incident.Section;
 import io.prodsupport.incident.SectionText;
+import io.prodsupport.incident.Staffing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,13 +44,85 @@ final class RulesModule {
 
     private RulesModule() {}
 
-    /** The module for these required sections (distinct, in template order) and this incident scope. */
-    static String generate(List<Section> required, IncidentScope scope) {
+    /**
+     * What the incident panel needs to know of the rest of the config, beside the close gate's scope and sections.
+     *
+     * @param followUpProject {@code followUps.project}: its issue keys in an action mean the action is tracked
+     * @param channels        the configured channels, named as {@code prodsupport.announced} names them
+     * @param rotation        {@code onCall}: who is on duty when ({@link OnCallRotation#nobody()} for none)
+     */
+    record PanelFacts(String followUpProject, List<String> channels, OnCallRotation rotation) {
+        PanelFacts {
+            channels = List.copyOf(channels);
+        }
+
+        /** No follow-up project of its own, no channel, no rotation: what a config of incidents alone implies. */
+        static PanelFacts of(IncidentScope scope) {
+            return new PanelFacts(scope.projects().get(0), List.of(), OnCallRotation.nobody());
+        }
+    }
+
+    /** The module for these required sections (distinct, in template order), this incident scope and these facts. */
+    static String generate(List<Section> required, IncidentScope scope, PanelFacts facts) {
         String template = template();
         if (!template.contains(DATA_MARKER)) {
             throw new IllegalStateException(TEMPLATE + " has no " + DATA_MARKER.strip() + " line");
         }
-        return template.replace(DATA_MARKER, data(required, scope));
+        return template.replace(DATA_MARKER, data(required, scope) + panelData(facts));
+    }
+
+    static String generate(List<Section> required, IncidentScope scope) {
+        return generate(required, scope, PanelFacts.of(scope));
+    }
+
+    private static String panelData(PanelFacts facts) {
+        StringBuilder js = new StringBuilder("\n");
+        js.append(
+                        "// followUps.project (FollowUps.trackingProjects), the label every follow-up carries and the prefix of the\n")
+                .append("// label naming its incident (FollowUpSettings).\n")
+                .append("var FOLLOW_UP_PROJECT = ")
+                .append(string(facts.followUpProject().toUpperCase(Locale.ROOT)))
+                .append(";\n")
+                .append("var FOLLOW_UP_LABEL = ")
+                .append(string(FollowUpSettings.LABEL))
+                .append(";\n")
+                .append("var ORIGIN_LABEL_PREFIX = ")
+                .append(string(FollowUpSettings.originLabel("")))
+                .append(";\n\n");
+        js.append("// The issue properties the service writes: staffing, the channels told, a follow-up's origin.\n")
+                .append("var PROPERTIES = { staffed: ")
+                .append(string(Staffing.PROPERTY))
+                .append(", announced: ")
+                .append(string(IncidentAnnouncement.PROPERTY))
+                .append(", origin: ")
+                .append(string(FollowUpOrigin.PROPERTY))
+                .append(" };\n\n");
+        js.append("// The channels configured under notify.\n")
+                .append("var CHANNELS = ")
+                .append(array(facts.channels()))
+                .append(";\n\n");
+        js.append("// onCall: the rotation, its start and the length of a turn, in milliseconds (OnCallRotation).\n")
+                .append("var ROTATION = ");
+        OnCallRotation rotation = facts.rotation();
+        if (rotation.people().isEmpty()) {
+            js.append("null;\n\n");
+        } else {
+            js.append("{ people: ")
+                    .append(array(rotation.people()))
+                    .append(", startMillis: ")
+                    .append(rotation.start().toEpochMilli())
+                    .append(", periodMillis: ")
+                    .append(rotation.period().toMillis())
+                    .append(" };\n\n");
+        }
+        js.append("// FollowUpPlanner: the longest summary Jira takes, and how a cut one ends.\n")
+                .append("var MAX_SUMMARY = ")
+                .append(FollowUpPlanner.MAX_SUMMARY)
+                .append(";\n")
+                .append("var ELLIPSIS = ")
+                .append(string(FollowUpPlanner.ELLIPSIS))
+                .append(";\n");
+        return js.toString();
     }
 
     private static String data(List<Section> required, IncidentScope scope) {

@@ -20,7 +20,7 @@ public final class FollowUpPlanner {
     /** Jira's limit on a summary, in Java characters (UTF-16 units), as Jira counts them. */
     public static final int MAX_SUMMARY = 255;
 
-    static final String ELLIPSIS = "…";
+    public static final String ELLIPSIS = "…";
     /** Opens the comment on the incident, and marks a comment as ours when looking for one made before a crash. */
     static final String COMMENT_HEADING = "Follow-up tickets for the prevention actions:";
     /** A root cause that itself quotes would end our quote early; escaped, Jira shows the tag as text. */

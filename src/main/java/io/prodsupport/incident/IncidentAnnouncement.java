@@ -21,7 +21,8 @@ import java.util.Set;
  */
 public final class IncidentAnnouncement {
 
-    static final String PROPERTY = "prodsupport.announced";
+    /** Its JSON field names ({@link Record}) are read by the Forge panel; keep them. */
+    public static final String PROPERTY = "prodsupport.announced";
     /** Older incidents (an outage of the service, a ticket created elsewhere and moved in) are not news any more. */
     static final Duration MAX_AGE = Duration.ofHours(24);
 

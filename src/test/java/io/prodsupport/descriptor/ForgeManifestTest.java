@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.prodsupport.app.ConfigLoaders;
 import io.prodsupport.config.Config;
+import io.prodsupport.notify.EmailNotifier;
+import io.prodsupport.notify.SlackNotifier;
+import io.prodsupport.notify.TeamsNotifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +31,7 @@ class ForgeManifestTest {
     @Test
     void regenerating_from_the_example_config_reproduces_the_committed_files_byte_for_byte(@TempDir Path out)
             throws Exception {
-        ForgeManifest.of(exampleConfig().incidents()).writeTo(out);
+        ForgeManifest.of(exampleConfig()).writeTo(out);
 
         for (String file : List.of("forge/manifest.yml", "forge/src/rules.js", "webhook.json")) {
             assertThat(Files.readAllBytes(out.resolve(file)))
@@ -57,6 +60,29 @@ class ForgeManifestTest {
     }
 
     @Test
+    void the_panel_is_an_issue_context_in_the_incident_projects_drawn_by_the_committed_ui_kit_resource()
+            throws Exception {
+        Config.Incidents incidents = new Config.Incidents(List.of("ops", "Sup"), null, null, null, null, null);
+        JsonNode manifest = new ObjectMapper(new YAMLFactory())
+                .readTree(ForgeManifest.of(incidents).manifest());
+        JsonNode panel = manifest.path("modules").path("jira:issueContext").get(0);
+        JsonNode resolver = manifest.path("modules").path("function").get(1);
+        JsonNode resource = manifest.path("resources").get(0);
+
+        assertThat(panel.path("render").asText()).isEqualTo("native");
+        assertThat(panel.path("displayConditions").path("projectKey").toString())
+                .isEqualTo("[\"OPS\",\"SUP\"]");
+        assertThat(resolver.path("key").asText())
+                .isEqualTo(panel.path("resolver").path("function").asText());
+        assertThat(resolver.path("handler").asText()).isEqualTo("index.panel");
+        assertThat(Files.readString(COMMITTED.resolve("forge/src/index.js"))).contains("export const panel =");
+        assertThat(resource.path("key").asText())
+                .isEqualTo(panel.path("resource").asText());
+        assertThat(COMMITTED.resolve("forge").resolve(resource.path("path").asText()))
+                .exists();
+    }
+
+    @Test
     void the_handler_reads_the_issue_as_wiki_markup_with_the_fields_the_rules_take() throws Exception {
         assertThat(Files.readString(COMMITTED.resolve("forge/src/index.js")))
                 .contains("/rest/api/2/issue/${key}?fields=description,project,issuetype,labels");
@@ -73,6 +99,43 @@ class ForgeManifestTest {
                 .isEqualTo("project in (\"OPS\", \"SUP\") AND issuetype in (\"Incident\") AND labels = \"prod\"");
         assertThat(webhook.path("events").toString())
                 .isEqualTo("[\"jira:issue_created\",\"jira:issue_updated\",\"comment_created\"]");
+    }
+
+    @Test
+    void the_follow_up_project_channels_and_rotation_of_the_config_are_written_into_the_rules(@TempDir Path dir)
+            throws Exception {
+        String yaml = Files.readString(Path.of("prodsupport.example.yml"))
+                .replace("  project: OPS\n", "  project: sup\n")
+                .replace("  rotation: []", "  rotation: [alice, bob]")
+                .replace(
+                        "  # slack:\n  #   webhookUrl: ${SLACK_WEBHOOK_URL}",
+                        "  slack:\n    webhookUrl: ${SLACK_WEBHOOK_URL}");
+        Path config = dir.resolve("prodsupport.yml");
+        Files.writeString(config, yaml);
+
+        String rules = ForgeManifest.of(ConfigLoaders.withTemplateSections(Map.of(
+                                "JIRA_API_TOKEN", "unused",
+                                "PRODSUPPORT_WEBHOOK_SECRET", "unused",
+                                "SLACK_WEBHOOK_URL", "https://hooks.example.com/x"))
+                        .load(config))
+                .rules();
+
+        assertThat(rules)
+                .contains("var FOLLOW_UP_PROJECT = 'SUP';")
+                .contains("var CHANNELS = ['slack'];")
+                .contains(
+                        "var ROTATION = { people: ['alice', 'bob'], startMillis: 1767603600000, periodMillis: 604800000 };")
+                .contains("var PROPERTIES = { staffed: 'prodsupport.staffed', announced: 'prodsupport.announced',"
+                        + " origin: 'prodsupport.origin' };");
+    }
+
+    @Test
+    void the_channel_names_are_the_ones_the_announcement_records() {
+        assertThat(ForgeManifest.channels(new Config.Notify(
+                        new Config.Slack(null),
+                        new Config.Teams(null),
+                        new Config.Email(null, null, null, null, null, null, List.of()))))
+                .containsExactly(SlackNotifier.CHANNEL, TeamsNotifier.CHANNEL, EmailNotifier.CHANNEL);
     }
 
     @Test
