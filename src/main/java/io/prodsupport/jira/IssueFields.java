@@ -25,13 +25,51 @@ public record IssueFields(
         OffsetDateTime created,
         OffsetDateTime updated,
         List<IssueLink> issueLinks,
-        List<Comment> comments) {
+        List<Comment> comments,
+        List<Attachment> attachments) {
 
     public IssueFields {
         fixVersions = List.copyOf(fixVersions);
         labels = List.copyOf(labels);
         issueLinks = List.copyOf(issueLinks);
         comments = List.copyOf(comments);
+        attachments = List.copyOf(attachments);
+    }
+
+    /** Without attachments: what a read that did not ask for the {@code attachment} field gets. */
+    public IssueFields(
+            String summary,
+            String description,
+            String issueType,
+            String projectKey,
+            Status status,
+            String resolution,
+            List<String> fixVersions,
+            List<String> labels,
+            JiraUser assignee,
+            JiraUser reporter,
+            String priority,
+            OffsetDateTime created,
+            OffsetDateTime updated,
+            List<IssueLink> issueLinks,
+            List<Comment> comments) {
+        this(
+                summary,
+                description,
+                issueType,
+                projectKey,
+                status,
+                resolution,
+                fixVersions,
+                labels,
+                assignee,
+                reporter,
+                priority,
+                created,
+                updated,
+                issueLinks,
+                comments,
+                List.of());
     }
 
     /** Whether the issue is in a status of the done category; false when the status was not read. */
@@ -52,7 +90,8 @@ public record IssueFields(
                 created,
                 updated,
                 issueLinks,
-                comments);
+                comments,
+                attachments);
     }
 
     public boolean isDone() {
@@ -79,7 +118,8 @@ public record IssueFields(
                 JsonFields.dateTime(f, "created"),
                 JsonFields.dateTime(f, "updated"),
                 links(issueKey, f),
-                comments(f));
+                comments(f),
+                attachments(f));
     }
 
     private static List<IssueLink> links(String issueKey, JsonNode fields) {
@@ -95,6 +135,14 @@ public record IssueFields(
                     outward != null ? outward : issueKey));
         }
         return links;
+    }
+
+    private static List<Attachment> attachments(JsonNode fields) {
+        List<Attachment> attachments = new ArrayList<>();
+        for (JsonNode attachment : JsonFields.array(fields, "attachment")) {
+            attachments.add(Attachment.fromJson(attachment));
+        }
+        return attachments;
     }
 
     private static List<Comment> comments(JsonNode fields) {

@@ -80,6 +80,7 @@ public final class JiraSimulator implements AutoCloseable {
                             .register(pipeline, cfg.routes);
                     new IssueDetailRoutes(state, shapes, editor).register(pipeline, cfg.routes);
                     new SearchRoutes(state, shapes).register(pipeline, cfg.routes);
+                    new AttachmentRoutes(state, shapes, editor).register(pipeline, cfg.routes);
                 })
                 .start(b.port);
         shapes.baseUrl("http://127.0.0.1:" + app.port());
@@ -164,6 +165,11 @@ public final class JiraSimulator implements AutoCloseable {
         synchronized (state) {
             editor.comment(state.issue(key), body, actor);
         }
+    }
+
+    /** The largest file the site accepts as an attachment (Jira's admin setting); larger ones get 413. */
+    public void maxAttachmentSize(long bytes) {
+        state.maxAttachmentSize = bytes;
     }
 
     /** The person stops watching the issue, as the eye icon in the issue view does; Jira fires no webhook for it. */
