@@ -10,6 +10,7 @@ import java.util.List;
  * @param username nullable; the channel authenticates only when it is set
  * @param password nullable; never shown by {@link #toString()}
  * @param to       the recipients; at least one
+ * @param replyTo  nullable; the mailbox prodsupport reads, so that a reply lands on the ticket
  */
 public record EmailSettings(
         String smtpHost,
@@ -18,16 +19,29 @@ public record EmailSettings(
         String username,
         String password,
         String from,
-        List<String> to) {
+        List<String> to,
+        String replyTo) {
 
     public EmailSettings {
         to = List.copyOf(to);
+    }
+
+    /** Without a {@code Reply-To}: replies go to {@code from}. */
+    public EmailSettings(
+            String smtpHost,
+            int smtpPort,
+            boolean startTls,
+            String username,
+            String password,
+            String from,
+            List<String> to) {
+        this(smtpHost, smtpPort, startTls, username, password, from, to, null);
     }
 
     @Override
     public String toString() {
         return "EmailSettings[smtpHost=" + smtpHost + ", smtpPort=" + smtpPort + ", startTls=" + startTls
                 + ", username=" + username + ", password=" + (password == null ? null : "****") + ", from=" + from
-                + ", to=" + to + "]";
+                + ", to=" + to + ", replyTo=" + replyTo + "]";
     }
 }
