@@ -75,6 +75,8 @@ public final class JiraSimulator implements AutoCloseable {
         app = Javalin.create(cfg -> {
                     cfg.jetty.host = "127.0.0.1";
                     cfg.startup.showJavalinBanner = false;
+                    // Javalin's own 1 MB cap would answer 413 before the route; attachments have the site's limit
+                    cfg.http.maxRequestSize = 64L * 1024 * 1024;
                     new SiteRoutes(state, shapes).register(pipeline, cfg.routes);
                     new IssueRoutes(state, shapes, editor, writer, new LinksOnCreate(state, editor))
                             .register(pipeline, cfg.routes);
