@@ -53,11 +53,24 @@ public final class MailWatcher implements AutoCloseable {
 
     /**
      * Signs in if needed and handles what is waiting in the mailbox now; for a command or a demo that wants one poll
-     * without the thread.
+     * without the thread (a running IDLE is ended first, so it does not wait for it).
      *
-     * @throws MessagingException when the mailbox cannot be reached
+     * @throws MailboxException when the mailbox cannot be reached or the connection is lost
      */
-    public MailIntake.PollResult pollOnce() throws MessagingException {
+    public MailIntake.PollResult pollOnce() {
+        mailbox.wakeUp();
+        try {
+            return poll();
+        } catch (MessagingException e) {
+            synchronized (mailbox) {
+                mailbox.disconnect();
+            }
+            throw new MailboxException(
+                    "cannot read e-mail from " + mailbox.settings().describe() + ": " + MailboxProbe.describe(e), e);
+        }
+    }
+
+    private MailIntake.PollResult poll() throws MessagingException {
         synchronized (mailbox) {
             mailbox.connect();
             return intake.poll(mailbox);
@@ -69,7 +82,7 @@ public final class MailWatcher implements AutoCloseable {
         log.info("reading e-mail from {}", mailbox.settings().describe());
         while (!stopping) {
             try {
-                MailIntake.PollResult result = pollOnce();
+                MailIntake.PollResult result = poll();
                 failures = 0;
                 if (result.finishedAny() || stopping) {
                     continue; // more may have come while these were handled
