@@ -160,43 +160,40 @@ final class MailSite implements AutoCloseable {
     /** The subjects of the messages in a folder of the incidents mailbox, read over IMAP. */
     List<String> subjectsIn(String folderName) throws MessagingException {
         List<String> subjects = new ArrayList<>();
-        Properties p = new Properties();
-        Store store = Session.getInstance(p).getStore("imap");
+        eachIn(folderName, m -> subjects.add(m.getSubject()));
+        return subjects;
+    }
+
+    /** The keywords (user flags) set on the messages of a folder. */
+    List<String> keywordsIn(String folderName) throws MessagingException {
+        List<String> keywords = new ArrayList<>();
+        eachIn(folderName, m -> keywords.addAll(List.of(m.getFlags().getUserFlags())));
+        return keywords;
+    }
+
+    private interface MessageReading {
+        void read(Message message) throws MessagingException;
+    }
+
+    /** Each message of a folder that is not deleted, over a connection of the test's own; none when it does not exist. */
+    private void eachIn(String folderName, MessageReading reading) throws MessagingException {
+        Store store = Session.getInstance(new Properties()).getStore("imap");
         store.connect("127.0.0.1", mail.getImap().getPort(), MAILBOX, PASSWORD);
         try {
             Folder folder = store.getFolder(folderName);
             if (!folder.exists()) {
-                return subjects;
+                return;
             }
             folder.open(Folder.READ_ONLY);
             for (Message m : folder.getMessages()) {
                 if (!m.isSet(jakarta.mail.Flags.Flag.DELETED)) {
-                    subjects.add(m.getSubject());
+                    reading.read(m);
                 }
             }
             folder.close(false);
         } finally {
             store.close();
         }
-        return subjects;
-    }
-
-    /** The prodsupport keywords set on the messages of a folder. */
-    List<String> keywordsIn(String folderName) throws MessagingException {
-        List<String> keywords = new ArrayList<>();
-        Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect("127.0.0.1", mail.getImap().getPort(), MAILBOX, PASSWORD);
-        try {
-            Folder folder = store.getFolder(folderName);
-            folder.open(Folder.READ_ONLY);
-            for (Message m : folder.getMessages()) {
-                keywords.addAll(List.of(m.getFlags().getUserFlags()));
-            }
-            folder.close(false);
-        } finally {
-            store.close();
-        }
-        return keywords;
     }
 
     List<SimComment> comments(String key) {
