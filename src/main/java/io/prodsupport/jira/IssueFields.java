@@ -36,42 +36,6 @@ public record IssueFields(
         attachments = List.copyOf(attachments);
     }
 
-    /** Without attachments: what a read that did not ask for the {@code attachment} field gets. */
-    public IssueFields(
-            String summary,
-            String description,
-            String issueType,
-            String projectKey,
-            Status status,
-            String resolution,
-            List<String> fixVersions,
-            List<String> labels,
-            JiraUser assignee,
-            JiraUser reporter,
-            String priority,
-            OffsetDateTime created,
-            OffsetDateTime updated,
-            List<IssueLink> issueLinks,
-            List<Comment> comments) {
-        this(
-                summary,
-                description,
-                issueType,
-                projectKey,
-                status,
-                resolution,
-                fixVersions,
-                labels,
-                assignee,
-                reporter,
-                priority,
-                created,
-                updated,
-                issueLinks,
-                comments,
-                List.of());
-    }
-
     /** Whether the issue is in a status of the done category; false when the status was not read. */
     /** These fields with another description: what Jira holds after the caller wrote it. */
     public IssueFields withDescription(String text) {

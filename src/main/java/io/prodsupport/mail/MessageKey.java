@@ -25,8 +25,13 @@ public final class MessageKey {
         if (at >= 0) {
             id = id.substring(0, at + 1) + id.substring(at + 1).toLowerCase(Locale.ROOT);
         }
+        return sha256(id);
+    }
+
+    /** The SHA-256 of {@code text} (UTF-8), in hex. */
+    static String sha256(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);

@@ -13,10 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -66,13 +63,7 @@ final class MessageReader {
                     .append(String.valueOf(first(message, header)))
                     .append('\n');
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(identity.toString().getBytes(StandardCharsets.UTF_8));
-            return "<sha256." + HexFormat.of().formatHex(digest) + "@prodsupport.invalid>";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+        return "<sha256." + MessageKey.sha256(identity.toString()) + "@prodsupport.invalid>";
     }
 
     /** The sender's address, lower case; null when the message names none. */

@@ -26,18 +26,6 @@ public record EmailSettings(
         to = List.copyOf(to);
     }
 
-    /** Without a {@code Reply-To}: replies go to {@code from}. */
-    public EmailSettings(
-            String smtpHost,
-            int smtpPort,
-            boolean startTls,
-            String username,
-            String password,
-            String from,
-            List<String> to) {
-        this(smtpHost, smtpPort, startTls, username, password, from, to, null);
-    }
-
     @Override
     public String toString() {
         return "EmailSettings[smtpHost=" + smtpHost + ", smtpPort=" + smtpPort + ", startTls=" + startTls

@@ -148,7 +148,7 @@ class EmailNotifierTest {
             closedPort = socket.getLocalPort();
         }
         EmailNotifier notifier = new EmailNotifier(
-                new EmailSettings("127.0.0.1", closedPort, false, null, null, "prodsupport@example.com", TO));
+                new EmailSettings("127.0.0.1", closedPort, false, null, null, "prodsupport@example.com", TO, null));
 
         assertThatThrownBy(() -> notifier.announce(SlackNotifierTest.NOTICE))
                 .isInstanceOf(NotifyException.class)
@@ -165,13 +165,21 @@ class EmailNotifierTest {
                         null,
                         null,
                         "prodsupport@example.com",
-                        List.of("oncall@example.com\r\nBcc: x@evil.example"))))
+                        List.of("oncall@example.com\r\nBcc: x@evil.example"),
+                        null)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("email: not an e-mail address");
     }
 
     private static EmailNotifier notifier(boolean startTls, String username, String password) {
         return new EmailNotifier(new EmailSettings(
-                "127.0.0.1", SMTP.getSmtp().getPort(), startTls, username, password, "prodsupport@example.com", TO));
+                "127.0.0.1",
+                SMTP.getSmtp().getPort(),
+                startTls,
+                username,
+                password,
+                "prodsupport@example.com",
+                TO,
+                null));
     }
 }
