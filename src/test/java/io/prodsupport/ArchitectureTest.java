@@ -35,7 +35,10 @@ class ArchitectureTest {
                     "io.prodsupport.store..",
                     "io.prodsupport.config..",
                     "io.prodsupport.backfill..",
-                    "io.prodsupport.sweep..")
+                    "io.prodsupport.sweep..",
+                    "io.prodsupport.mail..",
+                    "jakarta.mail..",
+                    "org.jsoup..")
             .because("incident may use only jira's client and records and notify's sender (DESIGN.md §2)");
 
     @ArchTest
@@ -72,7 +75,34 @@ class ArchitectureTest {
             .resideInAPackage("io.prodsupport.config..")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage("io.prodsupport.incident..", "io.prodsupport.app..");
+            .resideInAnyPackage("io.prodsupport.incident..", "io.prodsupport.app..", "io.prodsupport.mail..");
+
+    /** The mailbox side is transport: it may read Jira and ask the domain which issues are incidents, nothing more. */
+    @ArchTest
+    static final ArchRule mail_knows_no_wiring_config_sql_or_http_library = noClasses()
+            .that()
+            .resideInAPackage("io.prodsupport.mail..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "io.prodsupport.app..",
+                    "io.prodsupport.config..",
+                    "io.prodsupport.store..",
+                    "io.prodsupport.webhook..",
+                    "io.prodsupport.backfill..",
+                    "io.prodsupport.sweep..",
+                    "io.javalin..",
+                    "okhttp3..",
+                    "com.fasterxml.jackson..");
+
+    /** E-mail on the wire and HTML stay where mail is sent and read. */
+    @ArchTest
+    static final ArchRule jakarta_mail_and_html_parsing_stay_in_mail_and_notify = noClasses()
+            .that()
+            .resideOutsideOfPackages("io.prodsupport.mail..", "io.prodsupport.notify..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("jakarta.mail..", "org.eclipse.angus..", "org.jsoup..");
 
     @ArchTest
     static final ArchRule the_queue_knows_nothing_of_jdbc_or_the_domain = noClasses()

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
         name = "check",
         mixinStandardHelpOptions = true,
         description = "Validate the configuration and the Jira connection (reachability, credentials, projects,"
-                + " fix version, follow-up issue type, link type), one line each; exit 0 only if all pass.")
+                + " fix version, follow-up issue type, link type) and, when mail is configured, the mailbox (sign-in,"
+                + " folders), one line each; exit 0 only if all pass.")
 final class CheckCommand implements Callable<Integer> {
 
     @Mixin
@@ -33,7 +34,7 @@ final class CheckCommand implements Callable<Integer> {
         out.flush();
         Wiring wiring = new Wiring(loaded);
         try {
-            boolean ok = new SiteCheck(wiring.jiraClient(), loaded).run(line -> {
+            boolean ok = new SiteCheck(wiring.jiraClient(), loaded, wiring.mailbox()).run(line -> {
                 out.println(line);
                 out.flush();
             });

@@ -3,37 +3,46 @@ package io.prodsupport.app;
 import io.prodsupport.inbox.Inbox;
 import io.prodsupport.inbox.InboxWorker;
 import io.prodsupport.incident.FollowUpLedger;
+import io.prodsupport.mail.MailLedger;
+import io.prodsupport.mail.MailWatcher;
 import io.prodsupport.sweep.Sweep;
 import io.prodsupport.webhook.ServiceHttpServer;
 import java.util.Optional;
 import okhttp3.OkHttpClient;
 
 /**
- * One running instance of {@code prodsupport serve}: the HTTP intake, the sweep, the worker and the stores and the
- * HTTP client they share. Closes in the order that loses nothing: stop taking deliveries, let in-flight events
- * finish, then close the store and release the HTTP client's connections and threads.
+ * One running instance of {@code prodsupport serve}: the HTTP intake, the sweep, the mailbox watcher (when {@code mail}
+ * is configured), the worker and the stores and the HTTP client they share. Closes in the order that loses nothing:
+ * stop taking deliveries and mail, let in-flight events finish, then close the store and release the HTTP client's
+ * connections and threads.
  */
 public final class ProdsupportService implements AutoCloseable {
 
     private final ServiceHttpServer server;
     private final InboxWorker worker;
     private final Optional<Sweep> sweep;
+    private final Optional<MailWatcher> mail;
     private final Inbox inbox;
     private final FollowUpLedger ledger;
+    private final Optional<MailLedger> mailLedger;
     private final OkHttpClient http;
 
     ProdsupportService(
             ServiceHttpServer server,
             InboxWorker worker,
             Optional<Sweep> sweep,
+            Optional<MailWatcher> mail,
             Inbox inbox,
             FollowUpLedger ledger,
+            Optional<MailLedger> mailLedger,
             OkHttpClient http) {
         this.server = server;
         this.worker = worker;
         this.sweep = sweep;
+        this.mail = mail;
         this.inbox = inbox;
         this.ledger = ledger;
+        this.mailLedger = mailLedger;
         this.http = http;
     }
 
@@ -41,6 +50,7 @@ public final class ProdsupportService implements AutoCloseable {
         worker.start();
         server.start();
         sweep.ifPresent(Sweep::start);
+        mail.ifPresent(MailWatcher::start);
         return this;
     }
 
@@ -57,8 +67,10 @@ public final class ProdsupportService implements AutoCloseable {
         try (inbox;
                 ledger) {
             sweep.ifPresent(Sweep::close);
+            mail.ifPresent(MailWatcher::close);
             server.close();
             worker.close();
+            mailLedger.ifPresent(MailLedger::close);
         } finally {
             // last: until the worker and the sweep stop, they call Jira and the chat channels through it
             Wiring.release(http);

@@ -1,6 +1,7 @@
 package io.prodsupport.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -34,6 +35,11 @@ import io.prodsupport.jira.JiraCredentials;
 import io.prodsupport.jira.JiraUser;
 import io.prodsupport.jira.RetryBudget;
 import io.prodsupport.jira.ServerInfo;
+import io.prodsupport.mail.MailIntake;
+import io.prodsupport.mail.MailLedger;
+import io.prodsupport.mail.MailWatcher;
+import io.prodsupport.mail.Mailbox;
+import io.prodsupport.mail.MailboxSettings;
 import io.prodsupport.notify.Announcer;
 import io.prodsupport.notify.EmailNotifier;
 import io.prodsupport.notify.EmailSettings;
@@ -50,9 +56,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -175,9 +184,79 @@ public final class Wiring {
                     email.username(),
                     value(email.password()),
                     email.from(),
-                    email.to())));
+                    email.to(),
+                    mailboxAddress().orElse(null))));
         }
         return List.copyOf(channels);
+    }
+
+    /**
+     * The address of the mailbox prodsupport reads, for the {@code Reply-To} of its e-mails: {@code mail.imap.username}
+     * when it is an address (an account named otherwise has no address prodsupport could know).
+     */
+    Optional<String> mailboxAddress() {
+        Config.Mail mail = config.mail();
+        if (mail == null || !mail.imap().username().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            return Optional.empty();
+        }
+        return Optional.of(mail.imap().username());
+    }
+
+    /** The mailbox {@code mail.imap} names, not yet connected; empty when {@code mail} is not configured. */
+    public Optional<Mailbox> mailbox() {
+        Config.Mail mail = config.mail();
+        if (mail == null) {
+            return Optional.empty();
+        }
+        Config.Imap imap = mail.imap();
+        return Optional.of(new Mailbox(new MailboxSettings(
+                imap.host(),
+                imap.port(),
+                imap.tls(),
+                imap.username(),
+                imap.password().value(),
+                imap.folder(),
+                Optional.ofNullable(mail.doneFolder()),
+                Optional.ofNullable(mail.unmatchedFolder()),
+                mail.attachments())));
+    }
+
+    /** The mail ledger in the store named by {@code store.url}, migrated and ready. */
+    public MailLedger mailLedger() {
+        return Stores.openMailLedger(config.store().url(), config.store().username(), storePassword());
+    }
+
+    /**
+     * Reads the mailbox into incidents over {@code jira}: start it for the service, or call
+     * {@link MailWatcher#pollOnce()} for one poll (the {@code poll-mail} command, a demo). Empty when {@code mail} is not
+     * configured. Closing it logs out; the ledger is the caller's to close.
+     */
+    public Optional<MailWatcher> mailWatcher(JiraClient jira, MailLedger ledger, MeterRegistry metrics) {
+        return mailbox()
+                .map(mailbox -> new MailWatcher(
+                        mailbox,
+                        new MailIntake(
+                                jira,
+                                incidentScope(),
+                                ledger,
+                                ownAddresses(),
+                                config.mail().attachments(),
+                                clock,
+                                MailIntake.DEFAULT_LEASE,
+                                metrics),
+                        MailWatcher.IDLE_RENEWAL,
+                        MailWatcher.POLL_INTERVAL,
+                        metrics));
+    }
+
+    /** prodsupport's own addresses: mail from them is not conversation (its announcements, a loop through a list). */
+    Set<String> ownAddresses() {
+        Set<String> own = new LinkedHashSet<>();
+        if (config.notifications().email() != null) {
+            own.add(config.notifications().email().from().toLowerCase(Locale.ROOT));
+        }
+        mailboxAddress().ifPresent(address -> own.add(address.toLowerCase(Locale.ROOT)));
+        return own;
     }
 
     private static String value(Secret secret) {
@@ -283,6 +362,15 @@ public final class Wiring {
         health.put("status", "UP");
         health.put("jira", Map.of("flavour", info.flavour().name(), "version", String.valueOf(info.version())));
         ServiceHttpServer server = new ServiceHttpServer(host, config.webhook().port(), metrics, () -> health, intake);
+        Optional<MailLedger> mailLedger = Optional.ofNullable(config.mail()).map(m -> mailLedger());
+        mailLedger.filter(l -> !store.isPostgres()).ifPresent(l -> {
+            // as for the inbox: claims left in a SQLite file belong to a process that was killed
+            int released = l.releaseAll();
+            if (released > 0) {
+                log.info("resuming {} e-mail(s) that were being taken when the service last stopped", released);
+            }
+        });
+        Optional<MailWatcher> mail = mailLedger.flatMap(l -> mailWatcher(jira, l, metrics));
         Config.Sweep sweep = config.sweep();
         Optional<Sweep> timer = sweep.enabled()
                 ? Optional.of(new Sweep(
@@ -295,6 +383,6 @@ public final class Wiring {
                         metrics,
                         worker::nudge))
                 : Optional.empty();
-        return new ProdsupportService(server, worker, timer, inbox, ledger, http);
+        return new ProdsupportService(server, worker, timer, mail, inbox, ledger, mailLedger, http);
     }
 }

@@ -8,6 +8,8 @@ import io.prodsupport.jira.JiraUnreachableException;
 import io.prodsupport.jira.JiraUser;
 import io.prodsupport.jira.Project;
 import io.prodsupport.jira.ServerInfo;
+import io.prodsupport.mail.Mailbox;
+import io.prodsupport.mail.MailboxProbe;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,8 +20,9 @@ import java.util.stream.Collectors;
 
 /**
  * Verifies that the configured site has what prodsupport needs, in the order an administrator would fix things:
- * reachable, credentials, incident projects and their fix version, follow-up project, issue type and link type.
- * Only reads; it never creates the fix version it checks for.
+ * reachable, credentials, incident projects and their fix version, follow-up project, issue type and link type; then,
+ * when a mailbox is configured, that it can be signed in to and which of its folders exist. Only reads; it never
+ * creates the fix version or the folders it checks for.
  */
 public final class SiteCheck {
 
@@ -27,10 +30,17 @@ public final class SiteCheck {
 
     private final JiraClient jira;
     private final Config config;
+    private final Optional<Mailbox> mailbox;
 
     public SiteCheck(JiraClient jira, Config config) {
+        this(jira, config, Optional.empty());
+    }
+
+    /** @param mailbox the mailbox {@code mail} names; empty when none is configured */
+    public SiteCheck(JiraClient jira, Config config, Optional<Mailbox> mailbox) {
         this.jira = jira;
         this.config = config;
+        this.mailbox = mailbox;
     }
 
     /** Runs every check, handing each line to {@code out} as soon as it is known; true when all passed. */
@@ -40,6 +50,17 @@ public final class SiteCheck {
             lines.add(line);
             out.accept(line);
         };
+        jira(record);
+        mailbox.ifPresent(m -> {
+            try (m) {
+                mailbox(m.probe(), record);
+            }
+        });
+        return lines.stream().allMatch(CheckLine::ok);
+    }
+
+    /** Jira, from reachability on; a line that makes the rest meaningless ends it. */
+    private void jira(Consumer<CheckLine> record) {
         String site = config.jira().baseUrl().toString();
         ServerInfo info;
         try {
@@ -54,7 +75,7 @@ public final class SiteCheck {
             } else {
                 record.accept(CheckLine.fail("Jira not reachable at " + site + ": " + e.getMessage()));
             }
-            return false;
+            return;
         }
         JiraUser me;
         try {
@@ -62,13 +83,13 @@ public final class SiteCheck {
             record.accept(CheckLine.pass("credentials valid: signed in as " + describe(me)));
         } catch (JiraUnreachableException e) {
             record.accept(CheckLine.fail("Jira not reachable at " + site + ": " + e.getMessage()));
-            return false;
+            return;
         } catch (JiraException e) {
             record.accept(
                     isCredentialProblem(e)
                             ? credentialsRejected(e)
                             : CheckLine.fail("cannot sign in: " + e.getMessage()));
-            return false;
+            return;
         }
         String who = me.displayName() != null ? me.displayName() : "the service account";
         for (String key : config.incidents().projects()) {
@@ -80,7 +101,6 @@ public final class SiteCheck {
         project(config.followUps().project(), "follow-up project", record)
                 .ifPresent(p -> issueTypes(p, List.of(config.followUps().issueType()), record));
         linkType(record);
-        return lines.stream().allMatch(CheckLine::ok);
     }
 
     private Optional<Project> project(String key, String role, Consumer<CheckLine> out) {
@@ -142,6 +162,34 @@ public final class SiteCheck {
                                     + String.join(", ", names) + ")"));
         } catch (JiraException e) {
             out.accept(CheckLine.fail("link type \"" + wanted + "\": " + e.getMessage()));
+        }
+    }
+
+    /** One line for signing in, then one per folder: the one read must exist; the others are created when missing. */
+    private static void mailbox(MailboxProbe probe, Consumer<CheckLine> out) {
+        if (!probe.signedIn()) {
+            out.accept(CheckLine.fail("mailbox " + probe.account() + ": cannot sign in (" + probe.error()
+                    + "): check mail.imap.host, port, tls, username and password"));
+            return;
+        }
+        out.accept(CheckLine.pass("mailbox " + probe.account() + ": signed in"
+                + (probe.idle() ? ", new mail arrives by IMAP IDLE" : "; no IMAP IDLE, so it is read every 30 s")));
+        String read = probe.folders().get(0).name().orElseThrow();
+        for (MailboxProbe.FolderState folder : probe.folders()) {
+            if (folder.name().isEmpty()) {
+                out.accept(CheckLine.pass("no " + folder.role() + " (" + folder.key() + "): those messages stay in \""
+                        + read + "\", flagged " + folder.keyword()));
+                continue;
+            }
+            String named = folder.role() + " \"" + folder.name().get() + "\"";
+            if (folder.exists()) {
+                out.accept(CheckLine.pass(
+                        named + " exists" + (folder.polled() ? " (" + folder.messages() + " message(s) in it)" : "")));
+            } else if (folder.polled()) {
+                out.accept(CheckLine.fail(named + " does not exist: name an existing folder in " + folder.key()));
+            } else {
+                out.accept(CheckLine.pass(named + " is missing and will be created on first use"));
+            }
         }
     }
 

@@ -20,7 +20,8 @@ public record Config(
         FollowUps followUps,
         Sweep sweep,
         OnCall onCall,
-        @JsonProperty("notify") Notify notifications) {
+        @JsonProperty("notify") Notify notifications,
+        Mail mail) {
 
     public Config {
         webhook = webhook != null ? webhook : new Webhook(null, null, null);
@@ -162,6 +163,32 @@ public record Config(
             smtpPort = smtpPort != null ? smtpPort : 587;
             startTls = startTls == null || startTls;
             to = List.copyOf(to);
+        }
+    }
+
+    /**
+     * The mailbox whose e-mails about incidents become comments on them; null when {@code mail:} is absent (then no
+     * mailbox is read).
+     *
+     * @param doneFolder      where handled messages are moved; null: they stay in {@code imap.folder}, flagged
+     * @param unmatchedFolder where messages that name no incident are moved; null: they stay, flagged
+     * @param attachments     upload an e-mail's files to the incident; otherwise they are listed by name and size
+     */
+    public record Mail(Imap imap, String doneFolder, String unmatchedFolder, Boolean attachments) {
+        public Mail {
+            attachments = attachments != null && attachments;
+        }
+    }
+
+    /**
+     * @param tls  implicit TLS (IMAPS); false connects in clear text and upgrades with STARTTLS when offered
+     * @param port 993 with TLS, 143 without, unless set
+     */
+    public record Imap(String host, Integer port, String username, Secret password, String folder, Boolean tls) {
+        public Imap {
+            tls = tls == null || tls;
+            port = port != null ? port : tls ? 993 : 143;
+            folder = folder != null ? folder : "INBOX";
         }
     }
 }

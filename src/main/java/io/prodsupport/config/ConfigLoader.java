@@ -125,9 +125,36 @@ public final class ConfigLoader {
                         + String.join(", ", sections.titles()));
             }
         }
+        problems.addAll(mailFolders(root.path("mail")));
         JsonNode onCall = root.path("onCall");
         if (onCall.path("rotation").isArray() && !onCall.path("rotation").isEmpty() && !present(onCall, "start")) {
             problems.add("onCall.start: missing (required when onCall.rotation is set)");
+        }
+        return problems;
+    }
+
+    /**
+     * The folders of {@code mail} must differ: moving a handled message into the folder that is read would read it again
+     * (harmless, but every poll), and unmatched mail filed among handled mail is mail nobody looks at.
+     */
+    private static List<String> mailFolders(JsonNode mail) {
+        List<String> problems = new ArrayList<>();
+        if (!mail.isObject()) {
+            return problems;
+        }
+        String read = mail.path("imap").path("folder").asText("INBOX");
+        String done = mail.path("doneFolder").asText(null);
+        String unmatched = mail.path("unmatchedFolder").asText(null);
+        if (done != null && done.equalsIgnoreCase(read)) {
+            problems.add("mail.doneFolder: \"" + done + "\" is the folder that is read (mail.imap.folder); name another"
+                    + " folder, or leave it out to flag handled messages where they are");
+        }
+        if (unmatched != null && unmatched.equalsIgnoreCase(read)) {
+            problems.add("mail.unmatchedFolder: \"" + unmatched + "\" is the folder that is read (mail.imap.folder);"
+                    + " name another folder, or leave it out to flag such messages where they are");
+        } else if (unmatched != null && unmatched.equalsIgnoreCase(done)) {
+            problems.add("mail.unmatchedFolder: \"" + unmatched + "\" is also mail.doneFolder; mail that names no"
+                    + " incident would hide among handled mail");
         }
         return problems;
     }

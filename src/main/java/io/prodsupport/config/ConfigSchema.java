@@ -115,7 +115,22 @@ final class ConfigSchema {
                                             optional("username", leaf(Kind.STRING)),
                                             optional("password", leaf(Kind.SECRET)),
                                             required("from", leaf(Kind.STRING)),
-                                            required("to", new ListOf(Kind.STRING)))))));
+                                            required("to", new ListOf(Kind.STRING)))))),
+            optional(
+                    "mail",
+                    obj(
+                            required(
+                                    "imap",
+                                    obj(
+                                            required("host", leaf(Kind.STRING)),
+                                            optional("port", leaf(Kind.PORT)),
+                                            required("username", leaf(Kind.STRING)),
+                                            required("password", leaf(Kind.SECRET)),
+                                            optional("folder", leaf(Kind.STRING)),
+                                            optional("tls", leaf(Kind.BOOLEAN)))),
+                            optional("doneFolder", leaf(Kind.STRING)),
+                            optional("unmatchedFolder", leaf(Kind.STRING)),
+                            optional("attachments", leaf(Kind.BOOLEAN)))));
 
     private ConfigSchema() {}
 

@@ -232,6 +232,34 @@ public final class HttpJiraClient implements JiraClient, AutoCloseable {
                 http.send("POST", http.api("issue", key, "comment").build(), request, Replay.UNSAFE, "issue " + key));
     }
 
+    /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-issue-comments/#api-rest-api-2-issue-issueidorkey-comment-get">Get comments</a> */
+    @Override
+    public List<Comment> latestComments(String key, int max) {
+        HttpUrl url = http.api("issue", key, "comment")
+                .addQueryParameter("orderBy", "-created")
+                .addQueryParameter("maxResults", Integer.toString(max))
+                .build();
+        return each(http.get(url, "issue " + key).path("comments"), Comment::fromJson);
+    }
+
+    /**
+     * Jira answers with the list of files attached by the call; one file is sent, so it is the first.
+     *
+     * @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-issue-attachments/#api-rest-api-2-issue-issueidorkey-attachments-post">Add attachment</a>
+     */
+    @Override
+    public Attachment addAttachment(String key, String filename, String mimeType, byte[] content) {
+        JsonNode attached = http.upload(
+                http.api("issue", key, "attachments").build(),
+                "file",
+                filename,
+                mimeType,
+                content,
+                Replay.UNSAFE,
+                "issue " + key);
+        return Attachment.fromJson(attached.path(0));
+    }
+
     /**
      * Jira answers 404 both for a missing property and a missing issue; both read as empty.
      *

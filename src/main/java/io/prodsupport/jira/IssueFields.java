@@ -25,13 +25,15 @@ public record IssueFields(
         OffsetDateTime created,
         OffsetDateTime updated,
         List<IssueLink> issueLinks,
-        List<Comment> comments) {
+        List<Comment> comments,
+        List<Attachment> attachments) {
 
     public IssueFields {
         fixVersions = List.copyOf(fixVersions);
         labels = List.copyOf(labels);
         issueLinks = List.copyOf(issueLinks);
         comments = List.copyOf(comments);
+        attachments = List.copyOf(attachments);
     }
 
     /** Whether the issue is in a status of the done category; false when the status was not read. */
@@ -52,7 +54,8 @@ public record IssueFields(
                 created,
                 updated,
                 issueLinks,
-                comments);
+                comments,
+                attachments);
     }
 
     public boolean isDone() {
@@ -79,7 +82,8 @@ public record IssueFields(
                 JsonFields.dateTime(f, "created"),
                 JsonFields.dateTime(f, "updated"),
                 links(issueKey, f),
-                comments(f));
+                comments(f),
+                attachments(f));
     }
 
     private static List<IssueLink> links(String issueKey, JsonNode fields) {
@@ -95,6 +99,14 @@ public record IssueFields(
                     outward != null ? outward : issueKey));
         }
         return links;
+    }
+
+    private static List<Attachment> attachments(JsonNode fields) {
+        List<Attachment> attachments = new ArrayList<>();
+        for (JsonNode attachment : JsonFields.array(fields, "attachment")) {
+            attachments.add(Attachment.fromJson(attachment));
+        }
+        return attachments;
     }
 
     private static List<Comment> comments(JsonNode fields) {

@@ -73,6 +73,18 @@ public interface JiraClient {
     Comment addComment(String key, String body);
 
     /**
+     * {@code GET /rest/api/2/issue/{key}/comment?orderBy=-created}: the issue's newest comments, newest first, at most
+     * {@code max} of them (one page; Jira Cloud pages at 100).
+     */
+    List<Comment> latestComments(String key, int max);
+
+    /**
+     * {@code POST /rest/api/2/issue/{key}/attachments}: one file, as multipart form data. Not retried after a possible
+     * partial failure (a repeat attaches the file twice); see {@link RetryInterceptor}.
+     */
+    Attachment addAttachment(String key, String filename, String mimeType, byte[] content);
+
+    /**
      * {@code GET /rest/api/2/issue/{key}/properties/{propertyKey}} read as {@code type} (a record, usually); empty
      * when Jira answers 404 or the value is of another shape.
      */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
+import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -59,6 +60,33 @@ final class JiraHttp {
         Request request = new Request.Builder()
                 .url(url)
                 .method(method, requestBody)
+                .tag(Replay.class, replay)
+                .build();
+        return execute(request, subject, false).orElseThrow();
+    }
+
+    /**
+     * One file as multipart form data under {@code field}. Jira refuses a multipart request without
+     * {@code X-Atlassian-Token: no-check} as a possible cross-site request forgery, so it is always sent.
+     */
+    JsonNode upload(
+            HttpUrl url,
+            String field,
+            String filename,
+            String mimeType,
+            byte[] content,
+            Replay replay,
+            String subject) {
+        MediaType type = MediaType.parse(mimeType == null ? "" : mimeType);
+        RequestBody file = RequestBody.create(content, type != null ? type : MediaType.get("application/octet-stream"));
+        RequestBody body = new MultipartBody.Builder()
+                .setType(MultipartBody.FORM)
+                .addFormDataPart(field, filename, file)
+                .build();
+        Request request = new Request.Builder()
+                .url(url)
+                .post(body)
+                .header("X-Atlassian-Token", "no-check")
                 .tag(Replay.class, replay)
                 .build();
         return execute(request, subject, false).orElseThrow();

@@ -20,7 +20,9 @@ import okhttp3.Response;
  *       holds every caller until the pause is over.
  *   <li>other 5xx, timeouts and broken connections: only for {@link Replay#SAFE} requests, after a back-off
  *       with full jitter. Jira may have created the issue before answering 500, so an unsafe POST is
- *       returned to the caller, who de-duplicates (the follow-up ledger and origin properties do).
+ *       returned to the caller, who de-duplicates (the follow-up ledger and origin properties do). Unsafe: creating
+ *       an issue, a version, a link, a comment, a transition, and adding an attachment (a repeat attaches the file
+ *       twice; the mail intake looks for a file of the same name and size before it attaches again).
  *   <li>I/O errors before anything was sent (connection refused, unknown host): always.
  *   <li>other 4xx: never; asking again gets the same answer.
  * </ul>

@@ -9,12 +9,19 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Date;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Mails a new incident through an SMTP server (Jakarta Mail, Angus implementation): subject
  * {@code [OPS-12] New incident: <summary>}, a plain-text body with the link, priority, reporter and the person on
- * duty. Authenticates when a username is configured; when STARTTLS is configured it is required, so a server (or
+ * duty. A reply should land on the ticket: when prodsupport reads a mailbox, it is the {@code Reply-To}, and the
+ * {@code Message-ID} carries the key ({@code <prodsupport.OPS-12.…@example.com>}), so a reply names the incident in
+ * its {@code In-Reply-To} even when someone rewrote the subject. Authenticates when a username is configured; when STARTTLS is configured it is required, so a server (or
  * someone in between) that does not offer it gets no password in clear text.
  *
  * <p>Not retried here: an SMTP server that failed will most likely fail again within seconds, and the announcer's
@@ -25,11 +32,14 @@ public final class EmailNotifier implements Notifier {
     public static final String CHANNEL = "email";
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Pattern KEY_IN_MESSAGE_ID =
+            Pattern.compile("^<?prodsupport\\.([A-Za-z][A-Za-z0-9_]*-[0-9]+)\\.[^@>]+@[^>]+>?$");
 
     private final EmailSettings settings;
     private final Session session;
     private final InternetAddress from;
     private final InternetAddress[] to;
+    private final InternetAddress[] replyTo;
 
     public EmailNotifier(EmailSettings settings) {
         this.settings = settings;
@@ -39,6 +49,26 @@ public final class EmailNotifier implements Notifier {
         if (to.length == 0) {
             throw new IllegalArgumentException(CHANNEL + ": no recipients configured (notify.email.to)");
         }
+        this.replyTo = settings.replyTo() == null
+                ? new InternetAddress[0]
+                : new InternetAddress[] {address(settings.replyTo())};
+    }
+
+    /**
+     * The Message-ID of an e-mail about incident {@code key} sent from {@code from}: unique, and carrying the key so a
+     * reply can be matched to the incident by its {@code In-Reply-To} (see {@link #incidentKeyOf}).
+     */
+    public static String messageId(String key, String from) {
+        int at = from.lastIndexOf('@');
+        String domain =
+                at >= 0 && at < from.length() - 1 ? from.substring(at + 1).replace(">", "") : "prodsupport";
+        return "<prodsupport." + key + "." + UUID.randomUUID() + "@" + domain + ">";
+    }
+
+    /** The incident key in a Message-ID {@link #messageId} made; empty for any other Message-ID. */
+    public static Optional<String> incidentKeyOf(String messageId) {
+        Matcher m = KEY_IN_MESSAGE_ID.matcher(messageId.strip());
+        return m.matches() ? Optional.of(m.group(1).toUpperCase(Locale.ROOT)) : Optional.empty();
     }
 
     @Override
@@ -63,9 +93,18 @@ public final class EmailNotifier implements Notifier {
     }
 
     MimeMessage message(IncidentNotice notice) throws MessagingException {
-        MimeMessage message = new MimeMessage(session);
+        String messageId = messageId(oneLine(notice.key()), from.getAddress());
+        MimeMessage message = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
         message.setFrom(from);
         message.setRecipients(Message.RecipientType.TO, to);
+        if (replyTo.length > 0) {
+            message.setReplyTo(replyTo);
+        }
         message.setSentDate(new Date());
         message.setSubject("[" + oneLine(notice.key()) + "] New incident: " + oneLine(notice.summary()), "UTF-8");
         message.setText(body(notice), "UTF-8");

@@ -10,6 +10,7 @@ import java.util.List;
  * @param username nullable; the channel authenticates only when it is set
  * @param password nullable; never shown by {@link #toString()}
  * @param to       the recipients; at least one
+ * @param replyTo  nullable; the mailbox prodsupport reads, so that a reply lands on the ticket
  */
 public record EmailSettings(
         String smtpHost,
@@ -18,7 +19,8 @@ public record EmailSettings(
         String username,
         String password,
         String from,
-        List<String> to) {
+        List<String> to,
+        String replyTo) {
 
     public EmailSettings {
         to = List.copyOf(to);
@@ -28,6 +30,6 @@ public record EmailSettings(
     public String toString() {
         return "EmailSettings[smtpHost=" + smtpHost + ", smtpPort=" + smtpPort + ", startTls=" + startTls
                 + ", username=" + username + ", password=" + (password == null ? null : "****") + ", from=" + from
-                + ", to=" + to + "]";
+                + ", to=" + to + ", replyTo=" + replyTo + "]";
     }
 }

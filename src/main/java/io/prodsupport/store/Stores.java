@@ -6,11 +6,12 @@ import io.prodsupport.backfill.BackfillCheckpoints;
 import io.prodsupport.inbox.Inbox;
 import io.prodsupport.inbox.StoreUnavailableException;
 import io.prodsupport.incident.FollowUpLedger;
+import io.prodsupport.mail.MailLedger;
 import java.sql.SQLException;
 
 /**
- * Opens the store named by {@code store.url} (the inbox, the follow-up ledger, the backfill checkpoints): a pool, the
- * schema brought up to date, ready to use.
+ * Opens the store named by {@code store.url} (the inbox, the follow-up ledger, the backfill checkpoints, the mail
+ * ledger): a pool, the schema brought up to date, ready to use.
  */
 public final class Stores {
 
@@ -39,6 +40,14 @@ public final class Stores {
      */
     public static BackfillCheckpoints openBackfillCheckpoints(String jdbcUrl, String username, String password) {
         return new JdbcBackfillCheckpoints(migratedPool(jdbcUrl, username, password, "backfill-checkpoints"));
+    }
+
+    /**
+     * The mail ledger in the same database as the inbox, on a pool of its own so that the mailbox's work never waits for
+     * a connection the intake needs. Parameters and failures as for {@link #open}.
+     */
+    public static MailLedger openMailLedger(String jdbcUrl, String username, String password) {
+        return new JdbcMailLedger(migratedPool(jdbcUrl, username, password, "mail-ledger"));
     }
 
     private static HikariDataSource migratedPool(String jdbcUrl, String username, String password, String name) {

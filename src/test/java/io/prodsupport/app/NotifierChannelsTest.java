@@ -20,7 +20,8 @@ class NotifierChannelsTest {
         return ConfigLoaders.withTemplateSections(Map.of(
                         "JIRA_API_TOKEN", "t",
                         "HOOK_SECRET", "s",
-                        "SLACK_WEBHOOK_URL", "https://hooks.example/services/T/B/x"))
+                        "SLACK_WEBHOOK_URL", "https://hooks.example/services/T/B/x",
+                        "MAIL_PASSWORD", "m"))
                 .parse(MINIMAL + extraYaml, "prodsupport.yml");
     }
 
@@ -44,5 +45,26 @@ class NotifierChannelsTest {
     @Test
     void builds_nothing_when_nothing_is_configured() {
         assertThat(new Wiring(config("")).notifiers(http)).isEmpty();
+    }
+
+    @Test
+    void the_mailbox_is_the_reply_to_when_its_account_is_an_address_and_both_addresses_are_prodsupports_own() {
+        Config withMailbox = config("""
+                notify:
+                  email: {smtpHost: smtp.example.com, from: Ops-Bot@example.com, to: [a@example.com]}
+                mail:
+                  imap: {host: imap.example.com, username: Incidents@example.com, password: "${MAIL_PASSWORD}"}
+                """);
+        Config withAccountName = config("""
+                mail:
+                  imap: {host: imap.example.com, username: EXAMPLE\\incidents, password: "${MAIL_PASSWORD}"}
+                """);
+
+        assertThat(new Wiring(withMailbox).mailboxAddress()).contains("Incidents@example.com");
+        assertThat(new Wiring(withMailbox).ownAddresses())
+                .containsExactly("ops-bot@example.com", "incidents@example.com");
+        assertThat(new Wiring(withAccountName).mailboxAddress()).isEmpty();
+        assertThat(new Wiring(config("")).mailboxAddress()).isEmpty();
+        assertThat(new Wiring(config("")).mailbox()).isEmpty();
     }
 }

@@ -2,6 +2,9 @@ package io.prodsupport.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import io.prodsupport.app.Main;
 import io.prodsupport.jirasim.Flavour;
 import io.prodsupport.jirasim.JiraSimulator;
@@ -29,8 +32,13 @@ class SiteCheckTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    private GreenMail mail;
+
     @AfterEach
     void noRequestBrokeTheSpec() {
+        if (mail != null) {
+            mail.stop();
+        }
         if (sim != null) {
             sim.assertNoSpecViolations();
             sim.close();
@@ -173,5 +181,81 @@ class SiteCheckTest {
         assertThat(check(url, credentials(bot.apiToken()), OPS_AND_SUP)).isEqualTo(1);
         assertThat(out.toString().lines().toList()).hasSize(2);
         assertThat(out.toString()).contains("✗ Jira not reachable at " + url + ": ");
+    }
+
+    /** A mailbox (GreenMail IMAP) with incidents@example.com; {@code folders} are created in it. */
+    private void mailbox(String... folders) throws Exception {
+        mail = new GreenMail(ServerSetupTest.IMAP.dynamicPort())
+                .withConfiguration(GreenMailConfiguration.aConfig()
+                        .withUser("incidents@example.com", "incidents@example.com", "mail-pw"));
+        mail.start();
+        jakarta.mail.Store store =
+                jakarta.mail.Session.getInstance(new java.util.Properties()).getStore("imap");
+        store.connect("127.0.0.1", mail.getImap().getPort(), "incidents@example.com", "mail-pw");
+        for (String folder : folders) {
+            store.getFolder(folder).create(jakarta.mail.Folder.HOLDS_MESSAGES);
+        }
+        store.close();
+    }
+
+    private String mailYaml(String password, String more) throws IOException {
+        Path secret = Files.writeString(dir.resolve("mail-password"), password + "\n");
+        return "mail:\n  imap:\n    host: 127.0.0.1\n    port: "
+                + mail.getImap().getPort() + "\n    tls: false\n"
+                + "    username: incidents@example.com\n    password: file:" + secret + "\n" + more;
+    }
+
+    @Test
+    void a_mailbox_is_signed_in_to_and_each_folder_is_one_line() throws Exception {
+        site(Flavour.CLOUD, true);
+        mailbox("Processed");
+
+        assertThat(check(OPS_AND_SUP + mailYaml("mail-pw", "  doneFolder: Processed\n  unmatchedFolder: Unmatched\n")))
+                .isZero();
+
+        String mailbox = "incidents@example.com at 127.0.0.1:" + mail.getImap().getPort();
+        assertThat(out.toString().lines().dropWhile(l -> !l.contains("mailbox")))
+                .containsExactly(
+                        "✓ mailbox " + mailbox + ": signed in, new mail arrives by IMAP IDLE",
+                        "✓ folder \"INBOX\" exists (0 message(s) in it)",
+                        "✓ done folder \"Processed\" exists",
+                        "✓ unmatched folder \"Unmatched\" is missing and will be created on first use");
+    }
+
+    @Test
+    void without_done_and_unmatched_folders_the_check_says_where_messages_stay() throws Exception {
+        site(Flavour.DATA_CENTER, true);
+        mailbox();
+
+        assertThat(check(OPS_AND_SUP + mailYaml("mail-pw", ""))).isZero();
+
+        assertThat(out.toString())
+                .contains("✓ no done folder (mail.doneFolder): those messages stay in \"INBOX\", flagged"
+                        + " prodsupport-done")
+                .contains("✓ no unmatched folder (mail.unmatchedFolder): those messages stay in \"INBOX\", flagged"
+                        + " prodsupport-unmatched");
+    }
+
+    @Test
+    void a_wrong_mailbox_password_or_a_missing_folder_fails_its_line() throws Exception {
+        site(Flavour.CLOUD, true);
+        mailbox();
+
+        assertThat(check(OPS_AND_SUP + mailYaml("not-the-mail-pw", ""))).isEqualTo(1);
+        assertThat(out.toString())
+                .contains("✓ link type \"Relates\" exists")
+                .contains("✗ mailbox incidents@example.com at 127.0.0.1:"
+                        + mail.getImap().getPort() + ": cannot sign in (AuthenticationFailedException: ")
+                .contains("check mail.imap.host, port, tls, username and password")
+                .doesNotContain("not-the-mail-pw")
+                .doesNotContain("folder");
+
+        out.getBuffer().setLength(0);
+        assertThat(check(OPS_AND_SUP
+                        + mailYaml("mail-pw", "")
+                                .replace("    tls: false\n", "    tls: false\n    folder: Incidents\n")))
+                .isEqualTo(1);
+        assertThat(out.toString())
+                .contains("✗ folder \"Incidents\" does not exist: name an existing folder in mail.imap.folder");
     }
 }

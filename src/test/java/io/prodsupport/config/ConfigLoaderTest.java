@@ -260,6 +260,76 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void a_mailbox_loads_with_its_defaults_and_its_password_from_the_environment() {
+        env.put("MAIL_PASSWORD", "mail-789-very-secret");
+
+        Config c = load(MINIMAL + """
+                mail:
+                  imap:
+                    host: imap.example.com
+                    username: incidents@example.com
+                    password: ${MAIL_PASSWORD}
+                """);
+
+        Config.Imap imap = c.mail().imap();
+        assertThat(imap.host()).isEqualTo("imap.example.com");
+        assertThat(imap.port()).isEqualTo(993);
+        assertThat(imap.tls()).isTrue();
+        assertThat(imap.folder()).isEqualTo("INBOX");
+        assertThat(imap.password().value()).isEqualTo("mail-789-very-secret");
+        assertThat(imap.password().toString()).doesNotContain("very-secret");
+        assertThat(c.mail().doneFolder()).isNull();
+        assertThat(c.mail().unmatchedFolder()).isNull();
+        assertThat(c.mail().attachments()).isFalse();
+        assertThat(load(MINIMAL).mail()).isNull();
+        assertThat(load(MINIMAL + """
+                        mail:
+                          imap: {host: mail.local, username: incidents, password: "${MAIL_PASSWORD}", tls: false}
+                          doneFolder: Processed
+                          unmatchedFolder: Unmatched
+                          attachments: true
+                        """).mail()).satisfies(m -> {
+            assertThat(m.imap().port()).isEqualTo(143);
+            assertThat(m.doneFolder()).isEqualTo("Processed");
+            assertThat(m.unmatchedFolder()).isEqualTo("Unmatched");
+            assertThat(m.attachments()).isTrue();
+        });
+    }
+
+    @Test
+    void a_mailbox_without_its_keys_an_inline_password_or_clashing_folders_is_refused_line_by_line() {
+        assertThat(problems(MINIMAL + """
+                        mail:
+                          imap:
+                            host: imap.example.com
+                            port: imaps
+                            password: hunter2-very-secret
+                          doneFolder: inbox
+                          unmatchedFolder: Inbox
+                          attachment: true
+                        """))
+                .containsExactlyInAnyOrder(
+                        "mail.imap.port: expected a port number 1–65535, got \"imaps\"",
+                        "mail.imap.password: secrets are not written in the file; use ${ENV_VAR} or"
+                                + " file:/path/to/secret",
+                        "mail.imap.username: missing (required)",
+                        "mail.attachment: unknown key; did you mean mail.attachments?",
+                        "mail.doneFolder: \"inbox\" is the folder that is read (mail.imap.folder); name another folder,"
+                                + " or leave it out to flag handled messages where they are",
+                        "mail.unmatchedFolder: \"Inbox\" is the folder that is read (mail.imap.folder); name another"
+                                + " folder, or leave it out to flag such messages where they are");
+        env.put("MAIL_PASSWORD", "pw");
+        assertThat(problems(MINIMAL + """
+                        mail:
+                          imap: {host: h, username: u, password: "${MAIL_PASSWORD}"}
+                          doneFolder: Handled
+                          unmatchedFolder: Handled
+                        """))
+                .containsExactly("mail.unmatchedFolder: \"Handled\" is also mail.doneFolder; mail that names no"
+                        + " incident would hide among handled mail");
+    }
+
+    @Test
     void the_example_file_loads_and_documents_every_key() throws IOException {
         Path example = io.prodsupport.testing.TestData.root().getParent().resolve("prodsupport.example.yml");
         String text = Files.readString(example);

@@ -48,6 +48,7 @@ class FollowUpPlannerTest {
                         null,
                         null,
                         List.of(),
+                        List.of(),
                         List.of()));
     }
 

@@ -265,4 +265,75 @@ class JiraClientContractTest {
         assertThat(Set.copyOf(jira.getIssue(key, List.of("labels")).fields().labels()))
                 .containsExactly("x");
     }
+
+    @ParameterizedTest
+    @EnumSource(io.prodsupport.jirasim.Flavour.class)
+    void the_latest_comments_come_newest_first_one_page_only(io.prodsupport.jirasim.Flavour flavour) {
+        site(flavour);
+        String key = sim.createIssue("OPS", "Incident", "Chatty", "", alice);
+        for (int i = 1; i <= 5; i++) {
+            sim.addComment(key, "comment " + i, alice);
+        }
+
+        assertThat(jira.latestComments(key, 3))
+                .extracting(Comment::body)
+                .containsExactly("comment 5", "comment 4", "comment 3");
+        assertThat(jira.latestComments(key, 10)).hasSize(5);
+    }
+
+    @ParameterizedTest
+    @EnumSource(io.prodsupport.jirasim.Flavour.class)
+    void a_comment_over_jiras_limit_is_refused(io.prodsupport.jirasim.Flavour flavour) {
+        site(flavour);
+        String key = sim.createIssue("OPS", "Incident", "Wordy", "", alice);
+
+        jira.addComment(key, "x".repeat(32_767));
+        assertThatThrownBy(() -> jira.addComment(key, "x".repeat(32_768)))
+                .isInstanceOf(JiraException.class)
+                .satisfies(e -> assertThat(((JiraException) e).status()).isEqualTo(400))
+                .hasMessageContaining("32,767 characters");
+        assertThat(sim.issue(key).comments()).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(io.prodsupport.jirasim.Flavour.class)
+    void a_file_is_attached_once_and_listed_with_the_issue(io.prodsupport.jirasim.Flavour flavour) {
+        site(flavour);
+        String key = sim.createIssue("OPS", "Incident", "Logs attached", "", alice);
+        byte[] log = "GET /checkout 500\n".repeat(100).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        Attachment attached = jira.addAttachment(key, "checkout log – ü.txt", "text/plain", log);
+
+        assertThat(attached.filename()).isEqualTo("checkout log – ü.txt");
+        assertThat(attached.size()).isEqualTo(log.length);
+        assertThat(attached.mimeType()).isEqualTo("text/plain");
+        assertThat(sim.issue(key).attachments()).singleElement().satisfies(a -> {
+            assertThat(a.content()).isEqualTo(log);
+            assertThat(a.author().displayName()).isEqualTo("Prodsupport Bot");
+        });
+        assertThat(jira.getIssue(key, List.of("attachment")).fields().attachments())
+                .containsExactly(attached);
+        assertThat(sim.calls().count("POST /rest/api/2/issue/{issueIdOrKey}/attachments"))
+                .isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(io.prodsupport.jirasim.Flavour.class)
+    void an_attachment_over_the_sites_limit_is_refused_and_one_that_failed_with_500_is_not_repeated(
+            io.prodsupport.jirasim.Flavour flavour) {
+        site(flavour);
+        String key = sim.createIssue("OPS", "Incident", "Big file", "", alice);
+        sim.maxAttachmentSize(1024);
+
+        assertThatThrownBy(() -> jira.addAttachment(key, "dump.bin", "application/octet-stream", new byte[1025]))
+                .isInstanceOf(JiraException.class)
+                .satisfies(e -> assertThat(((JiraException) e).status()).isEqualTo(413));
+        sim.faults().failNext(1, 500);
+        assertThatThrownBy(() -> jira.addAttachment(key, "small.bin", "application/octet-stream", new byte[10]))
+                .isInstanceOf(JiraException.class)
+                .satisfies(e -> assertThat(((JiraException) e).status()).isEqualTo(500));
+        assertThat(sim.calls().count("POST /rest/api/2/issue/{issueIdOrKey}/attachments"))
+                .isEqualTo(2);
+        assertThat(sim.issue(key).attachments()).isEmpty();
+    }
 }

@@ -34,7 +34,8 @@ final class FieldSelection {
             "environment",
             "duedate",
             "statuscategorychangedate",
-            "comment");
+            "comment",
+            "attachment");
 
     private final Set<String> included;
 

@@ -10,10 +10,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /** What hangs off an issue: comments, watchers, entity properties, and links between issues. */
 final class IssueDetailRoutes {
     private static final String ISSUE = "/rest/api/2/issue/{issueIdOrKey}";
+    /** Jira's limit on a comment's text (and any text field): 32,767 characters. */
+    static final int MAX_TEXT = 32_767;
+
     private final SimState state;
     private final JsonShapes shapes;
     private final IssueEditor editor;
@@ -42,9 +48,34 @@ final class IssueDetailRoutes {
         return state.issue(c.path("issueIdOrKey"));
     }
 
+    /**
+     * One page of comments: {@code startAt}, {@code maxResults} (Cloud pages at 100 by default; Data Center returns all
+     * unless asked), {@code orderBy} {@code created} / {@code +created} / {@code -created} (newest first).
+     */
     private void comments(SimCall c) {
         synchronized (state) {
-            c.answer(200, shapes.comments(issue(c)));
+            IssueRecord r = issue(c);
+            List<SimComment> all = new ArrayList<>(r.comments);
+            if ("-created".equals(c.query("orderBy"))) {
+                Collections.reverse(all);
+            }
+            int startAt = intQuery(c, "startAt", 0);
+            int max = intQuery(c, "maxResults", state.flavour == Flavour.CLOUD ? 100 : Integer.MAX_VALUE);
+            List<SimComment> page =
+                    all.subList(Math.min(startAt, all.size()), (int) Math.min(all.size(), (long) startAt + max));
+            ObjectNode out = shapes.comments(r, page);
+            out.put("startAt", startAt);
+            out.put("maxResults", Math.min(max, page.size()));
+            c.answer(200, out);
+        }
+    }
+
+    private static int intQuery(SimCall c, String name, int fallback) {
+        String value = c.query(name);
+        try {
+            return value == null ? fallback : Math.max(0, Integer.parseInt(value));
+        } catch (NumberFormatException e) {
+            throw JiraError.messages(400, "The value '" + value + "' is not valid for " + name + ".");
         }
     }
 
@@ -54,6 +85,12 @@ final class IssueDetailRoutes {
             IssueRecord r = issue(c);
             if (body.isBlank()) {
                 throw JiraError.field(400, "comment", "Comment body can not be empty!");
+            }
+            if (body.length() > MAX_TEXT) {
+                throw JiraError.field(
+                        400,
+                        "comment",
+                        "The entered text is too long. It exceeds the allowed limit of 32,767 characters.");
             }
             SimComment comment = editor.comment(r, body, c.caller());
             c.answer(201, shapes.comment(String.valueOf(r.id), comment));

@@ -188,6 +188,17 @@ final class IssueEditor {
         return c;
     }
 
+    /** A file attached: an "Attachment" item in the history and an issue_updated webhook, as Jira does. */
+    SimAttachment attach(IssueRecord r, String filename, String mimeType, byte[] content, SimUser actor) {
+        SimAttachment a = new SimAttachment(state.nextId(), filename, mimeType, content, actor, state.now());
+        r.attachments.add(a);
+        commitEdit(
+                r,
+                List.of(new ChangeItem("Attachment", "attachment", null, null, String.valueOf(a.id()), filename)),
+                actor);
+        return a;
+    }
+
     /** Both issues record a "Link" change and fire issue_updated, each naming the other side. */
     SimLink link(SimLinkType type, IssueRecord inward, IssueRecord outward, SimUser actor) {
         SimLink link = new SimLink(state.nextId(), type, inward.key, outward.key);

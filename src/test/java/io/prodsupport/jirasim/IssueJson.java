@@ -74,6 +74,7 @@ final class IssueJson {
             case "summary" -> text(r.summary);
             case "duedate" -> json.nullNode();
             case "comment" -> shapes.comments(r);
+            case "attachment" -> shapes.attachments(r);
             default -> throw new IllegalArgumentException(field);
         };
     }

@@ -31,6 +31,7 @@ final class IssueRecord {
     final List<SimVersion> fixVersions = new ArrayList<>();
     final Set<SimUser> watchers = new LinkedHashSet<>();
     final List<SimComment> comments = new ArrayList<>();
+    final List<SimAttachment> attachments = new ArrayList<>();
     final Map<String, JsonNode> properties = new LinkedHashMap<>();
 
     IssueRecord(

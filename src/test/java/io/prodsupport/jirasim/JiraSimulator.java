@@ -75,11 +75,14 @@ public final class JiraSimulator implements AutoCloseable {
         app = Javalin.create(cfg -> {
                     cfg.jetty.host = "127.0.0.1";
                     cfg.startup.showJavalinBanner = false;
+                    // Javalin's own 1 MB cap would answer 413 before the route; attachments have the site's limit
+                    cfg.http.maxRequestSize = 64L * 1024 * 1024;
                     new SiteRoutes(state, shapes).register(pipeline, cfg.routes);
                     new IssueRoutes(state, shapes, editor, writer, new LinksOnCreate(state, editor))
                             .register(pipeline, cfg.routes);
                     new IssueDetailRoutes(state, shapes, editor).register(pipeline, cfg.routes);
                     new SearchRoutes(state, shapes).register(pipeline, cfg.routes);
+                    new AttachmentRoutes(state, shapes, editor).register(pipeline, cfg.routes);
                 })
                 .start(b.port);
         shapes.baseUrl("http://127.0.0.1:" + app.port());
@@ -164,6 +167,11 @@ public final class JiraSimulator implements AutoCloseable {
         synchronized (state) {
             editor.comment(state.issue(key), body, actor);
         }
+    }
+
+    /** The largest file the site accepts as an attachment (Jira's admin setting); larger ones get 413. */
+    public void maxAttachmentSize(long bytes) {
+        state.maxAttachmentSize = bytes;
     }
 
     /** The person stops watching the issue, as the eye icon in the issue view does; Jira fires no webhook for it. */

@@ -218,10 +218,34 @@ final class JsonShapes {
         return n;
     }
 
+    ObjectNode attachment(SimAttachment a) {
+        ObjectNode n = json.objectNode();
+        n.put("self", api("attachment/" + a.id()));
+        n.put("id", String.valueOf(a.id()));
+        n.put("filename", a.filename());
+        n.set("author", user(a.author()));
+        n.put("created", time(a.created()));
+        n.put("size", a.size());
+        n.put("mimeType", a.mimeType());
+        n.put("content", baseUrl() + "/secure/attachment/" + a.id() + "/" + a.filename());
+        return n;
+    }
+
+    ArrayNode attachments(IssueRecord r) {
+        ArrayNode list = json.arrayNode();
+        r.attachments.forEach(a -> list.add(attachment(a)));
+        return list;
+    }
+
     ObjectNode comments(IssueRecord r) {
+        return comments(r, r.comments);
+    }
+
+    /** A page of the issue's comments; {@code total} counts them all. */
+    ObjectNode comments(IssueRecord r, List<SimComment> page) {
         ObjectNode n = json.objectNode();
         ArrayNode list = n.putArray("comments");
-        r.comments.forEach(c -> list.add(comment(String.valueOf(r.id), c)));
+        page.forEach(c -> list.add(comment(String.valueOf(r.id), c)));
         n.put("self", api("issue/" + r.id + "/comment"));
         n.put("maxResults", r.comments.size());
         n.put("total", r.comments.size());

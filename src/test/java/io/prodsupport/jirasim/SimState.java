@@ -24,6 +24,9 @@ final class SimState {
     final Map<String, SimProject> projects = new LinkedHashMap<>();
     final Map<String, IssueRecord> issues = new LinkedHashMap<>();
     final List<SimLink> links = new ArrayList<>();
+    /** Bytes one attachment may have; Jira answers 413 above it. */
+    volatile long maxAttachmentSize = AttachmentRoutes.DEFAULT_MAX_SIZE;
+
     private final AtomicLong ids = new AtomicLong(10000);
     private final Random random = new Random(42);
 

@@ -45,6 +45,36 @@ class EmailNotifierTest {
     }
 
     @Test
+    void with_a_mailbox_configured_a_reply_goes_to_it_and_names_the_incident_in_its_thread() throws Exception {
+        new EmailNotifier(new EmailSettings(
+                        "127.0.0.1",
+                        SMTP.getSmtp().getPort(),
+                        false,
+                        null,
+                        null,
+                        "prodsupport@example.com",
+                        TO,
+                        "incidents@example.com"))
+                .announce(SlackNotifierTest.NOTICE);
+
+        MimeMessage mail = SMTP.getReceivedMessages()[0];
+        assertThat(mail.getReplyTo()).extracting(Object::toString).containsExactly("incidents@example.com");
+        assertThat(mail.getMessageID()).matches("<prodsupport\\.OPS-12\\.[0-9a-f-]{36}@example\\.com>");
+        MimeMessage reply = (MimeMessage) mail.reply(false);
+        assertThat(EmailNotifier.incidentKeyOf(reply.getHeader("In-Reply-To")[0]))
+                .contains("OPS-12");
+    }
+
+    @Test
+    void without_a_mailbox_replies_go_to_the_sender() throws Exception {
+        notifier(false, null, null).announce(SlackNotifierTest.NOTICE);
+
+        MimeMessage mail = SMTP.getReceivedMessages()[0];
+        assertThat(mail.getHeader("Reply-To")).isNull();
+        assertThat(mail.getReplyTo()).extracting(Object::toString).containsExactly("prodsupport@example.com");
+    }
+
+    @Test
     void a_summary_with_line_breaks_cannot_add_headers_or_recipients() throws Exception {
         String summary = "Down\r\nBcc: attacker@evil.example\r\nX-Injected: yes\n\nbody";
         notifier(false, null, null)
@@ -118,7 +148,7 @@ class EmailNotifierTest {
             closedPort = socket.getLocalPort();
         }
         EmailNotifier notifier = new EmailNotifier(
-                new EmailSettings("127.0.0.1", closedPort, false, null, null, "prodsupport@example.com", TO));
+                new EmailSettings("127.0.0.1", closedPort, false, null, null, "prodsupport@example.com", TO, null));
 
         assertThatThrownBy(() -> notifier.announce(SlackNotifierTest.NOTICE))
                 .isInstanceOf(NotifyException.class)
@@ -135,13 +165,21 @@ class EmailNotifierTest {
                         null,
                         null,
                         "prodsupport@example.com",
-                        List.of("oncall@example.com\r\nBcc: x@evil.example"))))
+                        List.of("oncall@example.com\r\nBcc: x@evil.example"),
+                        null)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("email: not an e-mail address");
     }
 
     private static EmailNotifier notifier(boolean startTls, String username, String password) {
         return new EmailNotifier(new EmailSettings(
-                "127.0.0.1", SMTP.getSmtp().getPort(), startTls, username, password, "prodsupport@example.com", TO));
+                "127.0.0.1",
+                SMTP.getSmtp().getPort(),
+                startTls,
+                username,
+                password,
+                "prodsupport@example.com",
+                TO,
+                null));
     }
 }
