@@ -1,6 +1,11 @@
 package io.prodsupport.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import io.prodsupport.incident.IncidentDescription;
 import io.prodsupport.incident.Section;
 import io.prodsupport.jirasim.Flavour;
@@ -34,6 +39,8 @@ import mockwebserver3.RecordedRequest;
  */
 public final class DemoMain {
 
+    private static final String MAILBOX = "incidents@example.com";
+
     private static final String REPORT = """
             Since 09:40 UTC customers get "HTTP 500 – something went wrong" when they press *Pay* on /checkout.
             Roughly 30% of attempts fail, EU and US alike. Support has 14 tickets so far.
@@ -46,6 +53,10 @@ public final class DemoMain {
     private final Path work;
     private final HttpClient http = HttpClient.newHttpClient();
     private final MockWebServer slack = new MockWebServer();
+    /** The incidents mailbox (IMAP) and the mail server people reply through (SMTP), on loopback. */
+    private final GreenMail mail = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
+            .withConfiguration(GreenMailConfiguration.aConfig().withUser(MAILBOX, MAILBOX, "demo-mailbox-password"));
+
     private final List<String> slackMessages = new CopyOnWriteArrayList<>();
 
     private DemoMain(Path jar, Path work) {
@@ -82,8 +93,17 @@ public final class DemoMain {
                     work.resolve("slack-webhook-url"),
                     slack.url("/services/T000/B000/demo").toString());
             int port = SimulatedService.freePort();
+            mail.start();
+            Path mailPassword = Files.writeString(work.resolve("mailbox-password"), "demo-mailbox-password\n");
             Path config = SimulatedService.config(
-                    site, work, port, "notify:\n  slack:\n    webhookUrl: file:" + slackUrl + "\n");
+                    site,
+                    work,
+                    port,
+                    "notify:\n  slack:\n    webhookUrl: file:" + slackUrl + "\n"
+                            + "mail:\n  imap:\n    host: 127.0.0.1\n    port: "
+                            + mail.getImap().getPort()
+                            + "\n    tls: false\n    username: " + MAILBOX + "\n    password: file:" + mailPassword
+                            + "\n  doneFolder: Processed\n  unmatchedFolder: Unmatched\n");
             step("prodsupport is configured by " + config + "; its secrets are files beside it. A stand-in for a"
                     + " Slack incoming webhook listens at " + slack.url("/").host() + ":" + slack.getPort() + ".");
 
@@ -117,6 +137,7 @@ public final class DemoMain {
             step("Every request prodsupport sent conformed to Atlassian's OpenAPI spec.");
         }
         slack.close();
+        mail.stop();
         step("Done.");
         return 0;
     }
@@ -152,6 +173,21 @@ public final class DemoMain {
                 .strip();
         System.out.println("    it landed under Whys, and nothing else in the description moved:");
         System.out.println("    │ h2. Whys\n    │ " + whys.replace("\n", "\n    │ "));
+
+        step("Dave from Payments, who is not in Jira, replies by e-mail to " + MAILBOX + " …");
+        int commentsBeforeMail = sim.issue(key).comments().size();
+        GreenMailUtil.sendTextEmail(
+                MAILBOX,
+                "dave@payments.example.com",
+                "Re: [" + key + "] Checkout fails with HTTP 500",
+                "We rotated the payment provider's credentials at 09:35; that may be related.\n\n"
+                        + "On Mon, Carol wrote:\n> Checkout fails with HTTP 500",
+                mail.getSmtp().getServerSetup());
+        await("the e-mail as a comment", () -> sim.issue(key).comments().size() > commentsBeforeMail);
+        await("prodsupport to finish", () -> idle(sim, port));
+        System.out.println("    it became a comment on " + key + " (the quoted reply left out):");
+        System.out.println("    │ "
+                + sim.issue(key).comments().get(commentsBeforeMail).body().replace("\n", "\n    │ "));
 
         step("Alice closes it while Symptoms, Root Cause(s) and Fixes for the Root Cause are still TBD …");
         int commentsBefore = sim.issue(key).comments().size();
