@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prodsupport.incident.Action;
+import io.prodsupport.incident.ActionIdGoldenTest;
 import io.prodsupport.incident.DescriptionExamples.Example;
 import io.prodsupport.incident.FollowUpPlanner;
 import io.prodsupport.incident.IncidentDescription;
@@ -301,29 +302,5 @@ class PanelRulesAgreementTest {
     }
 
     /** ActionIdGoldenTest's description, a dozen actions in the ways people write them. */
-    private static final String GOLDEN = "h2. The Original Request\n"
-            + "Checkout returns 502 since 09:40.\n"
-            + "\n"
-            + "h2. Root Cause(s)\n"
-            + "The connection pool ran dry.\n"
-            + "\n"
-            + "h2. Prevention / Mitigation\n"
-            + "* Add an alert on connection-pool usage above 80%\n"
-            + "- Load-test checkout weekly\n"
-            + "# Review *all* HTTP client timeouts\n"
-            + "1. Document the _failover_ runbook in [Confluence|https://wiki.example.com/x/AbC]\n"
-            + "* Rotate the {{db-admin}} credentials every 90 days\n"
-            + "*   ADD   a  Canary   STAGE  before prod!!   \r\n"
-            + "* Raise pool size\n"
-            + "** to 40\n"
-            + "** after a load test\n"
-            + "* Fehlermeldungen für Kunden in 日本 übersetzen — Überprüfung durch QA\n"
-            + "* Track the disk alarm fix in OPS-123\n"
-            + "- **Alert** on `queue depth` > 1,000 (see [runbook](https://runbooks.example.com/q))\n"
-            + "* Ask [~accountid:5b10ac8d82e05b22cc7d4ef5] to add {color:red}rate limiting{color} to the login API\n"
-            + "2) Add retries with back-off to the _payment_ client\n"
-            + "* *add an ALERT on connection pool usage above 80 %*\n"
-            + "\n"
-            + "h2. Whys\n"
-            + "* Why did the pool run dry?\n";
+    private static final String GOLDEN = ActionIdGoldenTest.DESCRIPTION;
 }

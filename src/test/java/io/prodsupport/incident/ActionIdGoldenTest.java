@@ -20,10 +20,13 @@ import org.junit.jupiter.api.Test;
  * maps old ids to new ones (ledger rows and follow-up origin properties) before the new ids are used.
  * Never update the expected values just to make the test pass.
  */
-class ActionIdGoldenTest {
+public class ActionIdGoldenTest {
 
-    /** One description with a dozen actions in the ways people write them, wiki and Markdown mixed. */
-    private static final String DESCRIPTION = "h2. The Original Request\n"
+    /**
+     * One description with a dozen actions in the ways people write them, wiki and Markdown mixed; the Forge panel's
+     * rules are checked against the same text.
+     */
+    public static final String DESCRIPTION = "h2. The Original Request\n"
             + "Checkout returns 502 since 09:40.\n"
             + "\n"
             + "h2. Root Cause(s)\n"
