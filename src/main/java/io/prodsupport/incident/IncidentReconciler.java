@@ -7,6 +7,7 @@ import io.prodsupport.jira.JiraClient;
 import io.prodsupport.jira.JiraException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -89,43 +90,80 @@ public final class IncidentReconciler {
         String projectKey = plan.issue().fields().projectKey();
         List<String> changes = new ArrayList<>();
         for (String person : plan.watchers()) {
-            jira.addWatcher(key, person);
-            changes.add("watcher " + person);
-        }
-        IssueEdit edit = new IssueEdit();
-        if (plan.fixVersion().isPresent()) {
-            if (fixVersions.ensure(projectKey)) {
-                changes.add("created version \"" + fixVersions.name() + "\" in " + projectKey);
+            try {
+                jira.addWatcher(key, person);
+                changes.add("watcher " + person);
+            } catch (JiraException e) {
+                // a configured person who is not a Jira user (an e-mail address instead of an accountId, say) must not
+                // stop the rest of the incident's work
+                changes.add("watcher " + notAUser(person, e));
             }
-            edit.addFixVersion(fixVersions.name());
-            changes.add("fix version \"" + fixVersions.name() + "\"");
         }
-        plan.assignTo().ifPresent(person -> {
-            edit.setAssignee(person, jira.flavour());
-            changes.add("assigned to " + person);
-        });
+        if (plan.fixVersion().isPresent() && fixVersions.ensure(projectKey)) {
+            changes.add("created version \"" + fixVersions.name() + "\" in " + projectKey);
+        }
+        Optional<String> description = Optional.empty();
         if (plan.description().isPresent()) {
             // a person may have typed since the first read; write the template only around what is there now
             String latest = jira.getIssue(key, List.of("description")).fields().description();
             if (IncidentDescription.parse(latest).isTemplated()) {
                 after = after.withDescription(latest);
             } else {
-                String wrapped = SectionTemplate.wrap(latest, plan.mention().orElse(null));
-                edit.setDescription(wrapped);
-                after = after.withDescription(wrapped);
-                changes.add("description wrapped in the section template");
+                description =
+                        Optional.of(SectionTemplate.wrap(latest, plan.mention().orElse(null)));
+                after = after.withDescription(description.get());
             }
+        }
+        Optional<String> owner = plan.assignTo();
+        IssueEdit edit = edit(plan, owner, description);
+        if (edit.changesFields()) {
+            try {
+                editIssue(key, projectKey, edit, notifyUsers);
+            } catch (JiraException e) {
+                if (owner.isEmpty() || !e.refusedField("assignee")) {
+                    throw e;
+                }
+                changes.add(
+                        "owner " + owner.get() + " not assigned: " + e.errors().get("assignee"));
+                owner = Optional.empty();
+                editIssue(key, projectKey, edit(plan, owner, description), notifyUsers);
+            }
+            plan.fixVersion().ifPresent(v -> changes.add("fix version \"" + v + "\""));
+            owner.ifPresent(person -> changes.add("assigned to " + person));
+            description.ifPresent(d -> changes.add("description wrapped in the section template"));
+        } else if (plan.staffed().isPresent()) {
+            jira.setIssueProperty(key, Staffing.PROPERTY, plan.staffed().get());
         }
         if (plan.staffed().isPresent()) {
             after = after.withProperty(Staffing.PROPERTY, plan.staffed().get());
         }
+        return new ReconcileOutcome(key, true, plan.issue().fields().isDone(), changes, after);
+    }
+
+    /** The one edit: fix version, owner, template and the staffing record together. */
+    private IssueEdit edit(IncidentPlan plan, Optional<String> owner, Optional<String> description) {
+        IssueEdit edit = new IssueEdit();
+        plan.fixVersion().ifPresent(edit::addFixVersion);
+        owner.ifPresent(person -> edit.setAssignee(person, jira.flavour()));
+        description.ifPresent(edit::setDescription);
         if (edit.changesFields()) {
             plan.staffed().ifPresent(record -> edit.setProperty(Staffing.PROPERTY, record));
-            editIssue(key, projectKey, edit, notifyUsers);
-        } else if (plan.staffed().isPresent()) {
-            jira.setIssueProperty(key, Staffing.PROPERTY, plan.staffed().get());
         }
-        return new ReconcileOutcome(key, true, plan.issue().fields().isDone(), changes, after);
+        return edit;
+    }
+
+    /**
+     * What to say when adding {@code person} failed: Jira does not know them (Cloud answers 404, Data Center 400,
+     * both saying the user does not exist). Anything else is Jira failing or refusing the issue: rethrown.
+     */
+    private static String notAUser(String person, JiraException e) {
+        String says = String.join(" ", e.errorMessages());
+        boolean unknownUser = (e.status() == 404 || e.status() == 400)
+                && says.toLowerCase(Locale.ROOT).matches(".*user.*does not exist.*");
+        if (!unknownUser) {
+            throw e;
+        }
+        return person + " skipped: not a Jira user (" + says + ")";
     }
 
     private void editIssue(String key, String projectKey, IssueEdit edit, boolean notifyUsers) {

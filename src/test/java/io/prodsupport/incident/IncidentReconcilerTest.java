@@ -98,6 +98,34 @@ class IncidentReconcilerTest {
                         "created version \"Production Support\" in OPS", "description wrapped in the section template");
     }
 
+    @ParameterizedTest
+    @EnumSource(Flavour.class)
+    void a_configured_person_who_is_not_a_jira_user_is_named_and_the_rest_still_happens(Flavour flavour) {
+        site(flavour);
+        String key = sim.createIssue("OPS", "Incident", "Checkout down", REPORT, site.carol());
+        // the likely mistake: e-mail addresses where Jira wants accountIds (Cloud) or usernames (Data Center)
+        OnCallRotation rotation = new OnCallRotation(
+                List.of("alice@example.com"), Instant.parse("2026-01-05T09:00:00Z"), Duration.ofDays(7));
+        IncidentReconciler reconciler = new IncidentReconciler(
+                jira,
+                new IncidentScope(List.of("OPS"), List.of("Incident"), Optional.empty()),
+                new FixVersions(jira, "Production Support"),
+                new Staffing(List.of("bob@example.com", site.bob().jiraId()), rotation, MONDAY));
+
+        ReconcileOutcome outcome = reconcile(reconciler, jira, key);
+
+        assertThat(outcome.changes())
+                .anySatisfy(c -> assertThat(c).startsWith("watcher bob@example.com skipped: not a Jira user ("))
+                .anySatisfy(c -> assertThat(c).startsWith("watcher alice@example.com skipped: not a Jira user ("))
+                .anySatisfy(c -> assertThat(c).startsWith("owner alice@example.com not assigned: "))
+                .contains("watcher " + site.bob().jiraId(), "description wrapped in the section template");
+        SimIssue after = sim.issue(key);
+        assertThat(after.watchers()).contains(site.bob());
+        assertThat(after.fixVersions()).containsExactly("Production Support");
+        assertThat(IncidentDescription.parse(after.description()).isTemplated()).isTrue();
+        assertThat(after.property(Staffing.PROPERTY)).isNotNull();
+    }
+
     @Test
     void reconciling_twice_changes_nothing_the_second_time() {
         site(Flavour.CLOUD);
