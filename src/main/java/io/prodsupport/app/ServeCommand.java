@@ -2,6 +2,7 @@ package io.prodsupport.app;
 
 import io.prodsupport.config.Config;
 import io.prodsupport.jira.JiraException;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,9 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Exit code when the service cannot start (the store, the port, Jira): said in one line, no stack trace. */
+    static final int CANNOT_START = 2;
+
     @Override
     public Integer call() throws InterruptedException {
         Config loaded = config.loadOrReport(System.getenv(), spec.commandLine().getErr());
@@ -45,12 +49,24 @@ final class ServeCommand implements Callable<Integer> {
                     "webhook.allowUnsigned is true: anyone who can reach port {} can submit events",
                     loaded.webhook().port());
         }
+        PrintWriter err = spec.commandLine().getErr();
         ProdsupportService service;
         try {
-            service = new Wiring(loaded).service(host).start();
+            service = new Wiring(loaded).service(host);
         } catch (JiraException e) {
-            log.error("cannot start: {} (run `prodsupport check` for details)", e.getMessage());
-            return 1;
+            err.println("prodsupport: cannot start: " + e.getMessage() + " (run `prodsupport check` for details)");
+            return CANNOT_START;
+        } catch (RuntimeException e) {
+            err.println("prodsupport: cannot start: " + reason(e));
+            return CANNOT_START;
+        }
+        try {
+            service.start();
+        } catch (RuntimeException e) {
+            service.close();
+            err.println("prodsupport: cannot start: " + reason(e) + " (webhook.port "
+                    + loaded.webhook().port() + ")");
+            return CANNOT_START;
         }
         log.info("listening on {}:{} (POST /webhook/jira, GET /health, GET /metrics)", host, service.port());
         CountDownLatch stopped = new CountDownLatch(1);
@@ -75,5 +91,15 @@ final class ServeCommand implements Callable<Integer> {
             closed.countDown();
         }
         return 0;
+    }
+
+    /** The first message along the causes, for one line a person can act on ("Port already in use", "store …"). */
+    static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage().lines().findFirst().orElse("").strip();
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 }

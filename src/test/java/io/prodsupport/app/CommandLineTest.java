@@ -2,9 +2,13 @@ package io.prodsupport.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.prodsupport.jirasim.JiraSimulator;
+import io.prodsupport.jirasim.SimSite;
+import io.prodsupport.testing.SimulatedService;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -68,5 +72,44 @@ class CommandLineTest {
     void a_missing_config_file_is_named(@TempDir Path dir) {
         assertThat(run("check", "--config", dir.resolve("nope.yml").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("nope.yml: config file not found");
+    }
+
+    @Test
+    void serve_on_a_port_in_use_says_so_in_one_line_and_exits_2(@TempDir Path dir) throws IOException {
+        try (JiraSimulator sim = JiraSimulator.builder().start();
+                ServerSocket taken = new ServerSocket(0)) {
+            Path config = SimulatedService.config(SimSite.seed(sim), dir, taken.getLocalPort(), "");
+
+            assertThat(run("serve", "--config", config.toString(), "--host", "127.0.0.1"))
+                    .isEqualTo(2);
+
+            assertThat(err.toString().strip())
+                    .startsWith("prodsupport: cannot start: ")
+                    .contains("webhook.port " + taken.getLocalPort())
+                    .doesNotContain("\tat ")
+                    .hasLineCount(1);
+        }
+    }
+
+    @Test
+    void serve_with_an_unreachable_store_says_so_in_one_line_and_exits_2(@TempDir Path dir) throws IOException {
+        try (JiraSimulator sim = JiraSimulator.builder().start();
+                ServerSocket closed = new ServerSocket(0)) {
+            int nobodyListens = closed.getLocalPort();
+            closed.close();
+            Path config = SimulatedService.config(
+                    SimSite.seed(sim),
+                    dir,
+                    SimulatedService.freePort(),
+                    "store:\n  url: jdbc:postgresql://127.0.0.1:" + nobodyListens + "/prodsupport\n");
+
+            assertThat(run("serve", "--config", config.toString(), "--host", "127.0.0.1"))
+                    .isEqualTo(2);
+
+            assertThat(err.toString().strip())
+                    .startsWith("prodsupport: cannot start: ")
+                    .doesNotContain("\tat ")
+                    .hasLineCount(1);
+        }
     }
 }
