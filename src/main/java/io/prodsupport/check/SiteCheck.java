@@ -1,6 +1,7 @@
 package io.prodsupport.check;
 
 import io.prodsupport.config.Config;
+import io.prodsupport.jira.Flavour;
 import io.prodsupport.jira.IssueLinkType;
 import io.prodsupport.jira.JiraClient;
 import io.prodsupport.jira.JiraException;
@@ -11,8 +12,10 @@ import io.prodsupport.jira.ServerInfo;
 import io.prodsupport.mail.Mailbox;
 import io.prodsupport.mail.MailboxProbe;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -101,7 +104,35 @@ public final class SiteCheck {
         project(config.followUps().project(), "follow-up project", record)
                 .ifPresent(p -> issueTypes(p, List.of(config.followUps().issueType()), record));
         linkType(record);
+        people(info, record);
     }
+
+    /**
+     * Every configured person is looked up: a watcher or on-call entry Jira does not know (an e-mail address where
+     * Cloud wants an accountId is the likely mistake) would otherwise only show when the first incident arrives.
+     */
+    private void people(ServerInfo info, Consumer<CheckLine> out) {
+        Map<String, String> roles = new LinkedHashMap<>();
+        config.incidents().watchers().forEach(p -> roles.put(p, "incidents.watchers"));
+        config.onCall().rotation().forEach(p -> roles.merge(p, "onCall.rotation", (a, b) -> a + " and " + b));
+        boolean cloud = info.flavour() == Flavour.CLOUD;
+        for (Map.Entry<String, String> person : roles.entrySet()) {
+            try {
+                Optional<JiraUser> user = jira.user(person.getKey());
+                out.accept(user.map(u ->
+                                CheckLine.pass(person.getValue() + ": " + person.getKey() + " is " + u.displayName()))
+                        .orElseGet(() -> CheckLine.fail(person.getValue() + ": " + person.getKey()
+                                + " is not a Jira user" + (cloud ? CLOUD_ACCOUNT_ID_HINT : DC_USERNAME_HINT))));
+            } catch (JiraException e) {
+                out.accept(CheckLine.fail(
+                        person.getValue() + ": cannot look " + person.getKey() + " up: " + e.getMessage()));
+            }
+        }
+    }
+
+    private static final String CLOUD_ACCOUNT_ID_HINT = "; on Cloud people are named by accountId: open the person's"
+            + " profile in Jira, the accountId is the last part of its address (…/jira/people/<accountId>)";
+    private static final String DC_USERNAME_HINT = "; on Data Center people are named by username";
 
     private Optional<Project> project(String key, String role, Consumer<CheckLine> out) {
         try {

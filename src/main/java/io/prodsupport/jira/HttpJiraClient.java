@@ -104,6 +104,19 @@ public final class HttpJiraClient implements JiraClient, AutoCloseable {
         return JiraUser.fromJson(http.get(http.api("myself").build(), null));
     }
 
+    /**
+     * Jira answers 404 when nobody has that reference; that reads as empty.
+     *
+     * @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-users/#api-rest-api-2-user-get">Get user</a>
+     */
+    @Override
+    public Optional<JiraUser> user(String userRef) {
+        HttpUrl url = http.api("user")
+                .addQueryParameter(flavour() == Flavour.CLOUD ? "accountId" : "username", userRef)
+                .build();
+        return http.getIfPresent(url).map(JiraUser::fromJson);
+    }
+
     /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-projects/#api-rest-api-2-project-projectidorkey-get">Get project</a> */
     @Override
     public Project project(String projectKey) {

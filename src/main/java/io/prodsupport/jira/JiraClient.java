@@ -22,6 +22,12 @@ public interface JiraClient {
     /** {@code GET /rest/api/2/myself}: the account the service acts as. */
     JiraUser myself();
 
+    /**
+     * {@code GET /rest/api/2/user}: the person a configured reference names (accountId on Cloud, username on Data
+     * Center); empty when Jira knows nobody by it.
+     */
+    Optional<JiraUser> user(String userRef);
+
     /** {@code GET /rest/api/2/project/{key}}. */
     Project project(String projectKey);
 

@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import picocli.CommandLine;
 
 /** {@code prodsupport check} end to end: the real command line, the real client, the simulator over HTTP. */
@@ -106,6 +108,26 @@ class SiteCheckTest {
                         "✓ issue type Task exists in SUP",
                         "✓ link type \"Relates\" exists");
         assertThat(err.toString()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Flavour.class)
+    void every_configured_person_is_looked_up_and_one_jira_does_not_know_fails_with_how_to_name_them(Flavour flavour)
+            throws IOException {
+        site(flavour, true);
+        SimUser alice = sim.user("alice");
+        String aliceRef = flavour == Flavour.CLOUD ? alice.accountId() : "alice";
+
+        int exit = check(OPS_AND_SUP.replace(
+                        "  issueTypes: [Incident]\n",
+                        "  issueTypes: [Incident]\n" + "  watchers: [" + aliceRef + ", bob@example.com]\n")
+                + "onCall:\n  rotation: [" + aliceRef + "]\n  start: 2026-01-05T09:00:00Z\n  period: P7D\n");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString())
+                .contains("✓ incidents.watchers and onCall.rotation: " + aliceRef + " is Alice Oncall")
+                .contains("✗ incidents.watchers: bob@example.com is not a Jira user; on "
+                        + (flavour == Flavour.CLOUD ? "Cloud people are named by accountId" : "Data Center"));
     }
 
     @Test

@@ -189,6 +189,19 @@ class JiraClientContractTest {
 
     @ParameterizedTest
     @EnumSource(io.prodsupport.jirasim.Flavour.class)
+    void a_person_is_looked_up_by_their_reference_and_an_unknown_one_reads_as_empty(
+            io.prodsupport.jirasim.Flavour flavour) {
+        site(flavour);
+
+        assertThat(jira.user(ref(alice)))
+                .get()
+                .extracting(JiraUser::displayName)
+                .isEqualTo("Alice Oncall");
+        assertThat(jira.user("alice@example.com")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(io.prodsupport.jirasim.Flavour.class)
     void a_missing_issue_reads_as_not_found(io.prodsupport.jirasim.Flavour flavour) {
         site(flavour);
 

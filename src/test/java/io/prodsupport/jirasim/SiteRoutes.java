@@ -42,6 +42,7 @@ final class SiteRoutes {
     void register(RequestPipeline p, RoutesConfig r) {
         p.route(r, GET, "/rest/api/2/serverInfo", this::serverInfo);
         p.route(r, GET, "/rest/api/2/myself", c -> c.answer(200, shapes.myself(c.caller())));
+        p.route(r, GET, "/rest/api/2/user", this::user);
         p.route(r, GET, "/rest/api/2/project/{projectIdOrKey}", c -> c.answer(200, shapes.project(project(c))));
         p.route(
                 r,
@@ -71,6 +72,29 @@ final class SiteRoutes {
         String keyOrId = c.path("projectIdOrKey");
         return state.project(keyOrId)
                 .orElseThrow(() -> JiraError.messages(404, "No project could be found with key '" + keyOrId + "'."));
+    }
+
+    /**
+     * GET /user: Cloud finds people by {@code accountId} only (a {@code username} is refused under GDPR strict mode);
+     * Data Center by {@code username} or {@code key}. Nobody found is a 404, as Jira answers it.
+     */
+    private void user(SimCall c) {
+        String id;
+        if (state.flavour == Flavour.CLOUD) {
+            if (c.query("accountId") == null) {
+                throw JiraError.messages(400, "The query parameter 'accountId' is required in GDPR strict mode.");
+            }
+            id = c.query("accountId");
+        } else {
+            id = c.query("username") != null ? c.query("username") : c.query("key");
+            if (id == null) {
+                throw JiraError.messages(400, "The username query parameter was not provided");
+            }
+        }
+        SimUser user = state.userByRestId(id)
+                .orElseThrow(() -> JiraError.messages(
+                        404, "Specified user does not exist or you do not have required permissions"));
+        c.answer(200, shapes.user(user));
     }
 
     private void createVersion(SimCall c) {
