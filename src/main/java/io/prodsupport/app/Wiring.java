@@ -32,6 +32,7 @@ import io.prodsupport.jira.HttpJiraClient;
 import io.prodsupport.jira.JiraClient;
 import io.prodsupport.jira.JiraConnection;
 import io.prodsupport.jira.JiraCredentials;
+import io.prodsupport.jira.JiraHealth;
 import io.prodsupport.jira.JiraUser;
 import io.prodsupport.jira.RetryBudget;
 import io.prodsupport.jira.ServerInfo;
@@ -312,6 +313,22 @@ public final class Wiring {
         return new Backfill(jira, workflow(jira, followUps), new ResolvedTickets(followUps), checkpoints, clock);
     }
 
+    /** After this many failed attempts in a row, Jira counts as down for readiness (one retry is ordinary). */
+    static final int JIRA_DOWN_AFTER = 3;
+
+    /** What the health endpoints say of Jira: its version, when it last answered, the failures since. */
+    static Map<String, Object> health(HttpJiraClient jira, ServerInfo info) {
+        JiraHealth.Snapshot h = jira.health();
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("status", h.consecutiveFailures() >= JIRA_DOWN_AFTER ? "DOWN" : "UP");
+        state.put("flavour", info.flavour().name());
+        state.put("version", String.valueOf(info.version()));
+        state.put("lastAnswer", h.lastAnswer().map(Object::toString).orElse(null));
+        state.put("consecutiveFailures", h.consecutiveFailures());
+        h.lastFailure().ifPresent(f -> state.put("lastFailure", f));
+        return Map.of("jira", state);
+    }
+
     /**
      * The running service: connects to Jira first, because it must know its own account to drop the webhooks its
      * own edits cause. Throws {@link io.prodsupport.jira.JiraException} when Jira cannot be reached or refuses it.
@@ -358,10 +375,8 @@ public final class Wiring {
                         metrics,
                         clock)
                 .onAccepted(worker::nudge);
-        Map<String, Object> health = new LinkedHashMap<>();
-        health.put("status", "UP");
-        health.put("jira", Map.of("flavour", info.flavour().name(), "version", String.valueOf(info.version())));
-        ServiceHttpServer server = new ServiceHttpServer(host, config.webhook().port(), metrics, () -> health, intake);
+        ServiceHttpServer server =
+                new ServiceHttpServer(host, config.webhook().port(), metrics, () -> health(jira, info), intake);
         Optional<MailLedger> mailLedger = Optional.ofNullable(config.mail()).map(m -> mailLedger());
         mailLedger.filter(l -> !store.isPostgres()).ifPresent(l -> {
             // as for the inbox: claims left in a SQLite file belong to a process that was killed

@@ -37,6 +37,7 @@ public final class HttpJiraClient implements JiraClient, AutoCloseable {
 
     private final JiraHttp http;
     private volatile ServerInfo serverInfo;
+    private final JiraHealth health;
 
     /** With an OkHttp client of its own, released by {@link #close()}: for tools and tests. */
     public HttpJiraClient(JiraConnection connection) {
@@ -65,6 +66,7 @@ public final class HttpJiraClient implements JiraClient, AutoCloseable {
             Sleeper sleeper,
             RandomGenerator random) {
         HttpUrl base = HttpUrl.get(connection.baseUrl().toString());
+        this.health = new JiraHealth(clock);
         this.ownsOkHttp = ownsShared;
         this.okHttp = shared.newBuilder()
                 .followRedirects(false)
@@ -77,9 +79,15 @@ public final class HttpJiraClient implements JiraClient, AutoCloseable {
                 .addInterceptor(new RetryInterceptor(connection.retryBudget(), clock, sleeper, random))
                 .addInterceptor(new RateLimitGate(clock, sleeper))
                 .addInterceptor(new AuthInterceptor(connection.credentials()))
+                .addNetworkInterceptor(health)
                 .addNetworkInterceptor(new RequestLogInterceptor())
                 .build();
         this.http = new JiraHttp(okHttp, new ObjectMapper(), base);
+    }
+
+    /** How Jira has been answering this client's requests: for the readiness endpoint. */
+    public JiraHealth.Snapshot health() {
+        return health.snapshot();
     }
 
     /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-server-info/#api-rest-api-2-serverinfo-get">Get Jira instance info</a> */

@@ -2,6 +2,7 @@ package io.prodsupport.webhook;
 
 import io.javalin.Javalin;
 import io.javalin.http.ContentType;
+import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,24 +52,43 @@ public final class ServiceHttpServer implements AutoCloseable {
             config.jetty.host = host;
             config.jetty.port = port;
             config.startup.showJavalinBanner = false;
-            config.routes.get("/health", ctx -> {
-                Map<String, Object> body = new LinkedHashMap<>(health.get());
-                if (intake.isPresent()) {
-                    OptionalLong depth = intake.get().inboxDepth();
-                    if (depth.isPresent()) {
-                        body.put("inbox", Map.of("status", "UP", "depth", depth.getAsLong()));
-                    } else {
-                        body.put("status", "DOWN");
-                        body.put("inbox", Map.of("status", "DOWN"));
-                        ctx.status(503);
-                    }
-                }
-                ctx.json(body);
-            });
+            // the process answers: for a supervisor deciding whether to restart it
+            config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
+            // the store answers (webhooks can be taken): 503 otherwise, so Jira retries elsewhere or later
+            config.routes.get("/health", ctx -> answer(ctx, health.get(), intake, false));
+            // ... and Jira answers too: the instance can do its work, not only queue it
+            config.routes.get("/health/ready", ctx -> answer(ctx, health.get(), intake, true));
             config.routes.get(
                     "/metrics", ctx -> ctx.contentType(ContentType.PLAIN).result(metrics.scrape()));
             intake.ifPresent(handler -> config.routes.post(WebhookIntake.PATH, handler));
         });
+    }
+
+    /**
+     * The parts' states and the overall status: DOWN (503) when the store does not answer, or, for readiness, when a
+     * part (Jira) says it is DOWN.
+     */
+    private static void answer(
+            Context ctx, Map<String, Object> parts, Optional<WebhookIntake> intake, boolean everyPart) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "UP");
+        body.putAll(parts);
+        boolean up = true;
+        if (intake.isPresent()) {
+            OptionalLong depth = intake.get().inboxDepth();
+            if (depth.isPresent()) {
+                body.put("inbox", Map.of("status", "UP", "depth", depth.getAsLong()));
+            } else {
+                body.put("inbox", Map.of("status", "DOWN"));
+                up = false;
+            }
+        }
+        if (everyPart) {
+            up &= parts.values().stream()
+                    .noneMatch(part -> part instanceof Map<?, ?> m && "DOWN".equals(m.get("status")));
+        }
+        body.put("status", up ? "UP" : "DOWN");
+        ctx.status(up ? 200 : 503).json(body);
     }
 
     public ServiceHttpServer start() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prodsupport.config.Config;
 import io.prodsupport.incident.IncidentDescription;
 import io.prodsupport.incident.Section;
@@ -13,6 +14,10 @@ import io.prodsupport.jirasim.SimIssue;
 import io.prodsupport.jirasim.SimSite;
 import io.prodsupport.jirasim.WebhookDelivery;
 import io.prodsupport.testing.SimulatedService;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -123,6 +128,43 @@ class ServeEndToEndTest {
         assertThat(whys)
                 .startsWith("* Why did the pool run dry? \u2014 asked by Bob Oncall ([comment|")
                 .containsOnlyOnce("pool run dry");
+    }
+
+    @Test
+    void readiness_reports_jira_down_after_a_run_of_failures_while_liveness_and_the_store_stay_up() throws Exception {
+        start(Flavour.CLOUD);
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + service.port();
+
+        HttpResponse<String> live = get(http, base + "/health/live");
+        HttpResponse<String> ready = get(http, base + "/health/ready");
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(ready.statusCode()).isEqualTo(200);
+        JsonNode jira = new ObjectMapper().readTree(ready.body()).path("jira");
+        assertThat(jira.path("status").asText()).isEqualTo("UP");
+        assertThat(jira.path("lastAnswer").isTextual()).isTrue();
+        assertThat(jira.path("consecutiveFailures").asInt()).isZero();
+
+        sim.faults().failNext(1000, 503);
+        sim.createIssue("OPS", "Incident", "Checkout down", "500s on /checkout", site.carol());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> get(http, base + "/health/ready").statusCode() == 503);
+
+        JsonNode down =
+                new ObjectMapper().readTree(get(http, base + "/health/ready").body());
+        assertThat(down.path("status").asText()).isEqualTo("DOWN");
+        assertThat(down.path("jira").path("status").asText()).isEqualTo("DOWN");
+        assertThat(down.path("jira").path("consecutiveFailures").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(down.path("jira").path("lastFailure").asText()).startsWith("HTTP 503");
+        assertThat(get(http, base + "/health").statusCode())
+                .as("the store still takes webhooks: Jira's deliveries are not refused")
+                .isEqualTo(200);
+        assertThat(get(http, base + "/health/live").statusCode()).isEqualTo(200);
+        sim.faults().clear();
+    }
+
+    private static HttpResponse<String> get(HttpClient http, String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Every webhook delivered and every stored event handled. */
