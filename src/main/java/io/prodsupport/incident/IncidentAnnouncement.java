@@ -7,7 +7,6 @@ import io.prodsupport.notify.AnnounceResult;
 import io.prodsupport.notify.Announcer;
 import io.prodsupport.notify.IncidentNotice;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +22,6 @@ public final class IncidentAnnouncement {
 
     /** Its JSON field names ({@link Record}) are read by the Forge panel; keep them. */
     public static final String PROPERTY = "prodsupport.announced";
-    /** Older incidents (an outage of the service, a ticket created elsewhere and moved in) are not news any more. */
-    static final Duration MAX_AGE = Duration.ofHours(24);
 
     static final List<String> FIELDS =
             List.of("summary", "project", "issuetype", "labels", "priority", "reporter", "assignee", "created");
@@ -51,10 +48,7 @@ public final class IncidentAnnouncement {
      * @throws AnnouncementIncompleteException when a channel failed; the ones that worked are recorded
      */
     public Optional<String> announce(Issue issue, boolean ownerJustAssigned) {
-        if (announcer.channels().isEmpty()
-                || !scope.covers(issue)
-                || issue.fields().created() == null
-                || issue.fields().created().toInstant().isBefore(clock.instant().minus(MAX_AGE))) {
+        if (announcer.channels().isEmpty() || !scope.covers(issue) || !NewIncidents.isRecent(issue, clock.instant())) {
             return Optional.empty();
         }
         Set<String> told = new LinkedHashSet<>(issue.properties()

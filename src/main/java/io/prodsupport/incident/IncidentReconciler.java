@@ -137,7 +137,7 @@ public final class IncidentReconciler {
         if (plan.staffed().isPresent()) {
             after = after.withProperty(Staffing.PROPERTY, plan.staffed().get());
         }
-        return new ReconcileOutcome(key, true, plan.issue().fields().isDone(), changes, after);
+        return new ReconcileOutcome(key, true, changes, after);
     }
 
     /** The one edit: fix version, owner, template and the staffing record together. */

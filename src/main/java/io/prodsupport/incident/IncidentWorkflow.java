@@ -4,7 +4,6 @@ import io.prodsupport.jira.Issue;
 import io.prodsupport.jira.JiraClient;
 import io.prodsupport.jira.JiraException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,12 +30,6 @@ import java.util.stream.Stream;
  * here, between the others, with its fields and properties added to the read.
  */
 public final class IncidentWorkflow {
-
-    /**
-     * How long an incident counts as new for a signal that is not its creation (the sweep after a lost webhook, the
-     * backfill): staffing and announcing an incident older than this would be wrong about the past.
-     */
-    static final Duration NEW_FOR = Duration.ofHours(24);
 
     static final List<String> FIELDS = union(
             IncidentReconciler.FIELDS,
@@ -109,14 +102,15 @@ public final class IncidentWorkflow {
      * @param notifyUsers whether Jira e-mails people about the edits ({@code false} needs project admin rights)
      */
     public WorkflowOutcome handle(IncidentSignal signal, Issue issue, boolean notifyUsers) {
-        IncidentPlan plan = preview(signal, issue);
+        boolean isNew = isNew(signal, issue);
+        IncidentPlan plan = plan(issue, isNew);
         if (!plan.incident()) {
             return WorkflowOutcome.notAnIncident(issue.key());
         }
         ReconcileOutcome shaped = reconciler.apply(plan, notifyUsers);
         List<String> did = new ArrayList<>(shaped.changes());
         Issue now = shaped.after();
-        if (isNew(signal, issue) && announces(signal)) {
+        if (isNew && announces(signal)) {
             announcement.announce(now, plan.assignTo().isPresent()).ifPresent(did::add);
         }
         // the backfill does not rewrite old tickets' descriptions beyond the template
@@ -139,22 +133,22 @@ public final class IncidentWorkflow {
 
     /** What the signal would change in the issue's shape and staffing, without a call (the backfill's dry run). */
     public IncidentPlan preview(IncidentSignal signal, Issue issue) {
-        return reconciler.plan(issue, isNew(signal, issue) && !Staffing.done(issue));
+        return plan(issue, isNew(signal, issue));
+    }
+
+    /** Staffed now when new and never staffed before. */
+    private IncidentPlan plan(Issue issue, boolean isNew) {
+        return reconciler.plan(issue, isNew && !Staffing.done(issue));
     }
 
     /**
-     * New: its creation, or an incident created less than {@link #NEW_FOR} ago that the sweep or the backfill meets
+     * New: its creation, or an incident created within {@link NewIncidents#WINDOW} that the sweep or the backfill meets
      * (its creation's webhook may have been lost). Comments, edits and closes never make an incident new.
      */
     private boolean isNew(IncidentSignal signal, Issue issue) {
         return switch (signal.kind()) {
             case CREATED -> true;
-            case SWEPT, BACKFILLED ->
-                issue.fields().created() != null
-                        && issue.fields()
-                                .created()
-                                .toInstant()
-                                .isAfter(clock.instant().minus(NEW_FOR));
+            case SWEPT, BACKFILLED -> NewIncidents.isRecent(issue, clock.instant());
             case UPDATED, CLOSED, COMMENTED -> false;
         };
     }

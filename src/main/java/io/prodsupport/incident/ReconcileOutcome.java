@@ -9,14 +9,14 @@ import java.util.List;
  * @param after the issue as Jira holds it after these changes (its description and properties), so the rules that
  *              run next need not read it again
  */
-public record ReconcileOutcome(String issueKey, boolean incident, boolean done, List<String> changes, Issue after) {
+public record ReconcileOutcome(String issueKey, boolean incident, List<String> changes, Issue after) {
 
     public ReconcileOutcome {
         changes = List.copyOf(changes);
     }
 
     static ReconcileOutcome notAnIncident(Issue issue) {
-        return new ReconcileOutcome(issue.key(), false, false, List.of(), issue);
+        return new ReconcileOutcome(issue.key(), false, List.of(), issue);
     }
 
     public boolean changedSomething() {
