@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "backfill",
         mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "Bring old incident tickets up to the standard: the fix version and the section template where"
                 + " missing (the original text kept verbatim), follow-ups for the prevention actions of resolved"
                 + " tickets. Closed tickets are never reopened; those without a root"

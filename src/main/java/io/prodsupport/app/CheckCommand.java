@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "check",
         mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "Validate the configuration and the Jira connection (reachability, credentials, projects,"
                 + " fix version, follow-up issue type, link type) and, when mail is configured, the mailbox (sign-in,"
                 + " folders), one line each; exit 0 only if all pass.")

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "descriptor",
         mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description =
                 "Write the Forge app (forge/manifest.yml: the workflow validator and the incident panel; forge/src/rules.js)"
                         + " and the admin webhook registration (webhook.json) for the configured incident projects,"

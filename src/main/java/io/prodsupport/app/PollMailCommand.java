@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "poll-mail",
         mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "Read the mailbox (mail:) once: each waiting e-mail about an incident becomes one comment on it,"
                 + " one that names no incident goes to the unmatched folder; says how many of each. `serve` does the"
                 + " same continuously; both may run at once.")

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "replay",
         mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "List the events that failed every attempt (dead letters), or put them back in the queue: "
                 + "a running `serve` picks them up within a poll.")
 final class ReplayCommand implements Callable<Integer> {

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "serve",
         mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "Run the service: POST /webhook/jira, GET /health and GET /metrics on webhook.port.")
 final class ServeCommand implements Callable<Integer> {
 

@@ -11,6 +11,8 @@ import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -40,6 +42,35 @@ class CommandLineTest {
     void version_is_printed() {
         assertThat(run("--version")).isZero();
         assertThat(out.toString()).startsWith("prodsupport ");
+    }
+
+    @Test
+    void every_subcommand_prints_the_version() {
+        List<String> commands = new ArrayList<>();
+        collect(Main.commandLine(), List.of(), commands);
+        assertThat(commands).contains("serve", "check", "backfill");
+
+        for (String command : commands) {
+            out.getBuffer().setLength(0);
+            List<String> args = new ArrayList<>(List.of(command.split(" ")));
+            args.add("--version");
+
+            assertThat(run(args.toArray(String[]::new))).as(command).isZero();
+            assertThat(out.toString()).as(command + " --version").startsWith("prodsupport ");
+        }
+    }
+
+    /** Every command below {@code cli} (nested ones as "webhook register"), except picocli's own {@code help}. */
+    private static void collect(CommandLine cli, List<String> prefix, List<String> into) {
+        cli.getSubcommands().forEach((name, sub) -> {
+            if (sub.getCommand() instanceof CommandLine.HelpCommand) {
+                return;
+            }
+            List<String> path = new ArrayList<>(prefix);
+            path.add(name);
+            into.add(String.join(" ", path));
+            collect(sub, path, into);
+        });
     }
 
     @Test
