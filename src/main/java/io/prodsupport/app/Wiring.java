@@ -47,6 +47,7 @@ import io.prodsupport.notify.EmailSettings;
 import io.prodsupport.notify.Notifier;
 import io.prodsupport.notify.SlackNotifier;
 import io.prodsupport.notify.TeamsNotifier;
+import io.prodsupport.store.StoreLocation;
 import io.prodsupport.store.Stores;
 import io.prodsupport.sweep.Sweep;
 import io.prodsupport.webhook.JiraEvent.EventUser;
@@ -344,6 +345,8 @@ public final class Wiring {
                 config.jira().baseUrl(),
                 me.displayName());
         Config.Store store = config.store();
+        // absolute, so an administrator sees which file a relative store.url became
+        log.info("store: {}", StoreLocation.of(store.url()).description());
         Inbox inbox = inbox();
         if (!store.isPostgres()) {
             // one process per SQLite file: claims still in it belong to a process that was killed

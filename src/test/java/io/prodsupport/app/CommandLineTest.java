@@ -2,6 +2,10 @@ package io.prodsupport.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.prodsupport.jirasim.JiraSimulator;
 import io.prodsupport.jirasim.SimSite;
 import io.prodsupport.testing.SimulatedService;
@@ -15,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 class CommandLineTest {
@@ -106,7 +111,14 @@ class CommandLineTest {
     }
 
     @Test
-    void serve_on_a_port_in_use_says_so_in_one_line_and_exits_2(@TempDir Path dir) throws IOException {
+    void serve_on_a_port_in_use_says_so_in_one_line_and_exits_2_after_logging_where_the_store_is(@TempDir Path dir)
+            throws IOException {
+        Logger wiring = (Logger) LoggerFactory.getLogger(Wiring.class);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        wiring.addAppender(log);
+        Level before = wiring.getLevel();
+        wiring.setLevel(Level.INFO);
         try (JiraSimulator sim = JiraSimulator.builder().start();
                 ServerSocket taken = new ServerSocket(0)) {
             Path config = SimulatedService.config(SimSite.seed(sim), dir, taken.getLocalPort(), "");
@@ -119,6 +131,13 @@ class CommandLineTest {
                     .contains("webhook.port " + taken.getLocalPort())
                     .doesNotContain("\tat ")
                     .hasLineCount(1);
+            assertThat(log.list)
+                    .map(ILoggingEvent::getFormattedMessage)
+                    .contains("store: SQLite file "
+                            + dir.resolve("prodsupport.db").toAbsolutePath());
+        } finally {
+            wiring.setLevel(before);
+            wiring.detachAppender(log);
         }
     }
 
