@@ -28,9 +28,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(
             names = "--host",
-            defaultValue = "0.0.0.0",
             paramLabel = "ADDRESS",
-            description = "Interface to listen on (default: ${DEFAULT-VALUE}).")
+            description = "Interface to listen on (default: webhook.host of the config, else 0.0.0.0).")
     String host;
 
     @Spec
@@ -51,9 +50,10 @@ final class ServeCommand implements Callable<Integer> {
                     loaded.webhook().port());
         }
         PrintWriter err = spec.commandLine().getErr();
+        String listenOn = host != null ? host : loaded.webhook().host();
         ProdsupportService service;
         try {
-            service = new Wiring(loaded).service(host);
+            service = new Wiring(loaded).service(listenOn);
         } catch (JiraException e) {
             err.println("prodsupport: cannot start: " + e.getMessage() + " (run `prodsupport check` for details)");
             return CANNOT_START;
@@ -69,7 +69,11 @@ final class ServeCommand implements Callable<Integer> {
                     + loaded.webhook().port() + ")");
             return CANNOT_START;
         }
-        log.info("listening on {}:{} (POST /webhook/jira, GET /health, GET /metrics)", host, service.port());
+        log.info(
+                "listening on {}:{} over {} (POST /webhook/jira, GET /health, GET /metrics)",
+                listenOn,
+                service.port(),
+                loaded.webhook().tls() != null ? "HTTPS" : "HTTP");
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         Runtime.getRuntime()

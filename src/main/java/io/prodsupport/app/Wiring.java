@@ -52,6 +52,7 @@ import io.prodsupport.store.Stores;
 import io.prodsupport.sweep.Sweep;
 import io.prodsupport.webhook.JiraEvent.EventUser;
 import io.prodsupport.webhook.JiraEventParser;
+import io.prodsupport.webhook.PemTls;
 import io.prodsupport.webhook.ServiceHttpServer;
 import io.prodsupport.webhook.WebhookIntake;
 import java.time.Clock;
@@ -314,6 +315,24 @@ public final class Wiring {
         return new Backfill(jira, workflow(jira, followUps), new ResolvedTickets(followUps), checkpoints, clock);
     }
 
+    /**
+     * The certificate and key of {@code webhook.tls}, read and checked; empty without it. Throws
+     * {@link IllegalArgumentException} with one line when a file is missing, unreadable, encrypted or not the pair.
+     */
+    Optional<PemTls> tls() {
+        return Optional.ofNullable(config.webhook().tls()).map(t -> {
+            PemTls pem = PemTls.load(t.certFile(), t.keyFile());
+            log.info("HTTPS with the certificate of {}, valid until {}", pem.subject(), pem.notAfter());
+            if (pem.notAfter().isBefore(clock.instant())) {
+                log.warn(
+                        "the certificate in webhook.tls.certFile {} expired on {}: Jira will not deliver to it",
+                        t.certFile(),
+                        pem.notAfter());
+            }
+            return pem;
+        });
+    }
+
     /** After this many failed attempts in a row, Jira counts as down for readiness (one retry is ordinary). */
     static final int JIRA_DOWN_AFTER = 3;
 
@@ -335,6 +354,8 @@ public final class Wiring {
      * own edits cause. Throws {@link io.prodsupport.jira.JiraException} when Jira cannot be reached or refuses it.
      */
     public ProdsupportService service(String host) {
+        // local files first: a bad certificate is said before anything connects anywhere
+        Optional<PemTls> tls = tls();
         HttpJiraClient jira = jiraClient();
         ServerInfo info = jira.serverInfo();
         JiraUser me = jira.myself();
@@ -379,7 +400,7 @@ public final class Wiring {
                         clock)
                 .onAccepted(worker::nudge);
         ServiceHttpServer server =
-                new ServiceHttpServer(host, config.webhook().port(), metrics, () -> health(jira, info), intake);
+                new ServiceHttpServer(host, config.webhook().port(), metrics, () -> health(jira, info), intake, tls);
         Optional<MailLedger> mailLedger = Optional.ofNullable(config.mail()).map(m -> mailLedger());
         mailLedger.filter(l -> !store.isPostgres()).ifPresent(l -> {
             // as for the inbox: claims left in a SQLite file belong to a process that was killed

@@ -3,6 +3,7 @@ package io.prodsupport.config;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +25,7 @@ public record Config(
         Mail mail) {
 
     public Config {
-        webhook = webhook != null ? webhook : new Webhook(null, null, null);
+        webhook = webhook != null ? webhook : new Webhook(null, null, null, null, null);
         store = store != null ? store : new Store(null, null, null);
         followUps = followUps != null ? followUps : new FollowUps(null, null, null, null, null);
         if (followUps.project() == null) {
@@ -62,13 +63,21 @@ public record Config(
         }
     }
 
-    public record Webhook(Integer port, List<Secret> secrets, Boolean allowUnsigned) {
+    /**
+     * @param host interface the service listens on ({@code serve --host} overrides it)
+     * @param tls  built-in HTTPS from PEM files; null: plain HTTP (TLS ends at a reverse proxy)
+     */
+    public record Webhook(Integer port, List<Secret> secrets, Boolean allowUnsigned, String host, Tls tls) {
         public Webhook {
             port = port != null ? port : 8080;
             secrets = secrets != null ? List.copyOf(secrets) : List.of();
             allowUnsigned = allowUnsigned != null && allowUnsigned;
+            host = host != null ? host : "0.0.0.0";
         }
     }
+
+    /** PEM files: the certificate chain (server certificate first) and its unencrypted private key. */
+    public record Tls(Path certFile, Path keyFile) {}
 
     public record Store(String url, String username, Secret password) {
         public Store {

@@ -64,7 +64,13 @@ final class ConfigSchema {
                     obj(
                             optional("port", leaf(Kind.PORT)),
                             optional("secrets", new ListOf(Kind.SECRET)),
-                            optional("allowUnsigned", leaf(Kind.BOOLEAN)))),
+                            optional("allowUnsigned", leaf(Kind.BOOLEAN)),
+                            optional("host", leaf(Kind.STRING)),
+                            optional(
+                                    "tls",
+                                    obj(
+                                            required("certFile", leaf(Kind.STRING)),
+                                            required("keyFile", leaf(Kind.STRING)))))),
             optional(
                     "store",
                     obj(

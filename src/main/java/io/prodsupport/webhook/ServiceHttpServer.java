@@ -26,7 +26,7 @@ public final class ServiceHttpServer implements AutoCloseable {
      */
     public ServiceHttpServer(
             String host, int port, PrometheusMeterRegistry metrics, Supplier<Map<String, Object>> health) {
-        this(host, port, metrics, health, Optional.empty());
+        this(host, port, metrics, health, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -39,7 +39,18 @@ public final class ServiceHttpServer implements AutoCloseable {
             PrometheusMeterRegistry metrics,
             Supplier<Map<String, Object>> health,
             WebhookIntake intake) {
-        this(host, port, metrics, health, Optional.of(intake));
+        this(host, port, metrics, health, Optional.of(intake), Optional.empty());
+    }
+
+    /** With the webhook intake, over HTTPS when {@code tls} is given ({@code webhook.tls}), else plain HTTP. */
+    public ServiceHttpServer(
+            String host,
+            int port,
+            PrometheusMeterRegistry metrics,
+            Supplier<Map<String, Object>> health,
+            WebhookIntake intake,
+            Optional<PemTls> tls) {
+        this(host, port, metrics, health, Optional.of(intake), tls);
     }
 
     private ServiceHttpServer(
@@ -47,10 +58,13 @@ public final class ServiceHttpServer implements AutoCloseable {
             int port,
             PrometheusMeterRegistry metrics,
             Supplier<Map<String, Object>> health,
-            Optional<WebhookIntake> intake) {
+            Optional<WebhookIntake> intake,
+            Optional<PemTls> tls) {
         this.app = Javalin.create(config -> {
             config.jetty.host = host;
             config.jetty.port = port;
+            // Javalin adds its plain HTTP connector only when none is given: with TLS, HTTPS is the only one
+            tls.ifPresent(pem -> config.jetty.addConnector(pem.connector(host, port)));
             config.startup.showJavalinBanner = false;
             // the process answers: for a supervisor deciding whether to restart it
             config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));

@@ -142,6 +142,36 @@ class CommandLineTest {
     }
 
     @Test
+    void serve_with_a_missing_certificate_says_so_in_one_line_and_exits_2_before_calling_jira(@TempDir Path dir)
+            throws IOException {
+        try (ServerSocket closed = new ServerSocket(0)) {
+            int nobodyListens = closed.getLocalPort();
+            closed.close();
+            Path key = Files.writeString(dir.resolve("key.pem"), "");
+            Path token = Files.writeString(dir.resolve("token"), "pat");
+            Path config = Files.writeString(
+                    dir.resolve("prodsupport.yml"), """
+                    jira:
+                      baseUrl: http://127.0.0.1:%d
+                      personalAccessToken: file:%s
+                    webhook:
+                      allowUnsigned: true
+                      tls:
+                        certFile: %s
+                        keyFile: %s
+                    incidents:
+                      projects: [OPS]
+                    """.formatted(nobodyListens, token, dir.resolve("cert.pem"), key));
+
+            assertThat(run("serve", "--config", config.toString())).isEqualTo(2);
+
+            assertThat(err.toString().strip())
+                    .isEqualTo("prodsupport: cannot start: webhook.tls.certFile " + dir.resolve("cert.pem")
+                            + ": no such file");
+        }
+    }
+
+    @Test
     void serve_with_an_unreachable_store_says_so_in_one_line_and_exits_2(@TempDir Path dir) throws IOException {
         try (JiraSimulator sim = JiraSimulator.builder().start();
                 ServerSocket closed = new ServerSocket(0)) {

@@ -63,6 +63,30 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void webhook_host_defaults_to_every_interface_and_tls_is_off_unless_both_files_are_named() {
+        assertThat(load(MINIMAL).webhook().host()).isEqualTo("0.0.0.0");
+        assertThat(load(MINIMAL).webhook().tls()).isNull();
+
+        String withTls = MINIMAL.replace("webhook:\n", """
+                webhook:
+                  host: 127.0.0.1
+                  tls:
+                    certFile: /etc/prodsupport/tls/fullchain.pem
+                    keyFile: /etc/prodsupport/tls/privkey.pem
+                """);
+        Config c = load(withTls);
+        assertThat(c.webhook().host()).isEqualTo("127.0.0.1");
+        assertThat(c.webhook().tls().certFile()).isEqualTo(Path.of("/etc/prodsupport/tls/fullchain.pem"));
+        assertThat(c.webhook().tls().keyFile()).isEqualTo(Path.of("/etc/prodsupport/tls/privkey.pem"));
+
+        assertThat(problems(MINIMAL.replace("webhook:\n", """
+                        webhook:
+                          tls: {certFile: /etc/cert.pem}
+                        """)))
+                .containsExactly("webhook.tls.keyFile: missing (required)");
+    }
+
+    @Test
     void environment_values_and_defaults_are_substituted_and_typed() {
         env.put("PORT", "9090");
         Config c = load(MINIMAL + """
