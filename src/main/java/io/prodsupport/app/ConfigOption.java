@@ -20,10 +20,15 @@ final class ConfigOption {
             description = "Configuration file (default: ${DEFAULT-VALUE}).")
     Path file;
 
-    /** Loads the config, or prints one line per problem to {@code err} and returns null. */
+    /**
+     * Loads the config and applies its {@code logging:} section, or prints one line per problem to {@code err} and
+     * returns null.
+     */
     Config loadOrReport(Map<String, String> env, PrintWriter err) {
         try {
-            return ConfigLoaders.withTemplateSections(env).load(file);
+            Config config = ConfigLoaders.withTemplateSections(env).load(file);
+            LoggingSetup.apply(config.logging());
+            return config;
         } catch (ConfigException e) {
             err.println("prodsupport: the configuration in " + file + " cannot be used:");
             e.problems().forEach(p -> err.println("  " + p));

@@ -22,7 +22,8 @@ public record Config(
         Sweep sweep,
         OnCall onCall,
         @JsonProperty("notify") Notify notifications,
-        Mail mail) {
+        Mail mail,
+        Logging logging) {
 
     public Config {
         webhook = webhook != null ? webhook : new Webhook(null, null, null, null, null);
@@ -172,6 +173,25 @@ public record Config(
             smtpPort = smtpPort != null ? smtpPort : 587;
             startTls = startTls == null || startTls;
             to = List.copyOf(to);
+        }
+    }
+
+    /**
+     * How the service logs, applied at start; null when {@code logging:} is absent (then text at INFO, as
+     * {@code logback.xml} in the jar says, or the level in {@code PRODSUPPORT_LOG_LEVEL}).
+     *
+     * @param format {@code text} (one line per event) or {@code json} (one JSON object per line, for log shippers)
+     * @param level  {@code TRACE}, {@code DEBUG}, {@code INFO}, {@code WARN} or {@code ERROR}
+     */
+    public record Logging(String format, String level) {
+        public Logging {
+            format = format != null ? format : "text";
+            level = level != null ? level : "INFO";
+        }
+
+        @JsonIgnore
+        public boolean json() {
+            return "json".equals(format);
         }
     }
 

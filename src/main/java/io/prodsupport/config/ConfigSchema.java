@@ -19,6 +19,8 @@ final class ConfigSchema {
         BOOLEAN("true or false"),
         DURATION("an ISO-8601 duration such as PT30S or P7D"),
         INSTANT("an ISO-8601 instant such as 2026-01-05T09:00:00Z"),
+        LOG_FORMAT("text or json"),
+        LOG_LEVEL("one of TRACE, DEBUG, INFO, WARN, ERROR"),
         /** A credential: only from ${ENV} or file:/path, never written inline in the YAML. */
         SECRET("a secret"),
         /** A URL that embeds a credential (Slack/Teams incoming webhooks): validated as a URL, handled as a secret. */
@@ -136,7 +138,10 @@ final class ConfigSchema {
                                             optional("tls", leaf(Kind.BOOLEAN)))),
                             optional("doneFolder", leaf(Kind.STRING)),
                             optional("unmatchedFolder", leaf(Kind.STRING)),
-                            optional("attachments", leaf(Kind.BOOLEAN)))));
+                            optional("attachments", leaf(Kind.BOOLEAN)))),
+            optional(
+                    "logging",
+                    obj(optional("format", leaf(Kind.LOG_FORMAT)), optional("level", leaf(Kind.LOG_LEVEL)))));
 
     private ConfigSchema() {}
 

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -128,6 +129,14 @@ final class ConfigValidator {
                         : wrong(path, kind, text);
             case DURATION -> duration(text, kind, path);
             case INSTANT -> instant(text, kind, path);
+            case LOG_FORMAT -> oneOf(text.strip().toLowerCase(Locale.ROOT), Set.of("text", "json"), kind, path, text);
+            case LOG_LEVEL ->
+                oneOf(
+                        text.strip().toUpperCase(Locale.ROOT),
+                        Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR"),
+                        kind,
+                        path,
+                        text);
             default -> throw new IllegalStateException("unhandled kind " + kind);
         };
     }
@@ -182,6 +191,11 @@ final class ConfigValidator {
         } catch (DateTimeParseException e) {
             return wrong(path, kind, text);
         }
+    }
+
+    /** {@code normalised} when it is one of {@code allowed} (the spelling people use: "JSON", "info"). */
+    private JsonNode oneOf(String normalised, Set<String> allowed, Kind kind, String path, String given) {
+        return allowed.contains(normalised) ? TextNode.valueOf(normalised) : wrong(path, kind, given);
     }
 
     private JsonNode instant(String text, Kind kind, String path) {

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Takes due events from the {@link Inbox} and runs the {@link EventHandler} on them: several ordering keys in
@@ -30,6 +31,9 @@ public final class InboxWorker implements AutoCloseable {
 
     /** How long {@link #close()} lets in-flight events finish before interrupting them. */
     public static final Duration DEFAULT_DRAIN = Duration.ofSeconds(10);
+
+    /** The MDC key under which the issue of the event being handled is set, for the log pattern to put first. */
+    public static final String ISSUE_MDC_KEY = "issue";
 
     private static final Logger log = LoggerFactory.getLogger(InboxWorker.class);
 
@@ -199,6 +203,8 @@ public final class InboxWorker implements AutoCloseable {
     private void process(StoredEvent event) {
         long start = System.nanoTime();
         String result = "failed";
+        // every line logged while this event is handled starts with its issue (the ordering key: the issue's key)
+        MDC.put(ISSUE_MDC_KEY, event.orderingKey());
         try {
             handler.handle(event);
             result = "succeeded";
@@ -224,6 +230,7 @@ public final class InboxWorker implements AutoCloseable {
                     .register(registry)
                     .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             inFlight.remove(event.id());
+            MDC.remove(ISSUE_MDC_KEY);
             wakePoller();
         }
     }

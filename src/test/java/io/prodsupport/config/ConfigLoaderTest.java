@@ -87,6 +87,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void logging_takes_text_or_json_and_a_level_in_any_case_and_says_what_else_is_wrong_in_one_line() {
+        assertThat(load(MINIMAL).logging()).isNull();
+        Config c = load(MINIMAL + "logging: {format: JSON, level: debug}\n");
+        assertThat(c.logging().format()).isEqualTo("json");
+        assertThat(c.logging().json()).isTrue();
+        assertThat(c.logging().level()).isEqualTo("DEBUG");
+        assertThat(load(MINIMAL + "logging: {level: WARN}\n").logging().format())
+                .isEqualTo("text");
+
+        assertThat(problems(MINIMAL + "logging: {format: xml, level: LOUD}\n"))
+                .containsExactly(
+                        "logging.format: expected text or json, got \"xml\"",
+                        "logging.level: expected one of TRACE, DEBUG, INFO, WARN, ERROR, got \"LOUD\"");
+    }
+
+    @Test
     void environment_values_and_defaults_are_substituted_and_typed() {
         env.put("PORT", "9090");
         Config c = load(MINIMAL + """
