@@ -78,11 +78,24 @@ final class SchemaMigrator {
             r.next();
             int version = r.getInt(1);
             if (version > MIGRATIONS.size()) {
-                throw new IllegalStateException("the store's schema is version " + version + ", newer than this build ("
-                        + MIGRATIONS.size() + "); run a newer prodsupport");
+                // an older release on a newer schema would read and write tables it does not know: refuse, say how out
+                throw new IllegalStateException("the store's schema is version " + version + " (" + name(c, version)
+                        + "), newer than this release knows (" + MIGRATIONS.size() + ", "
+                        + MIGRATIONS.get(MIGRATIONS.size() - 1) + "): a newer prodsupport migrated it; run that"
+                        + " release, or restore the backup taken before the upgrade (README, \"Upgrading\")");
             }
             checkApplied(c);
             return version;
+        }
+    }
+
+    private static String name(Connection c, int version) throws SQLException {
+        try (PreparedStatement p =
+                c.prepareStatement("SELECT name FROM prodsupport_schema_version WHERE version = ?")) {
+            p.setInt(1, version);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? r.getString(1) : "unnamed";
+            }
         }
     }
 
