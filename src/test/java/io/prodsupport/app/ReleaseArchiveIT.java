@@ -1,16 +1,21 @@
 package io.prodsupport.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prodsupport.config.Config;
 import io.prodsupport.jirasim.JiraSimulator;
 import io.prodsupport.jirasim.SimSite;
+import io.prodsupport.testing.SelfSignedCertificate;
 import io.prodsupport.testing.SimulatedService;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +23,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,6 +99,96 @@ class ReleaseArchiveIT {
                     .contains("✓ Jira reachable at " + sim.baseUrl())
                     .doesNotContain("✗");
         }
+    }
+
+    @Test
+    void serve_from_the_archive_over_https_logs_json_lines_with_the_store_path_and_the_incidents_key(@TempDir Path dir)
+            throws Exception {
+        SelfSignedCertificate tls = SelfSignedCertificate.ec();
+        Path cert = tls.writeCertificate(dir.resolve("cert.pem"));
+        Path key = tls.writePkcs8Key(dir.resolve("key.pem"));
+        try (JiraSimulator sim = JiraSimulator.builder().start()) {
+            SimSite site = SimSite.seed(sim);
+            // filed before serve starts: the sweep's first run at start queues it, the worker wraps it
+            String incident = sim.createIssue("OPS", "Incident", "Checkout down", "500s on /checkout", site.carol());
+            int port = SimulatedService.freePort();
+            Path config = SimulatedService.config(site, dir, port, "logging: {format: json, level: INFO}\n");
+            String yaml = Files.readString(config)
+                    .replace("webhook:\n", "webhook:\n  tls: {certFile: " + cert + ", keyFile: " + key + "}\n")
+                    // relative: the file lands in serve's working directory, and the log says where that is
+                    .replaceAll("(?m)^  url: jdbc:sqlite:.*$", "  url: jdbc:sqlite:relative.db");
+            Files.writeString(config, yaml);
+            Path log = dir.resolve("serve.log");
+
+            ProcessBuilder command = new ProcessBuilder(
+                            home.resolve("bin/prodsupport").toString(),
+                            "serve",
+                            "--config",
+                            config.toString(),
+                            "--host",
+                            "127.0.0.1")
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            command.environment().putAll(java());
+            Process serve = command.start();
+            try {
+                OkHttpClient https = tls.trustingClient();
+                await().atMost(Duration.ofMinutes(1)).until(() -> live(https, port) || !serve.isAlive());
+                assertThat(serve.isAlive()).as(Files.readString(log)).isTrue();
+                await().atMost(Duration.ofMinutes(1))
+                        .until(() -> sim.issue(incident).fixVersions().contains("Production Support"));
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> jsonLines(log).stream()
+                                .anyMatch(j -> j.path("message").asText().contains("fix version")));
+            } finally {
+                serve.destroy(); // SIGTERM, as systemctl stop
+                assertThat(serve.waitFor(1, TimeUnit.MINUTES)).isTrue();
+            }
+
+            assertThat(serve.exitValue()).isEqualTo(143);
+            List<JsonNode> lines = jsonLines(log);
+            assertThat(lines)
+                    .as(Files.readString(log))
+                    .anySatisfy(j -> assertThat(j.path("message").asText())
+                            .isEqualTo("store: SQLite file "
+                                    + dir.resolve("relative.db")
+                                            .toAbsolutePath()
+                                            .normalize()))
+                    .anySatisfy(j -> assertThat(j.path("message").asText())
+                            .startsWith("listening on 127.0.0.1:" + port + " over HTTPS"))
+                    .anySatisfy(j -> {
+                        assertThat(j.path("issue").asText()).isEqualTo(incident);
+                        assertThat(j.path("message").asText()).contains("fix version \"Production Support\"");
+                    })
+                    .allSatisfy(j -> assertThat(j.path("@timestamp").asText()).endsWith("Z"));
+            assertThat(dir.resolve("relative.db")).exists();
+        }
+    }
+
+    private static boolean live(OkHttpClient https, int port) {
+        try (Response r = https.newCall(new Request.Builder()
+                        .url("https://127.0.0.1:" + port + "/health/live")
+                        .build())
+                .execute()) {
+            return r.code() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Every line of the log, each of which must be a JSON object. */
+    private static List<JsonNode> jsonLines(Path log) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            try {
+                lines.add(json.readTree(line));
+            } catch (IOException e) {
+                throw new AssertionError("not a JSON line: " + line, e);
+            }
+        }
+        return lines;
     }
 
     @Test
