@@ -2,7 +2,9 @@ package io.prodsupport.app;
 
 import io.prodsupport.check.SiteCheck;
 import io.prodsupport.config.Config;
+import io.prodsupport.webhook.PemTls;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +17,8 @@ import picocli.CommandLine.Spec;
         versionProvider = Main.Version.class,
         description = "Validate the configuration and the Jira connection (reachability, credentials, projects,"
                 + " fix version, follow-up issue type, link type) and, when mail is configured, the mailbox (sign-in,"
-                + " folders), one line each; exit 0 only if all pass.")
+                + " folders) and, with webhook.tls, the certificate and its key; one line each; exit 0 only if all"
+                + " pass.")
 final class CheckCommand implements Callable<Integer> {
 
     @Mixin
@@ -33,15 +36,39 @@ final class CheckCommand implements Callable<Integer> {
         }
         out.println("✓ configuration " + config.file + " is valid");
         out.flush();
+        boolean tlsOk = tls(loaded.webhook().tls(), out);
         Wiring wiring = new Wiring(loaded);
         try {
             boolean ok = new SiteCheck(wiring.jiraClient(), loaded, wiring.mailbox()).run(line -> {
                 out.println(line);
                 out.flush();
             });
-            return ok ? 0 : 1;
+            return ok && tlsOk ? 0 : 1;
         } finally {
             wiring.releaseHttp();
         }
+    }
+
+    /** The files of {@code webhook.tls}, read as {@code serve} reads them: one line, true when serve could use them. */
+    private static boolean tls(Config.Tls tls, PrintWriter out) {
+        if (tls == null) {
+            return true;
+        }
+        boolean ok;
+        try {
+            PemTls pem = PemTls.load(tls.certFile(), tls.keyFile());
+            ok = pem.notAfter().isAfter(Instant.now());
+            out.println(
+                    ok
+                            ? "✓ webhook.tls: the certificate of " + pem.subject() + " matches its key, valid until "
+                                    + pem.notAfter()
+                            : "✗ webhook.tls: the certificate of " + pem.subject() + " expired on " + pem.notAfter()
+                                    + "; Jira will not deliver to it");
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            ok = false;
+            out.println("✗ " + e.getMessage());
+        }
+        out.flush();
+        return ok;
     }
 }

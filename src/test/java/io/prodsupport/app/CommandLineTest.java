@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.prodsupport.jirasim.JiraSimulator;
 import io.prodsupport.jirasim.SimSite;
+import io.prodsupport.testing.SelfSignedCertificate;
 import io.prodsupport.testing.SimulatedService;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -168,6 +169,40 @@ class CommandLineTest {
             assertThat(err.toString().strip())
                     .isEqualTo("prodsupport: cannot start: webhook.tls.certFile " + dir.resolve("cert.pem")
                             + ": no such file");
+        }
+    }
+
+    @Test
+    void check_reads_the_tls_files_as_serve_would_and_fails_on_a_key_that_is_not_the_certificates(@TempDir Path dir)
+            throws IOException {
+        SelfSignedCertificate tls = SelfSignedCertificate.ec();
+        Path cert = tls.writeCertificate(dir.resolve("cert.pem"));
+        Path key = tls.writePkcs8Key(dir.resolve("key.pem"));
+        Path otherKey = SelfSignedCertificate.ec().writePkcs8Key(dir.resolve("other.pem"));
+        try (JiraSimulator sim = JiraSimulator.builder().start()) {
+            Path config = SimulatedService.config(SimSite.seed(sim), dir, SimulatedService.freePort(), "");
+            String yaml = Files.readString(config);
+            Files.writeString(
+                    config,
+                    yaml.replace("webhook:\n", "webhook:\n  tls: {certFile: " + cert + ", keyFile: " + key + "}\n"));
+
+            assertThat(run("check", "--config", config.toString()))
+                    .as(out.toString())
+                    .isZero();
+            assertThat(out.toString())
+                    .contains("✓ webhook.tls: the certificate of CN=prodsupport.test matches its key, valid until ");
+
+            out.getBuffer().setLength(0);
+            Files.writeString(
+                    config,
+                    yaml.replace(
+                            "webhook:\n", "webhook:\n  tls: {certFile: " + cert + ", keyFile: " + otherKey + "}\n"));
+
+            assertThat(run("check", "--config", config.toString())).isEqualTo(1);
+            assertThat(out.toString())
+                    .contains("✗ webhook.tls.keyFile " + otherKey + " is not the key of the certificate in"
+                            + " webhook.tls.certFile " + cert + " (CN=prodsupport.test)")
+                    .contains("✓ Jira reachable at " + sim.baseUrl());
         }
     }
 
