@@ -2,10 +2,6 @@ package io.prodsupport.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prodsupport.backfill.Backfill;
 import io.prodsupport.backfill.BackfillCheckpoints;
@@ -83,6 +79,8 @@ public final class Wiring {
      */
     private final OkHttpClient http = new OkHttpClient();
 
+    private final ServiceMetrics metrics = new ServiceMetrics();
+
     public Wiring(Config config, Clock clock) {
         this.config = config;
         this.clock = clock;
@@ -122,12 +120,9 @@ public final class Wiring {
         http.connectionPool().evictAll();
     }
 
+    /** The instance's one registry, behind {@code /metrics}. */
     PrometheusMeterRegistry metrics() {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        return registry;
+        return metrics.registry();
     }
 
     public IncidentScope incidentScope() {
@@ -151,7 +146,7 @@ public final class Wiring {
         List<Section> required = config.incidents().requiredOnClose().stream()
                 .map(title -> Section.match(title).orElseThrow()) // validated when the config was loaded
                 .toList();
-        return new CloseGate(jira, incidentScope(), required);
+        return metrics.count(new CloseGate(jira, incidentScope(), required));
     }
 
     IncidentAnnouncement announcement(JiraClient jira) {
@@ -188,7 +183,7 @@ public final class Wiring {
                     email.to(),
                     mailboxAddress().orElse(null))));
         }
-        return List.copyOf(channels);
+        return metrics.count(channels);
     }
 
     /**
@@ -286,13 +281,13 @@ public final class Wiring {
 
     FollowUps followUps(JiraClient jira, FollowUpLedger ledger) {
         Config.FollowUps f = config.followUps();
-        return new FollowUps(
+        return metrics.count(new FollowUps(
                 jira,
                 incidentScope(),
                 new FollowUpSettings(f.project(), f.issueType(), f.linkType(), f.labels(), f.inheritPriority()),
                 ledger,
                 clock,
-                FollowUps.DEFAULT_LEASE);
+                FollowUps.DEFAULT_LEASE));
     }
 
     /** What every event goes through: the rules of an incident's life, over {@code jira}. */
@@ -354,6 +349,8 @@ public final class Wiring {
         }
         FollowUpLedger ledger = followUpLedger();
         PrometheusMeterRegistry metrics = metrics();
+        jira.recordMetricsIn(metrics);
+        this.metrics.countDeadLetters(inbox);
         InboxWorker worker = new InboxWorker(
                 inbox,
                 new IncidentEventHandler(

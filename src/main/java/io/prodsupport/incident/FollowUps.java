@@ -58,6 +58,8 @@ public final class FollowUps {
     private final String instance = UUID.randomUUID().toString();
 
     private final AtomicLong attempts = new AtomicLong();
+    /** Follow-ups this instance created since it started: for the service's metrics. */
+    private final AtomicLong created = new AtomicLong();
     /** Follow-up projects whose create screen lacks Linked Issues: their follow-ups are linked by a second call. */
     private final Set<String> noLinksOnCreate = ConcurrentHashMap.newKeySet();
 
@@ -97,6 +99,11 @@ public final class FollowUps {
             return Optional.empty();
         }
         return new Attempt(incident, instance + "/" + attempts.incrementAndGet()).run();
+    }
+
+    /** How many follow-ups this instance has created since it started. */
+    public long createdSoFar() {
+        return created.get();
     }
 
     /**
@@ -191,6 +198,7 @@ public final class FollowUps {
                 String url = jira.serverInfo().baseUrl() + "/browse/" + key;
                 followUp = create(planner.newIssue(action, incident, url));
                 createdHere.add(followUp);
+                created.incrementAndGet();
                 did.add("created " + followUp);
             }
             recordCreated(action.id(), followUp);
