@@ -136,5 +136,14 @@ public final class CloseGate {
     }
 
     /** The value of {@value #PROPERTY}: which close is being handled, and whether its comment was made. */
+    /** What {@value #PROPERTY} says of the last close the gate refused, for {@code explain}. */
+    static Optional<String> describe(Issue issue) {
+        return issue.properties()
+                .get(PROPERTY, Record.class)
+                .map(r -> "close gate: last refused the close of change "
+                        + r.changelogId() + (r.fromStatus().isEmpty() ? "" : " (from " + r.fromStatus() + ")")
+                        + (r.commented() ? " and said why in a comment" : "; the comment saying why is still to come"));
+    }
+
     record Record(String changelogId, String fromStatus, boolean commented) {}
 }
