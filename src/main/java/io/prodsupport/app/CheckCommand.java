@@ -2,9 +2,12 @@ package io.prodsupport.app;
 
 import io.prodsupport.check.SiteCheck;
 import io.prodsupport.config.Config;
+import io.prodsupport.config.Secret;
+import io.prodsupport.store.StoreProbe;
 import io.prodsupport.webhook.PemTls;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,8 +20,8 @@ import picocli.CommandLine.Spec;
         versionProvider = Main.Version.class,
         description = "Validate the configuration and the Jira connection (reachability, credentials, projects,"
                 + " fix version, follow-up issue type, link type) and, when mail is configured, the mailbox (sign-in,"
-                + " folders) and, with webhook.tls, the certificate and its key; one line each; exit 0 only if all"
-                + " pass.")
+                + " folders), the store (reachable, schema, writable) and, with webhook.tls, the certificate and its"
+                + " key; one line each; exit 0 only if all pass.")
 final class CheckCommand implements Callable<Integer> {
 
     @Mixin
@@ -43,7 +46,15 @@ final class CheckCommand implements Callable<Integer> {
                 out.println(line);
                 out.flush();
             });
-            return ok && tlsOk ? 0 : 1;
+            StoreProbe store = StoreProbe.of(
+                    loaded.store().url(),
+                    loaded.store().username(),
+                    Optional.ofNullable(loaded.store().password())
+                            .map(Secret::value)
+                            .orElse(null));
+            store.lines().forEach(line -> out.println((line.ok() ? "✓ " : "✗ ") + line.text()));
+            out.flush();
+            return ok && store.ok() && tlsOk ? 0 : 1;
         } finally {
             wiring.releaseHttp();
         }
