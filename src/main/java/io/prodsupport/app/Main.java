@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             ReplayCommand.class,
             PollMailCommand.class,
             DescriptorCommand.class,
+            WebhookCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main {

@@ -10,6 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prodsupport.backfill.Backfill;
 import io.prodsupport.backfill.BackfillCheckpoints;
 import io.prodsupport.backfill.ResolvedTickets;
+import io.prodsupport.check.WebhookSetup;
 import io.prodsupport.config.Config;
 import io.prodsupport.config.Secret;
 import io.prodsupport.inbox.Inbox;
@@ -311,6 +312,15 @@ public final class Wiring {
     public Backfill backfill(JiraClient jira, BackfillCheckpoints checkpoints, FollowUpLedger ledger) {
         FollowUps followUps = followUps(jira, ledger);
         return new Backfill(jira, workflow(jira, followUps), new ResolvedTickets(followUps), checkpoints, clock);
+    }
+
+    /** prodsupport's admin webhook as the config describes it: {@code webhook.publicUrl}, the incident scope's JQL. */
+    public WebhookSetup webhookSetup(JiraClient jira) {
+        return new WebhookSetup(
+                jira,
+                Optional.ofNullable(config.webhook().publicUrl()),
+                incidentScope().jql(),
+                config.webhook().secrets().stream().map(Secret::value).toList());
     }
 
     /** After this many failed attempts in a row, Jira counts as down for readiness (one retry is ordinary). */

@@ -24,7 +24,7 @@ public record Config(
         Mail mail) {
 
     public Config {
-        webhook = webhook != null ? webhook : new Webhook(null, null, null);
+        webhook = webhook != null ? webhook : new Webhook(null, null, null, null);
         store = store != null ? store : new Store(null, null, null);
         followUps = followUps != null ? followUps : new FollowUps(null, null, null, null, null);
         if (followUps.project() == null) {
@@ -62,7 +62,11 @@ public record Config(
         }
     }
 
-    public record Webhook(Integer port, List<Secret> secrets, Boolean allowUnsigned) {
+    /**
+     * @param publicUrl the whole URL Jira calls, path included (a reverse proxy may serve {@code /webhook/jira} under
+     *                  another path); absent until the service is reachable from Jira
+     */
+    public record Webhook(Integer port, List<Secret> secrets, Boolean allowUnsigned, URI publicUrl) {
         public Webhook {
             port = port != null ? port : 8080;
             secrets = secrets != null ? List.copyOf(secrets) : List.of();

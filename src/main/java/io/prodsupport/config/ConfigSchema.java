@@ -64,7 +64,8 @@ final class ConfigSchema {
                     obj(
                             optional("port", leaf(Kind.PORT)),
                             optional("secrets", new ListOf(Kind.SECRET)),
-                            optional("allowUnsigned", leaf(Kind.BOOLEAN)))),
+                            optional("allowUnsigned", leaf(Kind.BOOLEAN)),
+                            optional("publicUrl", leaf(Kind.HTTP_URL)))),
             optional(
                     "store",
                     obj(
