@@ -2,6 +2,7 @@ package io.prodsupport.app;
 
 import io.prodsupport.check.SiteCheck;
 import io.prodsupport.config.Config;
+import io.prodsupport.jira.HttpJiraClient;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,10 +35,13 @@ final class CheckCommand implements Callable<Integer> {
         out.flush();
         Wiring wiring = new Wiring(loaded);
         try {
-            boolean ok = new SiteCheck(wiring.jiraClient(), loaded, wiring.mailbox()).run(line -> {
-                out.println(line);
-                out.flush();
-            });
+            HttpJiraClient jira = wiring.jiraClient();
+            boolean ok = new SiteCheck(jira, loaded, wiring.mailbox())
+                    .withWebhook(wiring.webhookSetup(jira))
+                    .run(line -> {
+                        out.println(line);
+                        out.flush();
+                    });
             return ok ? 0 : 1;
         } finally {
             wiring.releaseHttp();

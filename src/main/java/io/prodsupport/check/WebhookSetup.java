@@ -30,8 +30,9 @@ public final class WebhookSetup {
             "jira:issue_created", "jira:issue_updated", "jira:issue_deleted", "comment_created", "comment_updated");
 
     /** Where an administrator sets a secret by hand when the REST API takes none. */
-    static final String SECRET_BY_HAND = "set the secret by hand in Jira: Administration → System → WebHooks → " + NAME
-            + " → Secret, to the first of webhook.secrets";
+    static final String SECRET_BY_HAND = "set the secret by hand in Jira: Administration → System → Advanced →"
+            + " WebHooks → " + NAME + " → Secret, to the first of webhook.secrets (a Jira without that field cannot"
+            + " sign: see webhook.allowUnsigned)";
 
     private final JiraClient jira;
     private final Optional<URI> publicUrl;
@@ -55,6 +56,10 @@ public final class WebhookSetup {
             super("webhook.publicUrl is not set: give the URL Jira must call, e.g."
                     + " https://prodsupport.example.com/webhook/jira");
         }
+    }
+
+    JiraClient jira() {
+        return jira;
     }
 
     /** The webhook as it should be; throws {@link NotConfiguredException} without a public URL. */

@@ -132,7 +132,7 @@ class WebhookRegisterCommandTest {
                     .contains("✓ created webhook")
                     .doesNotContain("secret: the first")
                     .contains("! Jira's REST API takes no secret here: set the secret by hand in Jira:"
-                            + " Administration → System → WebHooks → prodsupport → Secret");
+                            + " Administration → System → Advanced → WebHooks → prodsupport → Secret");
             assertThat(sim.webhooks().registrations().get(0).secret()).isNull();
         }
     }
