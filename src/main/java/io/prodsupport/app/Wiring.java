@@ -13,6 +13,7 @@ import io.prodsupport.backfill.ResolvedTickets;
 import io.prodsupport.check.WebhookSetup;
 import io.prodsupport.config.Config;
 import io.prodsupport.config.Secret;
+import io.prodsupport.inbox.DeliverySightings;
 import io.prodsupport.inbox.Inbox;
 import io.prodsupport.inbox.InboxWorker;
 import io.prodsupport.inbox.WorkerSettings;
@@ -49,6 +50,7 @@ import io.prodsupport.notify.Notifier;
 import io.prodsupport.notify.SlackNotifier;
 import io.prodsupport.notify.TeamsNotifier;
 import io.prodsupport.store.Stores;
+import io.prodsupport.sweep.MissedWebhooks;
 import io.prodsupport.sweep.Sweep;
 import io.prodsupport.webhook.JiraEvent.EventUser;
 import io.prodsupport.webhook.JiraEventParser;
@@ -385,8 +387,21 @@ public final class Wiring {
                         metrics,
                         clock)
                 .onAccepted(worker::nudge);
-        ServiceHttpServer server =
-                new ServiceHttpServer(host, config.webhook().port(), metrics, () -> health(jira, info), intake);
+        Config.Sweep sweep = config.sweep();
+        // without the sweep nothing finds the changes whose webhook never came
+        Optional<MissedWebhooks> missed = sweep.enabled() ? Optional.of(new MissedWebhooks(metrics)) : Optional.empty();
+        DeliverySightings sightings = new DeliverySightings(clock.instant());
+        intake.recordSightingsIn(sightings);
+        ServiceHttpServer server = new ServiceHttpServer(
+                host,
+                config.webhook().port(),
+                metrics,
+                () -> {
+                    Map<String, Object> parts = new LinkedHashMap<>(health(jira, info));
+                    missed.ifPresent(m -> parts.put("webhooks", m.health(clock.instant())));
+                    return parts;
+                },
+                intake);
         Optional<MailLedger> mailLedger = Optional.ofNullable(config.mail()).map(m -> mailLedger());
         mailLedger.filter(l -> !store.isPostgres()).ifPresent(l -> {
             // as for the inbox: claims left in a SQLite file belong to a process that was killed
@@ -396,17 +411,17 @@ public final class Wiring {
             }
         });
         Optional<MailWatcher> mail = mailLedger.flatMap(l -> mailWatcher(jira, l, metrics));
-        Config.Sweep sweep = config.sweep();
         Optional<Sweep> timer = sweep.enabled()
                 ? Optional.of(new Sweep(
-                        jira,
-                        inbox,
-                        incidentScope().jql(),
-                        sweep.interval(),
-                        sweep.firstLookback(),
-                        clock,
-                        metrics,
-                        worker::nudge))
+                                jira,
+                                inbox,
+                                incidentScope().jql(),
+                                sweep.interval(),
+                                sweep.firstLookback(),
+                                clock,
+                                metrics,
+                                worker::nudge)
+                        .watching(sightings, missed.orElseThrow()))
                 : Optional.empty();
         return new ProdsupportService(server, worker, timer, mail, inbox, ledger, mailLedger, http);
     }
