@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * The admin webhook prodsupport needs, and how it compares with what Jira has: the URL Jira must call
  * ({@code webhook.publicUrl}), the events the service handles, a JQL filter for the incident projects, and the secret
- * where Jira's API takes one. {@link #register} makes Jira match (idempotent); {@link #verify} only reads.
+ * where Jira's API takes one. {@link #register} makes Jira match (idempotent); {@link #own} and {@link #differences}
+ * only read (for {@code check}).
  *
  * <p>prodsupport's own webhook is the one with its URL, or else the one named {@value #NAME} (so a changed
  * {@code publicUrl} moves the webhook instead of adding a second one).

@@ -52,6 +52,12 @@ class WebhookRegisterCommandTest {
     }
 
     @Test
+    void webhook_alone_shows_its_subcommands_and_exits_2() {
+        assertThat(run("webhook")).isEqualTo(2);
+        assertThat(err.toString()).contains("Usage: prodsupport webhook").contains("register");
+    }
+
+    @Test
     void dry_run_prints_the_json_and_calls_nothing() throws Exception {
         try (JiraSimulator sim = JiraSimulator.builder().start()) {
             Path config = config(SimSite.seed(sim), dir, PUBLIC_URL);
