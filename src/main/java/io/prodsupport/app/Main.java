@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             PollMailCommand.class,
             DescriptorCommand.class,
             WebhookCommand.class,
+            ExplainCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main {

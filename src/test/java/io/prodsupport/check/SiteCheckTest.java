@@ -74,6 +74,7 @@ class SiteCheckTest {
                         + "  retries: {maxAttempts: 2, maxWait: PT1S}\n"
                         + "webhook:\n  allowUnsigned: true\n"
                         + (extraYaml.startsWith(PUBLIC_URL_LINE) ? PUBLIC_URL_LINE : "")
+                        + "store:\n  url: jdbc:sqlite:" + dir.resolve("prodsupport.db") + "\n"
                         + extraYaml.replace(PUBLIC_URL_LINE, ""));
         CommandLine cli = Main.commandLine();
         cli.setOut(new PrintWriter(out, true));
@@ -109,7 +110,8 @@ class SiteCheckTest {
                         "✓ issue type Task exists in SUP",
                         "✓ link type \"Relates\" exists",
                         "✓ admin webhook not checked: webhook.publicUrl is not set (set it to the URL Jira calls,"
-                                + " then `prodsupport webhook register`)");
+                                + " then `prodsupport webhook register`)",
+                        "✓ store " + dir.resolve("prodsupport.db") + " does not exist yet; serve creates it");
         assertThat(err.toString()).isEmpty();
     }
 
@@ -288,7 +290,7 @@ class SiteCheckTest {
         String url = "http://127.0.0.1:" + closedPort;
 
         assertThat(check(url, credentials(bot.apiToken()), OPS_AND_SUP)).isEqualTo(1);
-        assertThat(out.toString().lines().toList()).hasSize(2);
+        assertThat(out.toString().lines().toList()).hasSize(3);
         assertThat(out.toString()).contains("✗ Jira not reachable at " + url + ": ");
     }
 
@@ -328,7 +330,8 @@ class SiteCheckTest {
                         "✓ mailbox " + mailbox + ": signed in, new mail arrives by IMAP IDLE",
                         "✓ folder \"INBOX\" exists (0 message(s) in it)",
                         "✓ done folder \"Processed\" exists",
-                        "✓ unmatched folder \"Unmatched\" is missing and will be created on first use");
+                        "✓ unmatched folder \"Unmatched\" is missing and will be created on first use",
+                        "✓ store " + dir.resolve("prodsupport.db") + " does not exist yet; serve creates it");
     }
 
     @Test
