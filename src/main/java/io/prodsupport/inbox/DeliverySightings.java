@@ -35,6 +35,16 @@ public final class DeliverySightings {
         }
     }
 
+    /** Forgets issues whose newest delivery is older than {@code cutoff}: the sweep never looks back that far. */
+    public void forgetBefore(Instant cutoff) {
+        newest.values().removeIf(t -> t.isBefore(cutoff));
+    }
+
+    /** How many issues are remembered. */
+    public int size() {
+        return newest.size();
+    }
+
     /** The newest event time of a delivery about the issue, under any of {@code issueRefs}. */
     public Optional<Instant> newestFor(Iterable<String> issueRefs) {
         Instant best = null;

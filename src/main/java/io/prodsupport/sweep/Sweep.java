@@ -124,6 +124,9 @@ public final class Sweep implements AutoCloseable {
                 judge(issue, started);
             }
         }
+        // a change older than the next run's look-back is never judged: what was heard before it can go
+        sightings.ifPresent(
+                s -> s.forgetBefore(started.minus(lookback.plus(MARGIN).plus(Duration.ofDays(1)))));
         runs.incrementAndGet();
         // the next run looks back to this run's start, whatever time this one took
         lookback = Duration.between(started, clock.instant()).plus(interval);
