@@ -3,6 +3,7 @@ package io.prodsupport.app;
 import io.prodsupport.check.SiteCheck;
 import io.prodsupport.config.Config;
 import io.prodsupport.config.Secret;
+import io.prodsupport.jira.HttpJiraClient;
 import io.prodsupport.store.StoreProbe;
 import io.prodsupport.webhook.PemTls;
 import java.io.PrintWriter;
@@ -42,10 +43,13 @@ final class CheckCommand implements Callable<Integer> {
         boolean tlsOk = tls(loaded.webhook().tls(), out);
         Wiring wiring = new Wiring(loaded);
         try {
-            boolean ok = new SiteCheck(wiring.jiraClient(), loaded, wiring.mailbox()).run(line -> {
-                out.println(line);
-                out.flush();
-            });
+            HttpJiraClient jira = wiring.jiraClient();
+            boolean ok = new SiteCheck(jira, loaded, wiring.mailbox())
+                    .withWebhook(wiring.webhookSetup(jira))
+                    .run(line -> {
+                        out.println(line);
+                        out.flush();
+                    });
             StoreProbe store = StoreProbe.of(
                     loaded.store().url(),
                     loaded.store().username(),

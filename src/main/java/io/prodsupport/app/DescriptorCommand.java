@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
         versionProvider = Main.Version.class,
         description =
                 "Write the Forge app (forge/manifest.yml: the workflow validator and the incident panel; forge/src/rules.js)"
-                        + " and the admin webhook registration (webhook.json) for the configured incident projects,"
-                        + " required sections, follow-up project, channels and rotation.")
+                        + " and the admin webhook registration (webhook.json, with webhook.publicUrl) for the configured"
+                        + " incident projects, required sections, follow-up project, channels and rotation.")
 final class DescriptorCommand implements Callable<Integer> {
 
     @Mixin
@@ -28,8 +28,10 @@ final class DescriptorCommand implements Callable<Integer> {
     @Option(
             names = "--out",
             paramLabel = "DIR",
-            defaultValue = "plugin-descriptor",
-            description = "Folder to write into (default: ${DEFAULT-VALUE}).")
+            defaultValue = "${sys:user.home}/prodsupport-descriptor",
+            description = "Folder to write into (default: ${DEFAULT-VALUE}, outside any checkout, so a site's"
+                    + " files never overwrite the committed plugin-descriptor/; give --out plugin-descriptor in a"
+                    + " checkout to deploy the Forge app from there).")
     Path out;
 
     @Spec
@@ -47,6 +49,9 @@ final class DescriptorCommand implements Callable<Integer> {
             PrintWriter stdout = spec.commandLine().getOut();
             for (Path written : descriptor.writeTo(out)) {
                 stdout.println("wrote " + written);
+            }
+            if (loaded.webhook().publicUrl() == null) {
+                stdout.println("webhook.json has a placeholder URL: set webhook.publicUrl to the URL Jira must call");
             }
             stdout.flush();
             return 0;

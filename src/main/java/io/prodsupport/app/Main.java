@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             ReplayCommand.class,
             PollMailCommand.class,
             DescriptorCommand.class,
+            WebhookCommand.class,
             ExplainCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -1,5 +1,6 @@
 package io.prodsupport.app;
 
+import io.prodsupport.jira.AdminWebhook;
 import io.prodsupport.jira.Attachment;
 import io.prodsupport.jira.Comment;
 import io.prodsupport.jira.CreatedIssue;
@@ -162,5 +163,22 @@ final class ObservingJiraClient implements JiraClient {
     @Override
     public Stream<Issue> search(String jql, Collection<String> fields, Collection<String> properties) {
         return jira.search(jql, fields, properties);
+    }
+
+    @Override
+    public List<AdminWebhook> adminWebhooks() {
+        return jira.adminWebhooks();
+    }
+
+    @Override
+    public AdminWebhook createAdminWebhook(AdminWebhook webhook, Optional<String> secret) {
+        wouldHave("register admin webhook \"" + webhook.name() + "\" for " + webhook.url());
+        return webhook;
+    }
+
+    @Override
+    public AdminWebhook updateAdminWebhook(String id, AdminWebhook webhook, Optional<String> secret) {
+        wouldHave("update admin webhook " + id + " to call " + webhook.url());
+        return webhook;
     }
 }

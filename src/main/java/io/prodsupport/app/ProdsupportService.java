@@ -87,6 +87,11 @@ public final class ProdsupportService implements AutoCloseable {
         return server.port();
     }
 
+    /** The sweep, when {@code sweep.enabled}: for tests that run it at a time of their choosing. */
+    Optional<Sweep> sweep() {
+        return sweep;
+    }
+
     public Inbox inbox() {
         return inbox;
     }

@@ -6,10 +6,12 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prodsupport.backfill.Backfill;
 import io.prodsupport.backfill.BackfillCheckpoints;
 import io.prodsupport.backfill.ResolvedTickets;
+import io.prodsupport.check.WebhookSetup;
 import io.prodsupport.config.Config;
 import io.prodsupport.config.IncidentModes;
 import io.prodsupport.config.Secret;
 import io.prodsupport.explain.ActivityLog;
+import io.prodsupport.inbox.DeliverySightings;
 import io.prodsupport.inbox.Inbox;
 import io.prodsupport.inbox.InboxWorker;
 import io.prodsupport.inbox.WorkerSettings;
@@ -47,6 +49,7 @@ import io.prodsupport.notify.SlackNotifier;
 import io.prodsupport.notify.TeamsNotifier;
 import io.prodsupport.store.StoreLocation;
 import io.prodsupport.store.Stores;
+import io.prodsupport.sweep.MissedWebhooks;
 import io.prodsupport.sweep.Sweep;
 import io.prodsupport.webhook.JiraEvent.EventUser;
 import io.prodsupport.webhook.JiraEventParser;
@@ -369,6 +372,15 @@ public final class Wiring {
         });
     }
 
+    /** prodsupport's admin webhook as the config describes it: {@code webhook.publicUrl}, the incident scope's JQL. */
+    public WebhookSetup webhookSetup(JiraClient jira) {
+        return new WebhookSetup(
+                jira,
+                Optional.ofNullable(config.webhook().publicUrl()),
+                incidentScope().jql(),
+                config.webhook().secrets().stream().map(Secret::value).toList());
+    }
+
     /** After this many failed attempts in a row, Jira counts as down for readiness (one retry is ordinary). */
     static final int JIRA_DOWN_AFTER = 3;
 
@@ -455,8 +467,22 @@ public final class Wiring {
                         metrics,
                         clock)
                 .onAccepted(worker::nudge);
-        ServiceHttpServer server =
-                new ServiceHttpServer(host, config.webhook().port(), metrics, () -> health(jira, info), intake, tls);
+        Config.Sweep sweep = config.sweep();
+        // without the sweep nothing finds the changes whose webhook never came
+        Optional<MissedWebhooks> missed = sweep.enabled() ? Optional.of(new MissedWebhooks(metrics)) : Optional.empty();
+        DeliverySightings sightings = new DeliverySightings(clock.instant());
+        intake.recordSightingsIn(sightings);
+        ServiceHttpServer server = new ServiceHttpServer(
+                host,
+                config.webhook().port(),
+                metrics,
+                () -> {
+                    Map<String, Object> parts = new LinkedHashMap<>(health(jira, info));
+                    missed.ifPresent(m -> parts.put("webhooks", m.health(clock.instant())));
+                    return parts;
+                },
+                intake,
+                tls);
         if (config.mail() != null && observing) {
             log.warn("mail: the mailbox is not read while a project is in observe mode; its e-mails stay there and"
                     + " are taken once every project enforces");
@@ -471,17 +497,17 @@ public final class Wiring {
             }
         });
         Optional<MailWatcher> mail = mailLedger.flatMap(l -> mailWatcher(jira, l, metrics));
-        Config.Sweep sweep = config.sweep();
         Optional<Sweep> timer = sweep.enabled()
                 ? Optional.of(new Sweep(
-                        jira,
-                        inbox,
-                        incidentScope().jql(),
-                        sweep.interval(),
-                        sweep.firstLookback(),
-                        clock,
-                        metrics,
-                        worker::nudge))
+                                jira,
+                                inbox,
+                                incidentScope().jql(),
+                                sweep.interval(),
+                                sweep.firstLookback(),
+                                clock,
+                                metrics,
+                                worker::nudge)
+                        .watching(sightings, missed.orElseThrow()))
                 : Optional.empty();
         return new ProdsupportService(server, worker, timer, mail, inbox, ledger, mailLedger, activity, http);
     }

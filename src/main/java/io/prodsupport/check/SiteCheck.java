@@ -1,6 +1,7 @@
 package io.prodsupport.check;
 
 import io.prodsupport.config.Config;
+import io.prodsupport.jira.AdminWebhook;
 import io.prodsupport.jira.Flavour;
 import io.prodsupport.jira.IssueLinkType;
 import io.prodsupport.jira.JiraClient;
@@ -34,6 +35,7 @@ public final class SiteCheck {
     private final JiraClient jira;
     private final Config config;
     private final Optional<Mailbox> mailbox;
+    private Optional<WebhookSetup> webhook = Optional.empty();
 
     public SiteCheck(JiraClient jira, Config config) {
         this(jira, config, Optional.empty());
@@ -44,6 +46,12 @@ public final class SiteCheck {
         this.jira = jira;
         this.config = config;
         this.mailbox = mailbox;
+    }
+
+    /** Also reports whether Jira has the admin webhook {@code setup} describes (when the account may read them). */
+    public SiteCheck withWebhook(WebhookSetup setup) {
+        this.webhook = Optional.of(setup);
+        return this;
     }
 
     /** Runs every check, handing each line to {@code out} as soon as it is known; true when all passed. */
@@ -105,6 +113,52 @@ public final class SiteCheck {
                 .ifPresent(p -> issueTypes(p, List.of(config.followUps().issueType()), record));
         linkType(record);
         people(info, record);
+        webhook.ifPresent(setup -> webhook(setup, info, record));
+    }
+
+    /**
+     * Whether Jira will call the service: a webhook with {@code webhook.publicUrl}, the events and the filter. Reading
+     * webhooks needs a Jira administrator, which the service account need not be, so a 403 is not a failure.
+     */
+    private static void webhook(WebhookSetup setup, ServerInfo info, Consumer<CheckLine> out) {
+        AdminWebhook want;
+        try {
+            want = setup.desired();
+        } catch (WebhookSetup.NotConfiguredException e) {
+            out.accept(CheckLine.pass("admin webhook not checked: webhook.publicUrl is not set (set it to the URL Jira"
+                    + " calls, then `prodsupport webhook register`)"));
+            return;
+        }
+        List<AdminWebhook> all;
+        try {
+            all = setup.jira().adminWebhooks();
+        } catch (JiraException e) {
+            if (!(e instanceof JiraUnreachableException) && (e.status() == 403 || e.status() == 401)) {
+                out.accept(CheckLine.pass("admin webhook not checked: the service account may not read webhooks"
+                        + " (that needs a Jira administrator); check Administration → System → WebHooks for "
+                        + want.url()));
+            } else {
+                out.accept(CheckLine.fail("admin webhook: cannot read Jira's webhooks: " + e.getMessage()));
+            }
+            return;
+        }
+        Optional<AdminWebhook> own = setup.own(all);
+        if (own.isEmpty()) {
+            out.accept(CheckLine.fail("no admin webhook calls " + want.url()
+                    + ": run `prodsupport webhook register` (needs a Jira administrator)"));
+            return;
+        }
+        List<String> diffs = setup.differences(own.get());
+        if (!diffs.isEmpty()) {
+            out.accept(CheckLine.fail("admin webhook \"" + own.get().name() + "\" does not match: "
+                    + String.join("; ", diffs) + ": run `prodsupport webhook register`"));
+            return;
+        }
+        out.accept(CheckLine.pass("admin webhook \"" + own.get().name() + "\" calls " + want.url()
+                + " with the events and JQL filter needed"
+                + (WebhookSetup.takesSecret(info)
+                        ? " (Jira never shows its secret: a wrong one shows as 401s in the log)"
+                        : "; this Jira takes no secret over REST: make sure one is set in its admin screen")));
     }
 
     /**

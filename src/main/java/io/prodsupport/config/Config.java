@@ -28,7 +28,7 @@ public record Config(
 
     public Config {
         Objects.requireNonNull(incidents, "incidents");
-        webhook = webhook != null ? webhook : new Webhook(null, null, null, null, null);
+        webhook = webhook != null ? webhook : new Webhook(null, null, null, null, null, null);
         store = store != null ? store : new Store(null, null, null);
         followUps = followUps != null ? followUps : new FollowUps(null, null, null, null, null);
         if (followUps.project() == null) {
@@ -75,8 +75,11 @@ public record Config(
     /**
      * @param host interface the service listens on ({@code serve --host} overrides it)
      * @param tls  built-in HTTPS from PEM files; null: plain HTTP (TLS ends at a reverse proxy)
+     * @param publicUrl the whole URL Jira calls, path included (a reverse proxy may serve {@code /webhook/jira} under
+     *                  another path); absent until the service is reachable from Jira
      */
-    public record Webhook(Integer port, List<Secret> secrets, Boolean allowUnsigned, String host, Tls tls) {
+    public record Webhook(
+            Integer port, List<Secret> secrets, Boolean allowUnsigned, String host, Tls tls, URI publicUrl) {
         public Webhook {
             port = port != null ? port : 8080;
             secrets = secrets != null ? List.copyOf(secrets) : List.of();

@@ -78,7 +78,8 @@ final class ConfigSchema {
                                     "tls",
                                     obj(
                                             required("certFile", leaf(Kind.STRING)),
-                                            required("keyFile", leaf(Kind.STRING)))))),
+                                            required("keyFile", leaf(Kind.STRING)))),
+                            optional("publicUrl", leaf(Kind.HTTP_URL)))),
             optional(
                     "store",
                     obj(

@@ -1,5 +1,6 @@
 package io.prodsupport.descriptor;
 
+import io.prodsupport.check.WebhookSetup;
 import io.prodsupport.config.Config;
 import io.prodsupport.incident.IncidentScope;
 import io.prodsupport.incident.OnCallRotation;
@@ -28,7 +29,7 @@ public final class ForgeManifest {
     static final String APP_ID_PLACEHOLDER = "ari:cloud:ecosystem::app/00000000-0000-0000-0000-000000000000";
 
     static final String WEBHOOK_URL_PLACEHOLDER = "https://prodsupport.example.com/webhook/jira";
-    static final List<String> WEBHOOK_EVENTS = List.of("jira:issue_created", "jira:issue_updated", "comment_created");
+    static final List<String> WEBHOOK_EVENTS = WebhookSetup.EVENTS;
 
     /** The Forge function module the validator calls: {@code validate} exported by {@code src/index.js}. */
     static final String FUNCTION_KEY = "close-gate";
@@ -47,11 +48,14 @@ public final class ForgeManifest {
     private final List<Section> required;
     private final IncidentScope scope;
     private final RulesModule.PanelFacts facts;
+    private final String webhookUrl;
 
-    private ForgeManifest(List<Section> required, IncidentScope scope, RulesModule.PanelFacts facts) {
+    private ForgeManifest(
+            List<Section> required, IncidentScope scope, RulesModule.PanelFacts facts, String webhookUrl) {
         this.required = required;
         this.scope = scope;
         this.facts = facts;
+        this.webhookUrl = webhookUrl;
     }
 
     /**
@@ -69,7 +73,10 @@ public final class ForgeManifest {
         return new ForgeManifest(
                 gate.required,
                 gate.scope,
-                new RulesModule.PanelFacts(config.followUps().project(), channels(config.notifications()), rotation));
+                new RulesModule.PanelFacts(config.followUps().project(), channels(config.notifications()), rotation),
+                Optional.ofNullable(config.webhook().publicUrl())
+                        .map(Object::toString)
+                        .orElse(WEBHOOK_URL_PLACEHOLDER));
     }
 
     /** The channels {@code notify} configures, by the names {@code prodsupport.announced} records. */
@@ -107,7 +114,10 @@ public final class ForgeManifest {
         }
         IncidentScope scope = new IncidentScope(incidents.projects(), incidents.issueTypes(), incidents.labelFilter());
         return new ForgeManifest(
-                required.stream().distinct().sorted().toList(), scope, RulesModule.PanelFacts.of(scope));
+                required.stream().distinct().sorted().toList(),
+                scope,
+                RulesModule.PanelFacts.of(scope),
+                WEBHOOK_URL_PLACEHOLDER);
     }
 
     /** {@code forge/src/rules.js}. */
@@ -165,12 +175,15 @@ public final class ForgeManifest {
                 + "    - read:jira-work\n";
     }
 
-    /** The body for {@code POST /rest/webhooks/1.0/webhook} (Cloud and Data Center). */
+    /**
+     * The body for {@code POST /rest/webhooks/1.0/webhook} (Cloud and Data Center), with {@code webhook.publicUrl} (a
+     * placeholder when it is not set); {@code prodsupport webhook register} sends the same, with the secret.
+     */
     public String webhook() {
         String jql = scope.jql();
         return "{\n"
                 + "  \"name\": \"prodsupport\",\n"
-                + "  \"url\": \"" + WEBHOOK_URL_PLACEHOLDER + "\",\n"
+                + "  \"url\": \"" + json(webhookUrl) + "\",\n"
                 + "  \"events\": ["
                 + WEBHOOK_EVENTS.stream().map(e -> "\"" + e + "\"").collect(Collectors.joining(", ")) + "],\n"
                 + "  \"filters\": {\n"

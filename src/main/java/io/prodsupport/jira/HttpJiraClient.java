@@ -332,6 +332,25 @@ public final class HttpJiraClient implements JiraClient, AutoCloseable {
      * Releases pooled connections and the dispatcher's threads when the OkHttp client is this client's own; a shared
      * one is released by its owner, once, when everything built on it is done.
      */
+    /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/webhooks/#registering-a-webhook-via-the-jira-rest-api">Registering a webhook via the Jira REST API</a> */
+    @Override
+    public List<AdminWebhook> adminWebhooks() {
+        JsonNode list = http.get(http.adminWebhooks().build(), "admin webhooks");
+        return each(list, AdminWebhook::fromJson);
+    }
+
+    @Override
+    public AdminWebhook createAdminWebhook(AdminWebhook webhook, Optional<String> secret) {
+        return AdminWebhook.fromJson(http.send(
+                "POST", http.adminWebhooks().build(), webhook.toJson(secret), Replay.UNSAFE, "admin webhooks"));
+    }
+
+    @Override
+    public AdminWebhook updateAdminWebhook(String id, AdminWebhook webhook, Optional<String> secret) {
+        return AdminWebhook.fromJson(http.send(
+                "PUT", http.adminWebhooks(id).build(), webhook.toJson(secret), Replay.SAFE, "admin webhook " + id));
+    }
+
     @Override
     public void close() {
         if (ownsOkHttp) {

@@ -110,4 +110,13 @@ public interface JiraClient {
 
     /** As {@link #search(String, Collection)}, each issue with these entity properties. */
     Stream<Issue> search(String jql, Collection<String> fields, Collection<String> properties);
+
+    /** {@code GET /rest/webhooks/1.0/webhook}: every admin webhook; Jira administrators only (403 otherwise). */
+    List<AdminWebhook> adminWebhooks();
+
+    /** {@code POST /rest/webhooks/1.0/webhook}; {@code secret} only where Jira takes one. Not retried (a repeat registers twice). */
+    AdminWebhook createAdminWebhook(AdminWebhook webhook, Optional<String> secret);
+
+    /** {@code PUT /rest/webhooks/1.0/webhook/{id}}: replaces it; without {@code secret} Jira keeps the one it has. */
+    AdminWebhook updateAdminWebhook(String id, AdminWebhook webhook, Optional<String> secret);
 }

@@ -40,6 +40,15 @@ final class JiraHttp {
         return url;
     }
 
+    /** {@code <base>/rest/webhooks/1.0/webhook[/<id>]}: the admin webhooks API, beside REST v2. */
+    HttpUrl.Builder adminWebhooks(String... segments) {
+        HttpUrl.Builder url = base.newBuilder().addPathSegments("rest/webhooks/1.0/webhook");
+        for (String segment : segments) {
+            url.addPathSegment(segment);
+        }
+        return url;
+    }
+
     JsonNode get(HttpUrl url, String subject) {
         return execute(new Request.Builder().url(url).get().build(), subject, false)
                 .orElseThrow();

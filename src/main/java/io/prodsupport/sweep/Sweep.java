@@ -3,6 +3,7 @@ package io.prodsupport.sweep;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.prodsupport.inbox.Accepted;
+import io.prodsupport.inbox.DeliverySightings;
 import io.prodsupport.inbox.InboundEvent;
 import io.prodsupport.inbox.Inbox;
 import io.prodsupport.jira.Issue;
@@ -10,10 +11,14 @@ import io.prodsupport.jira.JiraClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +40,11 @@ public final class Sweep implements AutoCloseable {
     /** Covers clock skew and Cloud's eventually consistent search. */
     static final Duration MARGIN = Duration.ofMinutes(2);
 
+    /** A change younger than this may still have its webhook on the way: it is judged by a later run. */
+    static final Duration DELIVERY_GRACE = Duration.ofMinutes(1);
+    /** Jira stamps a change and its webhook separately; an event this much older than the change still counts. */
+    static final Duration STAMP_TOLERANCE = Duration.ofSeconds(5);
+
     private static final Logger log = LoggerFactory.getLogger(Sweep.class);
 
     private final JiraClient jira;
@@ -51,6 +61,11 @@ public final class Sweep implements AutoCloseable {
         return t;
     });
     private Duration lookback;
+    private final AtomicLong runs = new AtomicLong();
+    private Optional<DeliverySightings> sightings = Optional.empty();
+    private Optional<MissedWebhooks> missed = Optional.empty();
+    /** The change of each issue judged last (its updated time), so each change is judged once. */
+    private final Map<String, Instant> judged = new HashMap<>();
 
     /**
      * @param scopeJql      the JQL of the incident scope (without ORDER BY)
@@ -81,12 +96,22 @@ public final class Sweep implements AutoCloseable {
                 .register(registry);
     }
 
+    /**
+     * Also notices webhooks that never arrived: each incident change the sweep finds is compared with the deliveries
+     * the intake saw (see {@link #judge}).
+     */
+    public Sweep watching(DeliverySightings sightings, MissedWebhooks missed) {
+        this.sightings = Optional.of(sightings);
+        this.missed = Optional.of(missed);
+        return this;
+    }
+
     public void start() {
         timer.scheduleWithFixedDelay(this::runSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** One run: returns how many changed incidents were newly queued. */
-    public int runOnce() {
+    public synchronized int runOnce() {
         Instant started = clock.instant();
         long minutes = Math.max(1, lookback.plus(MARGIN).toMinutes());
         String jql = "(" + scopeJql + ") AND updated >= -" + minutes + "m ORDER BY updated ASC";
@@ -96,8 +121,13 @@ public final class Sweep implements AutoCloseable {
                 if (inbox.accept(event(issue, started)) == Accepted.NEW) {
                     newlyQueued++;
                 }
+                judge(issue, started);
             }
         }
+        // a change older than the next run's look-back is never judged: what was heard before it can go
+        sightings.ifPresent(
+                s -> s.forgetBefore(started.minus(lookback.plus(MARGIN).plus(Duration.ofDays(1)))));
+        runs.incrementAndGet();
         // the next run looks back to this run's start, whatever time this one took
         lookback = Duration.between(started, clock.instant()).plus(interval);
         if (newlyQueued > 0) {
@@ -106,6 +136,53 @@ public final class Sweep implements AutoCloseable {
             log.info("sweep queued {} incident(s) changed in the last {} minutes", newlyQueued, minutes);
         }
         return newlyQueued;
+    }
+
+    /**
+     * The rule: an incident's latest change (its {@code updated}, Jira's clock) should have been announced by a
+     * delivery about that issue whose event time (the payload's {@code timestamp}, Jira's clock too) is no more than
+     * {@link #STAMP_TOLERANCE} older. A change is judged once, when it is older than {@link #DELIVERY_GRACE} (its
+     * webhook may still be on its way before that) and only when it was made after the intake started listening (plus
+     * the same grace, for clock skew). A later change that did arrive covers an earlier lost one: the sweep sees only
+     * the latest.
+     */
+    private void judge(Issue issue, Instant now) {
+        if (sightings.isEmpty() || issue.fields().updated() == null) {
+            return;
+        }
+        Instant updated = issue.fields().updated().toInstant();
+        if (updated.isBefore(sightings.get().since().plus(DELIVERY_GRACE))
+                || updated.isAfter(now.minus(DELIVERY_GRACE))) {
+            return;
+        }
+        Instant before = judged.get(issue.key());
+        if (before != null && !updated.isAfter(before)) {
+            return;
+        }
+        judged.put(issue.key(), updated);
+        judged.values().removeIf(t -> t.isBefore(now.minus(Duration.ofDays(1))));
+        List<String> refs = issue.id() == null ? List.of(issue.key()) : List.of(issue.key(), "id:" + issue.id());
+        boolean heard = sightings
+                .get()
+                .newestFor(refs)
+                .filter(t -> !t.isBefore(updated.minus(STAMP_TOLERANCE)))
+                .isPresent();
+        if (!heard) {
+            missed.get().record(now);
+            log.warn(
+                    "{}: changed at {} but no webhook came for it (the sweep handles it now); likely causes: the admin"
+                            + " webhook is not registered or misses this project or event (`prodsupport check`,"
+                            + " `prodsupport webhook register`), it calls a wrong URL (not webhook.publicUrl, or a"
+                            + " proxy that does not forward it), or its secret is not one of webhook.secrets (then"
+                            + " this log shows 401s)",
+                    issue.key(),
+                    updated);
+        }
+    }
+
+    /** How many runs have finished: the first one starts with the service, in the background. */
+    public long runs() {
+        return runs.get();
     }
 
     private void runSafely() {

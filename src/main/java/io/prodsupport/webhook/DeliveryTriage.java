@@ -1,6 +1,7 @@
 package io.prodsupport.webhook;
 
 import io.prodsupport.inbox.Accepted;
+import io.prodsupport.inbox.DeliverySightings;
 import io.prodsupport.inbox.InboundEvent;
 import io.prodsupport.inbox.Inbox;
 import io.prodsupport.inbox.StoreUnavailableException;
@@ -10,6 +11,8 @@ import io.prodsupport.webhook.Outcome.Reply;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +32,7 @@ final class DeliveryTriage {
     private final List<String> secrets;
     private final Optional<EventUser> self;
     private final Clock clock;
+    private volatile Optional<DeliverySightings> sightings = Optional.empty();
 
     /**
      * @param secrets empty only when unsigned deliveries were explicitly allowed; with secrets, a signature is always
@@ -51,6 +55,10 @@ final class DeliveryTriage {
         this.secrets = List.copyOf(secrets);
         this.self = self;
         this.clock = clock;
+    }
+
+    void recordSightingsIn(DeliverySightings sightings) {
+        this.sightings = Optional.of(sightings);
     }
 
     Reply receive(String signature, String deliveryIdHeader, byte[] body) {
@@ -78,6 +86,8 @@ final class DeliveryTriage {
         } catch (RuntimeException e) {
             return new Reply(Outcome.MALFORMED, "body could not be read as a Jira event", deliveryId);
         }
+        // authenticated and about an issue: Jira's webhook works, whatever becomes of this delivery
+        sightings.ifPresent(s -> saw(s, event));
         if (self.isPresent() && event.causedBy().filter(self.get()::sameAs).isPresent()) {
             return new Reply(Outcome.OWN_ACCOUNT, "caused by prodsupport itself; ignored", deliveryId);
         }
@@ -93,6 +103,15 @@ final class DeliveryTriage {
                     : new Reply(Outcome.DUPLICATE, "already stored", deliveryId);
         } catch (StoreUnavailableException e) {
             return new Reply(Outcome.STORE_UNAVAILABLE, "cannot store the event now; retry later", deliveryId);
+        }
+    }
+
+    private void saw(DeliverySightings s, JiraEvent event) {
+        List<String> refs = new ArrayList<>();
+        event.issueKey().ifPresent(refs::add);
+        event.issueId().ifPresent(id -> refs.add("id:" + id));
+        if (!refs.isEmpty()) {
+            s.saw(refs, event.timestamp().equals(Instant.EPOCH) ? clock.instant() : event.timestamp());
         }
     }
 

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.prodsupport.inbox.DeliverySightings;
 import io.prodsupport.inbox.Inbox;
 import io.prodsupport.inbox.StoreUnavailableException;
 import io.prodsupport.webhook.JiraEvent.EventUser;
@@ -13,6 +14,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -41,6 +44,11 @@ public final class WebhookIntake implements Handler {
     private final Counter accepted;
     private final Counter deduplicated;
     private volatile Runnable onAccepted = () -> {};
+    private final Clock clock;
+    /** 401s since the last authenticated delivery, and when the secret mismatch was last logged. */
+    private int refusedInARow;
+
+    private Instant lastMismatchWarning;
 
     /**
      * @param secrets       every secret currently valid (more than one while rotating)
@@ -66,6 +74,7 @@ public final class WebhookIntake implements Handler {
             MeterRegistry registry,
             Clock clock) {
         this.inbox = inbox;
+        this.clock = clock;
         this.triage = new DeliveryTriage(inbox, parser, secrets, allowUnsigned, self, clock);
         this.registry = registry;
         this.received = Counter.builder("prodsupport.webhook.received")
@@ -94,6 +103,7 @@ public final class WebhookIntake implements Handler {
             reply = Outcome.INTERNAL_ERROR.because("internal error " + errorId + "; retry later");
         }
         counter(reply.outcome()).increment();
+        watchForSecretMismatch(reply.outcome());
         if (reply.outcome() == Outcome.ACCEPTED) {
             onAccepted.run();
         }
@@ -109,6 +119,38 @@ public final class WebhookIntake implements Handler {
         this.onAccepted = listener;
         return this;
     }
+
+    /** Authenticated deliveries are recorded in {@code sightings}, so the sweep can tell which changes came without. */
+    public WebhookIntake recordSightingsIn(DeliverySightings sightings) {
+        triage.recordSightingsIn(sightings);
+        return this;
+    }
+
+    /**
+     * A run of {@value #MISMATCH_RUN} or more 401s with no authenticated delivery between them is a secret that does not
+     * match (or a Jira webhook without one), not a stray request: said once a minute at most, while it lasts.
+     */
+    private synchronized void watchForSecretMismatch(Outcome outcome) {
+        if (outcome != Outcome.BAD_SIGNATURE) {
+            if (outcome.kind != Outcome.Kind.REJECTED) {
+                refusedInARow = 0;
+            }
+            return;
+        }
+        refusedInARow++;
+        Instant now = clock.instant();
+        if (refusedInARow >= MISMATCH_RUN
+                && (lastMismatchWarning == null || !now.isBefore(lastMismatchWarning.plus(MISMATCH_LOG_EVERY)))) {
+            lastMismatchWarning = now;
+            log.warn(
+                    "secret mismatch: compare webhook.secrets with the secret of the Jira webhook ({} deliveries in a"
+                            + " row refused with 401)",
+                    refusedInARow);
+        }
+    }
+
+    static final int MISMATCH_RUN = 3;
+    static final Duration MISMATCH_LOG_EVERY = Duration.ofMinutes(1);
 
     /** The inbox's depth for {@code /health}; empty when the store cannot answer. */
     public OptionalLong inboxDepth() {

@@ -73,8 +73,9 @@ class SiteCheckTest {
                         + credentials
                         + "  retries: {maxAttempts: 2, maxWait: PT1S}\n"
                         + "webhook:\n  allowUnsigned: true\n"
+                        + (extraYaml.startsWith(PUBLIC_URL_LINE) ? PUBLIC_URL_LINE : "")
                         + "store:\n  url: jdbc:sqlite:" + dir.resolve("prodsupport.db") + "\n"
-                        + extraYaml);
+                        + extraYaml.replace(PUBLIC_URL_LINE, ""));
         CommandLine cli = Main.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
@@ -108,8 +109,94 @@ class SiteCheckTest {
                         "✓ follow-up project SUP (Support Backlog) exists",
                         "✓ issue type Task exists in SUP",
                         "✓ link type \"Relates\" exists",
+                        "✓ admin webhook not checked: webhook.publicUrl is not set (set it to the URL Jira calls,"
+                                + " then `prodsupport webhook register`)",
                         "✓ store " + dir.resolve("prodsupport.db") + " does not exist yet; serve creates it");
         assertThat(err.toString()).isEmpty();
+    }
+
+    private static final String PUBLIC_URL = "https://ps.example.com/webhook/jira";
+    private static final String PUBLIC_URL_LINE = "  publicUrl: " + PUBLIC_URL + "\n";
+    /** The incident scope and, in the webhook section the check writes, {@code webhook.publicUrl}. */
+    private static final String WITH_PUBLIC_URL = PUBLIC_URL_LINE + OPS_AND_SUP;
+
+    private String webhookLine() {
+        return out.toString()
+                .lines()
+                .filter(l -> l.contains("webhook"))
+                .reduce((a, b) -> b)
+                .orElse("");
+    }
+
+    @Test
+    void a_registered_webhook_that_matches_passes() throws IOException {
+        site(Flavour.CLOUD, true);
+        client().createAdminWebhook(
+                        new io.prodsupport.jira.AdminWebhook(
+                                "prodsupport",
+                                PUBLIC_URL,
+                                WebhookSetup.EVENTS,
+                                "project in (\"OPS\") AND issuetype in (\"Incident\")",
+                                false,
+                                true,
+                                null),
+                        java.util.Optional.of("s"));
+
+        assertThat(check(WITH_PUBLIC_URL)).isZero();
+        assertThat(webhookLine())
+                .isEqualTo("✓ admin webhook \"prodsupport\" calls " + PUBLIC_URL
+                        + " with the events and JQL filter needed (Jira never shows its secret: a wrong one shows as"
+                        + " 401s in the log)");
+    }
+
+    @Test
+    void no_webhook_for_the_public_url_fails_and_says_how_to_register_it() throws IOException {
+        site(Flavour.DATA_CENTER, true);
+        sim.webhooks().register("https://elsewhere.example.com/hook", "s");
+
+        assertThat(check(WITH_PUBLIC_URL)).isEqualTo(1);
+        assertThat(webhookLine())
+                .isEqualTo("✗ no admin webhook calls " + PUBLIC_URL
+                        + ": run `prodsupport webhook register` (needs a Jira administrator)");
+    }
+
+    @Test
+    void a_webhook_with_a_narrower_filter_or_missing_events_fails_naming_what_differs() throws Exception {
+        site(Flavour.CLOUD, true);
+        io.prodsupport.jira.AdminWebhook old = new io.prodsupport.jira.AdminWebhook(
+                "prodsupport",
+                "https://old.example.com/webhook/jira",
+                java.util.List.of("jira:issue_created"),
+                "project = OPS",
+                false,
+                true,
+                null);
+        client().createAdminWebhook(old, java.util.Optional.empty());
+
+        assertThat(check(WITH_PUBLIC_URL)).isEqualTo(1);
+        assertThat(webhookLine())
+                .startsWith(
+                        "✗ admin webhook \"prodsupport\" does not match: URL is https://old.example.com/webhook/jira,"
+                                + " not " + PUBLIC_URL
+                                + "; events lack jira:issue_updated, jira:issue_deleted, comment_created,"
+                                + " comment_updated; JQL filter is \"project = OPS\", not \"project in (\"OPS\") AND"
+                                + " issuetype in (\"Incident\")\": run `prodsupport webhook register`");
+    }
+
+    @Test
+    void an_account_that_may_not_read_webhooks_is_told_so_without_failing() throws IOException {
+        site(Flavour.CLOUD, false);
+
+        check(WITH_PUBLIC_URL);
+        assertThat(webhookLine()).startsWith("✓ admin webhook not checked: the service account may not read webhooks");
+    }
+
+    private io.prodsupport.jira.HttpJiraClient client() {
+        return new io.prodsupport.jira.HttpJiraClient(new io.prodsupport.jira.JiraConnection(
+                java.net.URI.create(sim.baseUrl()),
+                new io.prodsupport.jira.JiraCredentials.CloudToken(bot.email(), bot.apiToken()),
+                java.time.Duration.ofSeconds(5),
+                io.prodsupport.testing.SimulatedSite.FAST_RETRIES));
     }
 
     @ParameterizedTest

@@ -98,7 +98,8 @@ class ForgeManifestTest {
         assertThat(webhook.path("filters").path("issue-related-events-section").asText())
                 .isEqualTo("project in (\"OPS\", \"SUP\") AND issuetype in (\"Incident\") AND labels = \"prod\"");
         assertThat(webhook.path("events").toString())
-                .isEqualTo("[\"jira:issue_created\",\"jira:issue_updated\",\"comment_created\"]");
+                .isEqualTo("[\"jira:issue_created\",\"jira:issue_updated\",\"jira:issue_deleted\","
+                        + "\"comment_created\",\"comment_updated\"]");
     }
 
     @Test

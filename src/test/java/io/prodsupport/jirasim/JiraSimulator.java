@@ -26,8 +26,15 @@ public final class JiraSimulator implements AutoCloseable {
         private boolean validateRequests = true;
         private Clock clock = Clock.systemUTC();
         private int port;
+        private String dataCenterVersion = "9.12.15";
 
         private Builder() {}
+
+        /** The version a Data Center site reports (default 9.12.15); 10 and later take a secret for admin webhooks. */
+        public Builder dataCenterVersion(String version) {
+            this.dataCenterVersion = version;
+            return this;
+        }
 
         public Builder flavour(Flavour flavour) {
             this.flavour = flavour;
@@ -61,7 +68,8 @@ public final class JiraSimulator implements AutoCloseable {
 
     private JiraSimulator(Builder b) {
         state = new SimState(b.flavour, b.clock);
-        webhooks = new Webhooks(b.flavour);
+        state.dataCenterVersion = b.dataCenterVersion;
+        webhooks = new Webhooks(state);
         shapes = new JsonShapes(state);
         WebhookEvents events = new WebhookEvents(state, webhooks);
         events.shapes(shapes);
@@ -83,6 +91,7 @@ public final class JiraSimulator implements AutoCloseable {
                     new IssueDetailRoutes(state, shapes, editor).register(pipeline, cfg.routes);
                     new SearchRoutes(state, shapes).register(pipeline, cfg.routes);
                     new AttachmentRoutes(state, shapes, editor).register(pipeline, cfg.routes);
+                    new AdminWebhookRoutes(state, shapes, webhooks).register(pipeline, cfg.routes);
                 })
                 .start(b.port);
         shapes.baseUrl("http://127.0.0.1:" + app.port());

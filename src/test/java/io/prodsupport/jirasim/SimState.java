@@ -24,6 +24,8 @@ final class SimState {
     final Map<String, SimProject> projects = new LinkedHashMap<>();
     final Map<String, IssueRecord> issues = new LinkedHashMap<>();
     final List<SimLink> links = new ArrayList<>();
+    /** The version a Data Center site reports in serverInfo (Cloud reports 1001.0.0-SNAPSHOT). */
+    volatile String dataCenterVersion = "9.12.15";
     /** Bytes one attachment may have; Jira answers 413 above it. */
     volatile long maxAttachmentSize = AttachmentRoutes.DEFAULT_MAX_SIZE;
 
@@ -33,6 +35,11 @@ final class SimState {
     SimState(Flavour flavour, Clock clock) {
         this.flavour = flavour;
         this.clock = clock;
+    }
+
+    /** The major version of a Data Center site: Jira 10 brought secrets to admin webhooks registered over REST. */
+    int dataCenterMajor() {
+        return Integer.parseInt(dataCenterVersion.split("\\.")[0]);
     }
 
     long nextId() {

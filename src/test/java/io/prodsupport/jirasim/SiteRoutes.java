@@ -58,8 +58,12 @@ final class SiteRoutes {
         ObjectNode n = json.objectNode();
         n.put("baseUrl", shapes.baseUrl());
         boolean cloud = state.flavour == Flavour.CLOUD;
-        n.put("version", cloud ? "1001.0.0-SNAPSHOT" : "9.12.15");
-        n.putArray("versionNumbers").add(cloud ? 1001 : 9).add(cloud ? 0 : 12).add(cloud ? 0 : 15);
+        String version = cloud ? "1001.0.0-SNAPSHOT" : state.dataCenterVersion;
+        n.put("version", version);
+        ArrayNode numbers = n.putArray("versionNumbers");
+        for (String part : version.replaceAll("-.*", "").split("\\.")) {
+            numbers.add(Integer.parseInt(part));
+        }
         n.put("deploymentType", cloud ? "Cloud" : "Server");
         n.put("buildNumber", cloud ? 100290 : 9120015);
         n.put("serverTime", JsonShapes.time(state.now()));

@@ -2,44 +2,143 @@ package io.prodsupport.jirasim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.prodsupport.jirasim.jql.JqlQuery;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The site's admin webhooks and the knobs tests turn to make delivery as unreliable as real Jira's:
  * duplicates, delays, reordering, drops, and (Cloud only) retries of failed deliveries.
  */
 public final class Webhooks {
-    /** An admin webhook: where to send and the secret to sign with (null: unsigned). */
-    public record Registration(String url, String secret) {}
+    /**
+     * An admin webhook as Jira keeps it: where to send, the secret to sign with (null: unsigned), which events, the
+     * JQL filter of issue events (null: every issue), whether the body is left out, whether it is on.
+     */
+    public record Registration(
+            long id,
+            String name,
+            String url,
+            String secret,
+            List<String> events,
+            String jql,
+            boolean excludeBody,
+            boolean enabled,
+            String lastUpdatedUser,
+            long lastUpdated) {
+        public Registration {
+            events = List.copyOf(events);
+        }
+
+        boolean wants(String event) {
+            return enabled && events.contains(event);
+        }
+    }
+
+    /** Every issue and comment event Jira offers an admin webhook (the ones the simulator fires among them). */
+    public static final List<String> ISSUE_EVENTS = List.of(
+            "jira:issue_created",
+            "jira:issue_updated",
+            "jira:issue_deleted",
+            "comment_created",
+            "comment_updated",
+            "comment_deleted");
 
     /** An event Jira fired, whether or not it was delivered. */
     public record FiredEvent(String event, String issueKey, JsonNode payload) {}
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final List<Registration> registrations = new CopyOnWriteArrayList<>();
+    private final AtomicLong ids = new AtomicLong(1);
+    private final SimState state;
     private final List<FiredEvent> fired = new CopyOnWriteArrayList<>();
     private final List<FiredEvent> dropped = new CopyOnWriteArrayList<>();
     private final AtomicInteger dropNext = new AtomicInteger();
     private volatile boolean dropAll;
     private final WebhookDispatcher dispatcher;
 
-    Webhooks(Flavour flavour) {
-        this.dispatcher = new WebhookDispatcher(flavour == Flavour.CLOUD);
+    Webhooks(SimState state) {
+        this.state = state;
+        this.dispatcher = new WebhookDispatcher(state.flavour == Flavour.CLOUD);
     }
 
+    /** A test's shortcut for an admin webhook: every issue and comment event, every issue, enabled. */
     public Registration register(String url, String secret) {
-        Registration r = new Registration(url, secret);
-        registrations.add(r);
-        return r;
+        return add("test webhook", url, secret, ISSUE_EVENTS, null, false, true, "admin");
     }
 
     public void unregisterAll() {
         registrations.clear();
+    }
+
+    /** The admin webhooks, in the order they were created. */
+    public List<Registration> registrations() {
+        return List.copyOf(registrations);
+    }
+
+    Registration add(
+            String name,
+            String url,
+            String secret,
+            List<String> events,
+            String jql,
+            boolean excludeBody,
+            boolean enabled,
+            String user) {
+        Registration r = new Registration(
+                ids.getAndIncrement(), name, url, secret, events, jql, excludeBody, enabled, user, lastUpdated());
+        registrations.add(r);
+        return r;
+    }
+
+    Optional<Registration> find(long id) {
+        return registrations.stream().filter(r -> r.id() == id).findFirst();
+    }
+
+    /** Replaces the webhook with this id; the secret is kept when {@code update} carries none. */
+    synchronized Optional<Registration> replace(long id, Registration update) {
+        for (int i = 0; i < registrations.size(); i++) {
+            Registration old = registrations.get(i);
+            if (old.id() == id) {
+                Registration r = new Registration(
+                        id,
+                        update.name(),
+                        update.url(),
+                        update.secret() != null ? update.secret() : old.secret(),
+                        update.events(),
+                        update.jql(),
+                        update.excludeBody(),
+                        update.enabled(),
+                        update.lastUpdatedUser(),
+                        lastUpdated());
+                registrations.set(i, r);
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    boolean remove(long id) {
+        return registrations.removeIf(r -> r.id() == id);
+    }
+
+    /** Whether the issue matches the filter as it is now (the moment of the change). A filter was parsed when set. */
+    private boolean matches(String issueKey, String jql) {
+        synchronized (state) {
+            return state.findIssue(issueKey)
+                    .map(r -> JqlQuery.parse(jql).matches(state.snapshot(r), state.now()))
+                    .orElse(false);
+        }
+    }
+
+    private long lastUpdated() {
+        return state.now().toEpochMilli();
     }
 
     /** From now on every event is delivered once more per {@code times}, marked as retries 1..times. */
@@ -126,9 +225,19 @@ public final class Webhooks {
         } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }
+        // as Jira does: a webhook gets the events it subscribed to, for the issues its JQL filter matches at the time
+        // of the change, with the body left out when it asked for that
         for (Registration r : registrations) {
+            if (!r.wants(event) || (r.jql() != null && !r.jql().isBlank() && !matches(issueKey, r.jql()))) {
+                continue;
+            }
             dispatcher.submit(new WebhookDispatcher.Job(
-                    r, event, issueKey, UUID.randomUUID().toString(), body, new AtomicInteger()));
+                    r,
+                    event,
+                    issueKey,
+                    UUID.randomUUID().toString(),
+                    r.excludeBody() ? new byte[0] : body,
+                    new AtomicInteger()));
         }
     }
 
