@@ -110,4 +110,13 @@ public interface JiraClient {
 
     /** As {@link #search(String, Collection)}, each issue with these entity properties. */
     Stream<Issue> search(String jql, Collection<String> fields, Collection<String> properties);
+
+    /**
+     * As {@link #search(String, Collection)}, each issue with its whole changelog ({@code expand=changelog}; on Cloud
+     * the changelog endpoint for an issue whose history is longer than the search embeds).
+     */
+    Stream<IssueHistory> searchWithHistory(String jql, Collection<String> fields);
+
+    /** {@code GET /rest/api/2/issue/{key}/changelog}, every page, oldest first. Cloud only (Data Center: 404). */
+    List<ChangeHistory> changelog(String key);
 }
