@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prodsupport.analytics.IncidentHistories;
 import io.prodsupport.backfill.Backfill;
 import io.prodsupport.backfill.BackfillCheckpoints;
 import io.prodsupport.backfill.ResolvedTickets;
@@ -128,6 +129,11 @@ public final class Wiring {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         return registry;
+    }
+
+    /** Incident analytics over this instance's incident scope and follow-up project. */
+    public IncidentHistories incidentHistories(JiraClient jira) {
+        return new IncidentHistories(jira, incidentScope(), config.followUps().project(), clock);
     }
 
     public IncidentScope incidentScope() {
