@@ -25,7 +25,7 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  * <p>Each section (markup stripped by {@link SectionText#normalise}) goes through Lucene's {@link EnglishAnalyzer}:
  * standard tokenising, lower case, English stop words (plus words every root cause uses, such as "cause" and "due"),
  * possessives and Porter stemming, so "timeouts" and "timed out" meet at "time". Shingles of two give the phrases
- * ("disk full"). A term recurs when it appears in at least two incidents; a single word is left out when a recurring
+ * ("disk full"). Words that are numbers (host and release numbers) are left out. A term recurs when it appears in at least two incidents; a single word is left out when a recurring
  * phrase containing it appears in exactly the same incidents, so "log rotation" is shown once, not three times. Each
  * term is shown as the words most often written for it. Ordered by the number of incidents, phrases first on a tie.
  */
@@ -103,7 +103,7 @@ public final class RecurringCauses {
             tokens.reset();
             while (tokens.incrementToken()) {
                 String t = term.toString();
-                if (t.contains("_") || t.length() < 3 || t.chars().allMatch(c -> Character.isDigit(c) || c == ' ')) {
+                if (t.contains("_") || t.length() < 3 || hasNumber(t)) {
                     continue;
                 }
                 terms.putIfAbsent(t, text.substring(offset.startOffset(), offset.endOffset()));
@@ -113,6 +113,16 @@ public final class RecurringCauses {
             throw new UncheckedIOException(e); // a StringReader does not fail
         }
         return terms;
+    }
+
+    /** Host and release numbers ("db-3", "release 42") say which, not why: terms with a number are left out. */
+    private static boolean hasNumber(String term) {
+        for (String word : term.split(" ")) {
+            if (word.chars().allMatch(Character::isDigit)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String mostWritten(Map<String, Integer> forms) {

@@ -31,6 +31,8 @@ public final class ReportHtml {
             .strictVariables(true)
             .build();
     private static final String TEMPLATE = "io/prodsupport/analytics/render/report.peb";
+    /** A recurring cause's table row links this many incidents and counts the rest (the JSON lists them all). */
+    static final int SHOWN_KEYS = 12;
 
     private ReportHtml() {}
 
@@ -47,7 +49,18 @@ public final class ReportHtml {
         List<Map<String, Object>> projects = new ArrayList<>();
         report.projects().forEach((key, figures) -> projects.add(tiles(key, figures)));
         context.put("projects", projects);
-        context.put("causes", report.figures().recurringCauses());
+        List<Map<String, Object>> causes = new ArrayList<>();
+        for (Figures.RecurringCause c : report.figures().recurringCauses()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("term", c.term());
+            row.put("count", c.incidents().size());
+            row.put(
+                    "shown",
+                    c.incidents().subList(0, Math.min(SHOWN_KEYS, c.incidents().size())));
+            row.put("more", Math.max(0, c.incidents().size() - SHOWN_KEYS));
+            causes.add(row);
+        }
+        context.put("causes", causes);
         List<Map<String, Object>> slowest = new ArrayList<>();
         for (Report.SlowIncident s : report.slowest()) {
             Map<String, Object> row = new LinkedHashMap<>();
