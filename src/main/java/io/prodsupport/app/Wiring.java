@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prodsupport.analytics.IncidentHistories;
+import io.prodsupport.analytics.render.AnalyticsEndpoint;
 import io.prodsupport.backfill.Backfill;
 import io.prodsupport.backfill.BackfillCheckpoints;
 import io.prodsupport.backfill.ResolvedTickets;
@@ -50,6 +51,7 @@ import io.prodsupport.notify.SlackNotifier;
 import io.prodsupport.notify.TeamsNotifier;
 import io.prodsupport.store.Stores;
 import io.prodsupport.sweep.Sweep;
+import io.prodsupport.webhook.ApiRoutes;
 import io.prodsupport.webhook.JiraEvent.EventUser;
 import io.prodsupport.webhook.JiraEventParser;
 import io.prodsupport.webhook.ServiceHttpServer;
@@ -381,8 +383,11 @@ public final class Wiring {
                         metrics,
                         clock)
                 .onAccepted(worker::nudge);
+        Optional<ApiRoutes> api = config.consoleToken()
+                .map(token -> new ApiRoutes(
+                        token.value(), Map.of(AnalyticsEndpoint.PATH, new AnalyticsEndpoint(incidentHistories(jira)))));
         ServiceHttpServer server =
-                new ServiceHttpServer(host, config.webhook().port(), metrics, () -> health(jira, info), intake);
+                new ServiceHttpServer(host, config.webhook().port(), metrics, () -> health(jira, info), intake, api);
         Optional<MailLedger> mailLedger = Optional.ofNullable(config.mail()).map(m -> mailLedger());
         mailLedger.filter(l -> !store.isPostgres()).ifPresent(l -> {
             // as for the inbox: claims left in a SQLite file belong to a process that was killed

@@ -21,7 +21,8 @@ public record Config(
         Sweep sweep,
         OnCall onCall,
         @JsonProperty("notify") Notify notifications,
-        Mail mail) {
+        Mail mail,
+        Console console) {
 
     public Config {
         webhook = webhook != null ? webhook : new Webhook(null, null, null);
@@ -178,6 +179,18 @@ public record Config(
         public Mail {
             attachments = attachments != null && attachments;
         }
+    }
+
+    /**
+     * Access to {@code /api/*} (and, later, the console): {@code Authorization: Bearer <token>}. Null when
+     * {@code console:} is absent: then {@code /api/*} answers 404.
+     */
+    public record Console(Secret token) {}
+
+    /** The console's token, when {@code console.token} is set. */
+    @JsonIgnore
+    public Optional<Secret> consoleToken() {
+        return Optional.ofNullable(console).map(Console::token).filter(t -> !t.isBlank());
     }
 
     /**

@@ -130,7 +130,8 @@ final class ConfigSchema {
                                             optional("tls", leaf(Kind.BOOLEAN)))),
                             optional("doneFolder", leaf(Kind.STRING)),
                             optional("unmatchedFolder", leaf(Kind.STRING)),
-                            optional("attachments", leaf(Kind.BOOLEAN)))));
+                            optional("attachments", leaf(Kind.BOOLEAN)))),
+            optional("console", obj(required("token", leaf(Kind.SECRET)))));
 
     private ConfigSchema() {}
 

@@ -26,7 +26,7 @@ public final class ServiceHttpServer implements AutoCloseable {
      */
     public ServiceHttpServer(
             String host, int port, PrometheusMeterRegistry metrics, Supplier<Map<String, Object>> health) {
-        this(host, port, metrics, health, Optional.empty());
+        this(host, port, metrics, health, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -39,7 +39,18 @@ public final class ServiceHttpServer implements AutoCloseable {
             PrometheusMeterRegistry metrics,
             Supplier<Map<String, Object>> health,
             WebhookIntake intake) {
-        this(host, port, metrics, health, Optional.of(intake));
+        this(host, port, metrics, health, Optional.of(intake), Optional.empty());
+    }
+
+    /** With the intake and the {@code /api/*} routes behind the console token (see {@link ApiRoutes}). */
+    public ServiceHttpServer(
+            String host,
+            int port,
+            PrometheusMeterRegistry metrics,
+            Supplier<Map<String, Object>> health,
+            WebhookIntake intake,
+            Optional<ApiRoutes> api) {
+        this(host, port, metrics, health, Optional.of(intake), api);
     }
 
     private ServiceHttpServer(
@@ -47,7 +58,8 @@ public final class ServiceHttpServer implements AutoCloseable {
             int port,
             PrometheusMeterRegistry metrics,
             Supplier<Map<String, Object>> health,
-            Optional<WebhookIntake> intake) {
+            Optional<WebhookIntake> intake,
+            Optional<ApiRoutes> api) {
         this.app = Javalin.create(config -> {
             config.jetty.host = host;
             config.jetty.port = port;
@@ -61,6 +73,7 @@ public final class ServiceHttpServer implements AutoCloseable {
             config.routes.get(
                     "/metrics", ctx -> ctx.contentType(ContentType.PLAIN).result(metrics.scrape()));
             intake.ifPresent(handler -> config.routes.post(WebhookIntake.PATH, handler));
+            api.ifPresent(routes -> routes.register(config.routes));
         });
     }
 
