@@ -90,6 +90,15 @@ final class BackfillCommand implements Callable<Integer> {
         if (loaded == null) {
             return ConfigOption.BAD_CONFIG;
         }
+        List<String> observed = loaded.incidents().projects().stream()
+                .filter(loaded.incidents().mode()::observes)
+                .toList();
+        if (!dryRun && !observed.isEmpty()) {
+            err.println(
+                    "prodsupport: " + String.join(", ", observed) + " in observe mode (incidents.mode): the backfill"
+                            + " would change them; use --dry-run to see what it would do");
+            return ConfigOption.BAD_CONFIG;
+        }
         Wiring wiring = new Wiring(loaded);
         BackfillOptions options;
         try {

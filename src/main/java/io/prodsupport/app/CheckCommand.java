@@ -2,7 +2,10 @@ package io.prodsupport.app;
 
 import io.prodsupport.check.SiteCheck;
 import io.prodsupport.config.Config;
+import io.prodsupport.config.Secret;
+import io.prodsupport.store.StoreProbe;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +17,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Validate the configuration and the Jira connection (reachability, credentials, projects,"
                 + " fix version, follow-up issue type, link type) and, when mail is configured, the mailbox (sign-in,"
-                + " folders), one line each; exit 0 only if all pass.")
+                + " folders), and the store (reachable, schema, writable), one line each; exit 0 only if all pass.")
 final class CheckCommand implements Callable<Integer> {
 
     @Mixin
@@ -38,7 +41,15 @@ final class CheckCommand implements Callable<Integer> {
                 out.println(line);
                 out.flush();
             });
-            return ok ? 0 : 1;
+            StoreProbe store = StoreProbe.of(
+                    loaded.store().url(),
+                    loaded.store().username(),
+                    Optional.ofNullable(loaded.store().password())
+                            .map(Secret::value)
+                            .orElse(null));
+            store.lines().forEach(line -> out.println((line.ok() ? "✓ " : "✗ ") + line.text()));
+            out.flush();
+            return ok && store.ok() ? 0 : 1;
         } finally {
             wiring.releaseHttp();
         }

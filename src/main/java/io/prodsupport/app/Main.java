@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             ReportCommand.class,
             PollMailCommand.class,
             DescriptorCommand.class,
+            ExplainCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main {

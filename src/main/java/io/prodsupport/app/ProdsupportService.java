@@ -1,5 +1,6 @@
 package io.prodsupport.app;
 
+import io.prodsupport.explain.ActivityLog;
 import io.prodsupport.inbox.Inbox;
 import io.prodsupport.inbox.InboxWorker;
 import io.prodsupport.incident.FollowUpLedger;
@@ -7,8 +8,14 @@ import io.prodsupport.mail.MailLedger;
 import io.prodsupport.mail.MailWatcher;
 import io.prodsupport.sweep.Sweep;
 import io.prodsupport.webhook.ServiceHttpServer;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One running instance of {@code prodsupport serve}: the HTTP intake, the sweep, the mailbox watcher (when {@code mail}
@@ -18,6 +25,8 @@ import okhttp3.OkHttpClient;
  */
 public final class ProdsupportService implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(ProdsupportService.class);
+
     private final ServiceHttpServer server;
     private final InboxWorker worker;
     private final Optional<Sweep> sweep;
@@ -26,6 +35,12 @@ public final class ProdsupportService implements AutoCloseable {
     private final FollowUpLedger ledger;
     private final Optional<MailLedger> mailLedger;
     private final OkHttpClient http;
+    private final ActivityLog activity;
+    private final ScheduledExecutorService pruner = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "activity-pruner");
+        t.setDaemon(true);
+        return t;
+    });
 
     ProdsupportService(
             ServiceHttpServer server,
@@ -35,7 +50,9 @@ public final class ProdsupportService implements AutoCloseable {
             Inbox inbox,
             FollowUpLedger ledger,
             Optional<MailLedger> mailLedger,
+            ActivityLog activity,
             OkHttpClient http) {
+        this.activity = activity;
         this.server = server;
         this.worker = worker;
         this.sweep = sweep;
@@ -51,7 +68,19 @@ public final class ProdsupportService implements AutoCloseable {
         server.start();
         sweep.ifPresent(Sweep::start);
         mail.ifPresent(MailWatcher::start);
+        pruner.scheduleWithFixedDelay(this::pruneActivity, 1, 24 * 60, TimeUnit.MINUTES);
         return this;
+    }
+
+    private void pruneActivity() {
+        try {
+            int pruned = activity.prune(Instant.now().minus(ActivityLog.RETENTION));
+            if (pruned > 0) {
+                log.info("pruned {} activity record(s) older than {} days", pruned, ActivityLog.RETENTION.toDays());
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not prune old activity records (tried again tomorrow): {}", e.getMessage());
+        }
     }
 
     public int port() {
@@ -65,7 +94,9 @@ public final class ProdsupportService implements AutoCloseable {
     @Override
     public void close() {
         try (inbox;
-                ledger) {
+                ledger;
+                activity) {
+            pruner.shutdownNow();
             sweep.ifPresent(Sweep::close);
             mail.ifPresent(MailWatcher::close);
             server.close();

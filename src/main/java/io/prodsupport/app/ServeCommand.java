@@ -32,6 +32,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "Interface to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
+    @Option(
+            names = "--observe",
+            description = "Change nothing in Jira and send nothing to a channel: log and record what would be done"
+                    + " (prodsupport explain KEY). Same as incidents.mode: observe for every project.")
+    boolean observe;
+
     @Spec
     CommandSpec spec;
 
@@ -43,6 +49,9 @@ final class ServeCommand implements Callable<Integer> {
         Config loaded = config.loadOrReport(System.getenv(), spec.commandLine().getErr());
         if (loaded == null) {
             return ConfigOption.BAD_CONFIG;
+        }
+        if (observe) {
+            loaded = loaded.observed();
         }
         if (loaded.webhook().allowUnsigned()) {
             log.warn(

@@ -2,10 +2,6 @@ package io.prodsupport.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prodsupport.analytics.IncidentHistories;
 import io.prodsupport.analytics.render.AnalyticsEndpoint;
@@ -13,7 +9,9 @@ import io.prodsupport.backfill.Backfill;
 import io.prodsupport.backfill.BackfillCheckpoints;
 import io.prodsupport.backfill.ResolvedTickets;
 import io.prodsupport.config.Config;
+import io.prodsupport.config.IncidentModes;
 import io.prodsupport.config.Secret;
+import io.prodsupport.explain.ActivityLog;
 import io.prodsupport.inbox.Inbox;
 import io.prodsupport.inbox.InboxWorker;
 import io.prodsupport.inbox.WorkerSettings;
@@ -86,6 +84,8 @@ public final class Wiring {
      */
     private final OkHttpClient http = new OkHttpClient();
 
+    private final ServiceMetrics metrics = new ServiceMetrics();
+
     public Wiring(Config config, Clock clock) {
         this.config = config;
         this.clock = clock;
@@ -125,12 +125,9 @@ public final class Wiring {
         http.connectionPool().evictAll();
     }
 
+    /** The instance's one registry, behind {@code /metrics}. */
     PrometheusMeterRegistry metrics() {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        return registry;
+        return metrics.registry();
     }
 
     /** Incident analytics over this instance's incident scope and follow-up project. */
@@ -159,13 +156,16 @@ public final class Wiring {
         List<Section> required = config.incidents().requiredOnClose().stream()
                 .map(title -> Section.match(title).orElseThrow()) // validated when the config was loaded
                 .toList();
-        return new CloseGate(jira, incidentScope(), required);
+        return metrics.count(new CloseGate(jira, incidentScope(), required));
     }
 
     IncidentAnnouncement announcement(JiraClient jira) {
         // the shared client, not the Jira client's copy: that one's interceptors carry Jira's credentials
-        Announcer announcer = new Announcer(notifiers(http));
-        return new IncidentAnnouncement(jira, incidentScope(), announcer, clock);
+        return announcement(jira, notifiers(http));
+    }
+
+    private IncidentAnnouncement announcement(JiraClient jira, List<Notifier> channels) {
+        return new IncidentAnnouncement(jira, incidentScope(), new Announcer(channels), clock);
     }
 
     /**
@@ -196,7 +196,7 @@ public final class Wiring {
                     email.to(),
                     mailboxAddress().orElse(null))));
         }
-        return List.copyOf(channels);
+        return metrics.count(channels);
     }
 
     /**
@@ -294,25 +294,61 @@ public final class Wiring {
 
     FollowUps followUps(JiraClient jira, FollowUpLedger ledger) {
         Config.FollowUps f = config.followUps();
-        return new FollowUps(
+        return metrics.count(new FollowUps(
                 jira,
                 incidentScope(),
                 new FollowUpSettings(f.project(), f.issueType(), f.linkType(), f.labels(), f.inheritPriority()),
                 ledger,
                 clock,
-                FollowUps.DEFAULT_LEASE);
+                FollowUps.DEFAULT_LEASE));
     }
 
     /** What every event goes through: the rules of an incident's life, over {@code jira}. */
     IncidentWorkflow workflow(JiraClient jira, FollowUps followUps) {
+        return workflow(jira, followUps, announcement(jira));
+    }
+
+    private IncidentWorkflow workflow(JiraClient jira, FollowUps followUps, IncidentAnnouncement announcement) {
         return new IncidentWorkflow(
                 jira,
                 reconciler(jira),
                 closeGate(jira),
                 followUps,
-                announcement(jira),
+                announcement,
                 new WhysFromComments(jira, config.incidents().whysFromComments()),
                 clock);
+    }
+
+    /**
+     * Observe mode's workflow: the same rules over a Jira that takes no writes, channels that send nothing and a
+     * follow-up ledger in memory, so nothing it does outlives it except the log and the activity record.
+     */
+    IncidentWorkflow observingWorkflow(JiraClient jira) {
+        JiraClient observed = new ObservingJiraClient(jira);
+        List<Notifier> silent = notifiers(http).stream()
+                .map(channel -> (Notifier) new SilentChannel(channel.channel()))
+                .toList();
+        Config.FollowUps f = config.followUps();
+        FollowUps followUps = new FollowUps(
+                observed,
+                incidentScope(),
+                new FollowUpSettings(f.project(), f.issueType(), f.linkType(), f.labels(), f.inheritPriority()),
+                new ObservedFollowUpLedger(),
+                clock,
+                FollowUps.DEFAULT_LEASE);
+        return workflow(observed, followUps, announcement(observed, silent));
+    }
+
+    /** The people the config names (watchers, the rotation), by display name where Jira knows them. */
+    PeopleNames peopleNames(JiraClient jira) {
+        Set<String> refs = new LinkedHashSet<>(config.incidents().watchers());
+        refs.addAll(config.onCall().rotation());
+        return PeopleNames.lookUp(jira, refs);
+    }
+
+    /** The activity log in the store named by {@code store.url}, migrated and ready. */
+    public ActivityLog activityLog() {
+        return Stores.openActivityLog(config.store().url(), config.store().username(), storePassword());
     }
 
     /** The batch command's engine: the same workflow as the webhook path, over {@code jira}. */
@@ -362,10 +398,30 @@ public final class Wiring {
         }
         FollowUpLedger ledger = followUpLedger();
         PrometheusMeterRegistry metrics = metrics();
+        jira.recordMetricsIn(metrics);
+        this.metrics.countDeadLetters(inbox);
+        ActivityLog activity = activityLog();
+        IncidentModes modes = config.incidents().mode();
+        boolean observing = modes.observesAny(config.incidents().projects());
+        IncidentWorkflow enforcing = workflow(jira, followUps(jira, ledger));
+        if (observing) {
+            log.info(
+                    "observe mode for {}: nothing is written to Jira or sent to a channel; what would be done is"
+                            + " logged and recorded (prodsupport explain KEY)",
+                    config.incidents().projects().stream()
+                            .filter(modes::observes)
+                            .toList());
+        }
         InboxWorker worker = new InboxWorker(
                 inbox,
                 new IncidentEventHandler(
-                        new Signals(new JiraEventParser(json)), workflow(jira, followUps(jira, ledger))),
+                        new Signals(new JiraEventParser(json)),
+                        enforcing,
+                        observing ? observingWorkflow(jira) : enforcing,
+                        modes,
+                        activity,
+                        peopleNames(jira),
+                        clock),
                 WorkerSettings.defaults(),
                 clock,
                 metrics);
@@ -388,7 +444,12 @@ public final class Wiring {
                         token.value(), Map.of(AnalyticsEndpoint.PATH, new AnalyticsEndpoint(incidentHistories(jira)))));
         ServiceHttpServer server =
                 new ServiceHttpServer(host, config.webhook().port(), metrics, () -> health(jira, info), intake, api);
-        Optional<MailLedger> mailLedger = Optional.ofNullable(config.mail()).map(m -> mailLedger());
+        if (config.mail() != null && observing) {
+            log.warn("mail: the mailbox is not read while a project is in observe mode; its e-mails stay there and"
+                    + " are taken once every project enforces");
+        }
+        Optional<MailLedger> mailLedger =
+                Optional.ofNullable(config.mail()).filter(m -> !observing).map(m -> mailLedger());
         mailLedger.filter(l -> !store.isPostgres()).ifPresent(l -> {
             // as for the inbox: claims left in a SQLite file belong to a process that was killed
             int released = l.releaseAll();
@@ -409,6 +470,6 @@ public final class Wiring {
                         metrics,
                         worker::nudge))
                 : Optional.empty();
-        return new ProdsupportService(server, worker, timer, mail, inbox, ledger, mailLedger, http);
+        return new ProdsupportService(server, worker, timer, mail, inbox, ledger, mailLedger, activity, http);
     }
 }

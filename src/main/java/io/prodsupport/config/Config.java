@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -25,6 +26,7 @@ public record Config(
         Console console) {
 
     public Config {
+        Objects.requireNonNull(incidents, "incidents");
         webhook = webhook != null ? webhook : new Webhook(null, null, null);
         store = store != null ? store : new Store(null, null, null);
         followUps = followUps != null ? followUps : new FollowUps(null, null, null, null, null);
@@ -39,6 +41,12 @@ public record Config(
         sweep = sweep != null ? sweep : new Sweep(null, null, null);
         onCall = onCall != null ? onCall : new OnCall(null, null, null);
         notifications = notifications != null ? notifications : new Notify(null, null, null);
+    }
+
+    /** The same configuration with every incident project observed: {@code serve --observe}. */
+    public Config observed() {
+        return new Config(
+                jira, webhook, store, incidents.observed(), followUps, sweep, onCall, notifications, mail, console);
     }
 
     /** Cloud authenticates with email + API token, Data Center with a personal access token. */
@@ -89,8 +97,10 @@ public record Config(
             String fixVersion,
             List<String> watchers,
             List<String> requiredOnClose,
-            Boolean whysFromComments) {
+            Boolean whysFromComments,
+            IncidentModes mode) {
         public Incidents {
+            mode = mode != null ? mode : IncidentModes.ENFORCE;
             projects = List.copyOf(projects);
             issueTypes = issueTypes != null ? List.copyOf(issueTypes) : List.of();
             fixVersion = fixVersion != null ? fixVersion : "Production Support";
@@ -108,7 +118,20 @@ public record Config(
                 String fixVersion,
                 List<String> watchers,
                 List<String> requiredOnClose) {
-            this(projects, issueTypes, label, fixVersion, watchers, requiredOnClose, null);
+            this(projects, issueTypes, label, fixVersion, watchers, requiredOnClose, null, null);
+        }
+
+        /** The same incidents, every project observed ({@code serve --observe}). */
+        public Incidents observed() {
+            return new Incidents(
+                    projects,
+                    issueTypes,
+                    label,
+                    fixVersion,
+                    watchers,
+                    requiredOnClose,
+                    whysFromComments,
+                    IncidentModes.observeEverything());
         }
 
         public Optional<String> labelFilter() {

@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -124,6 +125,17 @@ public final class ConfigLoader {
                 problems.add("incidents.requiredOnClose[" + i + "]: \"" + title + "\" is not a section; sections are "
                         + String.join(", ", sections.titles()));
             }
+        }
+        JsonNode modes = incidents.path("mode");
+        if (modes.isObject() && incidents.path("projects").isArray()) {
+            List<String> projects = new ArrayList<>();
+            incidents.path("projects").forEach(p -> projects.add(p.asText().toUpperCase(Locale.ROOT)));
+            modes.fieldNames().forEachRemaining(project -> {
+                if (!projects.contains(project.toUpperCase(Locale.ROOT))) {
+                    problems.add("incidents.mode." + project + ": not one of incidents.projects ("
+                            + String.join(", ", projects) + ")");
+                }
+            });
         }
         problems.addAll(mailFolders(root.path("mail")));
         JsonNode onCall = root.path("onCall");

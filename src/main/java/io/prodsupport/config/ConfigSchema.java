@@ -35,13 +35,19 @@ final class ConfigSchema {
         }
     }
 
-    sealed interface Shape permits Obj, Leaf, ListOf {}
+    sealed interface Shape permits Obj, Leaf, ListOf, Choice {}
 
     record Obj(Map<String, Key> keys) implements Shape {}
 
     record Leaf(Kind kind) implements Shape {}
 
     record ListOf(Kind element) implements Shape {}
+
+    /**
+     * One of a few words; with {@code perProject}, also a section naming a word per incident project
+     * ({@code {OPS: observe, WEB: enforce}}).
+     */
+    record Choice(List<String> words, boolean perProject) implements Shape {}
 
     record Key(String name, Shape shape, boolean required) {}
 
@@ -80,7 +86,8 @@ final class ConfigSchema {
                             optional("fixVersion", leaf(Kind.STRING)),
                             optional("watchers", new ListOf(Kind.STRING)),
                             optional("requiredOnClose", new ListOf(Kind.STRING)),
-                            optional("whysFromComments", leaf(Kind.BOOLEAN)))),
+                            optional("whysFromComments", leaf(Kind.BOOLEAN)),
+                            optional("mode", new Choice(List.of("enforce", "observe"), true)))),
             optional(
                     "followUps",
                     obj(

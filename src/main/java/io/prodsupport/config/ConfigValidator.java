@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.prodsupport.config.ConfigSchema.Choice;
 import io.prodsupport.config.ConfigSchema.Key;
 import io.prodsupport.config.ConfigSchema.Kind;
 import io.prodsupport.config.ConfigSchema.Leaf;
@@ -70,6 +71,8 @@ final class ConfigValidator {
                 }
             } else if (key.shape() instanceof ListOf list) {
                 list(node, e, list.element(), path);
+            } else if (key.shape() instanceof Choice choice) {
+                choice(e.getValue(), choice, path);
             } else {
                 Kind kind = ((Leaf) key.shape()).kind();
                 JsonNode normalised = leaf(e.getValue(), kind, path);
@@ -97,6 +100,27 @@ final class ConfigValidator {
             if (normalised != null) {
                 array.set(i, normalised);
             }
+        }
+    }
+
+    private void choice(JsonNode value, Choice choice, String path) {
+        String words = String.join(" or ", choice.words());
+        if (value instanceof ObjectNode perProject && choice.perProject()) {
+            perProject.fields().forEachRemaining(p -> word(p.getValue(), choice, words, path + "." + p.getKey()));
+        } else if (value.isValueNode()) {
+            word(value, choice, words, path);
+        } else {
+            problems.add(path + ": expected " + words
+                    + (choice.perProject()
+                            ? ", or one per project: {OPS: " + choice.words().get(0) + "}"
+                            : ""));
+        }
+    }
+
+    private void word(JsonNode value, Choice choice, String words, String path) {
+        if (!value.isValueNode() || !choice.words().contains(value.asText())) {
+            problems.add(path + ": expected " + words + ", got "
+                    + (value.isValueNode() ? "\"" + value.asText() + "\"" : "a section"));
         }
     }
 

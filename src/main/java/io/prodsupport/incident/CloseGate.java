@@ -7,6 +7,7 @@ import io.prodsupport.jira.JiraException;
 import io.prodsupport.jira.Transition;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The reactive close gate (DESIGN.md §1): an incident moved to a done status while a required section is empty is
@@ -26,11 +27,18 @@ public final class CloseGate {
     private final JiraClient jira;
     private final IncidentScope scope;
     private final List<Section> required;
+    /** Closes this instance refused since it started (moved back or labelled): for the service's metrics. */
+    private final AtomicLong refused = new AtomicLong();
 
     public CloseGate(JiraClient jira, IncidentScope scope, List<Section> required) {
         this.jira = jira;
         this.scope = scope;
         this.required = List.copyOf(required);
+    }
+
+    /** How many closes this instance has refused (moved back, or labelled) since it started. */
+    public long refusedSoFar() {
+        return refused.get();
     }
 
     /**
@@ -73,6 +81,7 @@ public final class CloseGate {
         }
         jira.addComment(key, comment);
         jira.setIssueProperty(key, PROPERTY, record(close, true));
+        refused.incrementAndGet();
         return Optional.of(movedTo.map(s -> "moved back to " + s).orElse("labelled " + INCOMPLETE_LABEL) + "; missing: "
                 + titles(missing));
     }
@@ -127,5 +136,14 @@ public final class CloseGate {
     }
 
     /** The value of {@value #PROPERTY}: which close is being handled, and whether its comment was made. */
+    /** What {@value #PROPERTY} says of the last close the gate refused, for {@code explain}. */
+    static Optional<String> describe(Issue issue) {
+        return issue.properties()
+                .get(PROPERTY, Record.class)
+                .map(r -> "close gate: last refused the close of change "
+                        + r.changelogId() + (r.fromStatus().isEmpty() ? "" : " (from " + r.fromStatus() + ")")
+                        + (r.commented() ? " and said why in a comment" : "; the comment saying why is still to come"));
+    }
+
     record Record(String changelogId, String fromStatus, boolean commented) {}
 }

@@ -9,10 +9,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -58,6 +60,8 @@ public final class FollowUps {
     private final String instance = UUID.randomUUID().toString();
 
     private final AtomicLong attempts = new AtomicLong();
+    /** Follow-ups this instance created since it started: for the service's metrics. */
+    private final AtomicLong created = new AtomicLong();
     /** Follow-up projects whose create screen lacks Linked Issues: their follow-ups are linked by a second call. */
     private final Set<String> noLinksOnCreate = ConcurrentHashMap.newKeySet();
 
@@ -97,6 +101,45 @@ public final class FollowUps {
             return Optional.empty();
         }
         return new Attempt(incident, instance + "/" + attempts.incrementAndGet()).run();
+    }
+
+    /**
+     * Each prevention action of the incident and what became of it, for {@code explain}: its follow-up and how far the
+     * ledger got, or why it has none ("names OPS-99"; not resolved yet). Reads the ledger, not Jira.
+     */
+    public List<String> explain(Issue incident) {
+        Map<String, FollowUpRecord> byAction = new HashMap<>();
+        ledger.records(incident.key()).forEach(r -> byAction.put(r.actionId(), r));
+        Set<String> tracking = trackingProjects(incident);
+        List<String> lines = new ArrayList<>();
+        for (Action action :
+                IncidentDescription.parse(incident.fields().description()).actions(Section.PREVENTION)) {
+            FollowUpRecord record = byAction.get(action.id());
+            String what;
+            if (record != null && record.hasFollowUp()) {
+                what = record.followUpKey()
+                        + switch (record.state()) {
+                            case CLAIMED, CREATED -> " (created; link and comment to come)";
+                            case LINKED -> " (created and linked; comment to come)";
+                            case COMMENTED -> " (created, linked, listed in a comment)";
+                        };
+            } else if (action.isTrackedIn(tracking)) {
+                what = "skipped: names " + String.join(", ", action.issueKeys());
+            } else if (record != null) {
+                what = "being made (claimed by " + record.claimedBy() + ")";
+            } else {
+                what = incident.fields().isDone()
+                        ? "none yet: made at the next event or sweep"
+                        : "none yet: made when the incident is resolved";
+            }
+            lines.add(action.text() + " \u2192 " + what);
+        }
+        return lines;
+    }
+
+    /** How many follow-ups this instance has created since it started. */
+    public long createdSoFar() {
+        return created.get();
     }
 
     /**
@@ -191,6 +234,7 @@ public final class FollowUps {
                 String url = jira.serverInfo().baseUrl() + "/browse/" + key;
                 followUp = create(planner.newIssue(action, incident, url));
                 createdHere.add(followUp);
+                created.incrementAndGet();
                 did.add("created " + followUp);
             }
             recordCreated(action.id(), followUp);

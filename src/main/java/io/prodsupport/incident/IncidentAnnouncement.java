@@ -87,6 +87,16 @@ public final class IncidentAnnouncement {
         return user == null ? null : user.displayName();
     }
 
+    /** What {@value #PROPERTY} says, for {@code explain}. */
+    static Optional<String> describe(Issue issue) {
+        return issue.properties()
+                .get(PROPERTY, Record.class)
+                .map(r -> "announced to "
+                        + (r.channels() == null || r.channels().isEmpty()
+                                ? "no channel"
+                                : String.join(", ", r.channels())));
+    }
+
     /** The value of {@value #PROPERTY}: the channels told so far. */
     record Record(List<String> channels) {}
 

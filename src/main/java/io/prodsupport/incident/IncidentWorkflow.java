@@ -131,6 +131,20 @@ public final class IncidentWorkflow {
         return new WorkflowOutcome(issue.key(), true, now.fields().isDone() && bounced.isEmpty(), did);
     }
 
+    /**
+     * What the rules have recorded on the incident (its {@code prodsupport.*} properties), one line each, for
+     * {@code explain}: the incident as read with {@link #fields()} and {@link #properties()}.
+     */
+    public static List<String> recorded(Issue issue) {
+        return Stream.of(
+                        Staffing.describe(issue),
+                        IncidentAnnouncement.describe(issue),
+                        WhysFromComments.describe(issue),
+                        CloseGate.describe(issue))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
     /** What the signal would change in the issue's shape and staffing, without a call (the backfill's dry run). */
     public IncidentPlan preview(IncidentSignal signal, Issue issue) {
         return plan(issue, isNew(signal, issue));

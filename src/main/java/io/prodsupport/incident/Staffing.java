@@ -43,6 +43,15 @@ public final class Staffing {
         return new Crew(onDuty, List.copyOf(watching), now);
     }
 
+    /** What {@value #PROPERTY} says of the incident, for {@code explain}; empty when it was never staffed. */
+    static Optional<String> describe(Issue issue) {
+        return issue.properties()
+                .get(PROPERTY, Record.class)
+                .map(r -> "staffed at " + r.at()
+                        + (r.onDuty() != null ? ", on duty " + r.onDuty() : ", nobody on duty")
+                        + (r.watchers().isEmpty() ? ", no watchers" : ", watchers " + String.join(", ", r.watchers())));
+    }
+
     /**
      * The people an incident is staffed with at one moment.
      *

@@ -40,6 +40,13 @@ public final class WhysFromComments {
         this.enabled = enabled;
     }
 
+    /** What {@value #PROPERTY} says, for {@code explain}. */
+    static Optional<String> describe(Issue issue) {
+        return issue.properties()
+                .get(PROPERTY, Record.class)
+                .map(r -> "whys: " + r.added().size() + " question(s) copied from comments");
+    }
+
     /** The value of {@value #PROPERTY}: the ids of the questions prodsupport added. */
     record Record(List<String> added) {
         Record {

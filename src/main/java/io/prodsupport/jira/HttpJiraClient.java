@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,6 +39,7 @@ public final class HttpJiraClient implements JiraClient, AutoCloseable {
     private final JiraHttp http;
     private volatile ServerInfo serverInfo;
     private final JiraHealth health;
+    private final JiraCallMetrics metrics = new JiraCallMetrics();
 
     /** With an OkHttp client of its own, released by {@link #close()}: for tools and tests. */
     public HttpJiraClient(JiraConnection connection) {
@@ -77,12 +79,20 @@ public final class HttpJiraClient implements JiraClient, AutoCloseable {
                 .writeTimeout(connection.callTimeout())
                 .addInterceptor(new SameHostInterceptor(base))
                 .addInterceptor(new RetryInterceptor(connection.retryBudget(), clock, sleeper, random))
-                .addInterceptor(new RateLimitGate(clock, sleeper))
+                .addInterceptor(new RateLimitGate(clock, sleeper, metrics))
                 .addInterceptor(new AuthInterceptor(connection.credentials()))
-                .addNetworkInterceptor(health)
+                // application interceptors inside the retry loop: they see every attempt, and also the attempts
+                // that never reach the wire (connection refused), which network interceptors would miss
+                .addInterceptor(health)
+                .addInterceptor(metrics)
                 .addNetworkInterceptor(new RequestLogInterceptor())
                 .build();
         this.http = new JiraHttp(okHttp, new ObjectMapper(), base);
+    }
+
+    /** Counts this client's calls (by endpoint and status) and rate-limit waits in {@code registry} from now on. */
+    public void recordMetricsIn(MeterRegistry registry) {
+        metrics.bindTo(registry);
     }
 
     /** How Jira has been answering this client's requests: for the readiness endpoint. */

@@ -31,10 +31,16 @@ final class RateLimitGate implements Interceptor {
     private final Clock clock;
     private final Sleeper sleeper;
     private final AtomicReference<Instant> closedUntil = new AtomicReference<>(Instant.MIN);
+    private final JiraCallMetrics metrics;
 
     RateLimitGate(Clock clock, Sleeper sleeper) {
+        this(clock, sleeper, new JiraCallMetrics());
+    }
+
+    RateLimitGate(Clock clock, Sleeper sleeper, JiraCallMetrics metrics) {
         this.clock = clock;
         this.sleeper = sleeper;
+        this.metrics = metrics;
     }
 
     @Override
@@ -74,8 +80,10 @@ final class RateLimitGate implements Interceptor {
                         List.of(),
                         Map.of());
             }
+            Duration wait = Duration.between(now, until);
+            metrics.waitedForRateLimit(wait);
             try {
-                sleeper.sleep(Duration.between(now, until));
+                sleeper.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while Jira's rate limit was in force");

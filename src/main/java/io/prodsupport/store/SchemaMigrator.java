@@ -26,7 +26,7 @@ final class SchemaMigrator {
      * position in this list; {@link #currentVersion} checks that a store was migrated by a build with the same list.
      */
     static final List<String> MIGRATIONS =
-            List.of("V1__inbox", "V2__followup_ledger", "V3__backfill_checkpoint", "V4__mail_ledger");
+            List.of("V1__inbox", "V2__followup_ledger", "V3__backfill_checkpoint", "V4__mail_ledger", "V5__activity");
 
     private static final Logger log = LoggerFactory.getLogger(SchemaMigrator.class);
     /** An arbitrary constant: the PostgreSQL advisory lock that serialises migrations of instances starting together. */

@@ -3,6 +3,7 @@ package io.prodsupport.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.prodsupport.backfill.BackfillCheckpoints;
+import io.prodsupport.explain.ActivityLog;
 import io.prodsupport.inbox.Inbox;
 import io.prodsupport.inbox.StoreUnavailableException;
 import io.prodsupport.incident.FollowUpLedger;
@@ -48,6 +49,14 @@ public final class Stores {
      */
     public static MailLedger openMailLedger(String jdbcUrl, String username, String password) {
         return new JdbcMailLedger(migratedPool(jdbcUrl, username, password, "mail-ledger"));
+    }
+
+    /**
+     * The activity log in the same database as the inbox, on a pool of its own. Parameters and failures as for
+     * {@link #open}.
+     */
+    public static ActivityLog openActivityLog(String jdbcUrl, String username, String password) {
+        return new JdbcActivityLog(migratedPool(jdbcUrl, username, password, "activity"));
     }
 
     private static HikariDataSource migratedPool(String jdbcUrl, String username, String password, String name) {

@@ -73,6 +73,7 @@ class SiteCheckTest {
                         + credentials
                         + "  retries: {maxAttempts: 2, maxWait: PT1S}\n"
                         + "webhook:\n  allowUnsigned: true\n"
+                        + "store:\n  url: jdbc:sqlite:" + dir.resolve("prodsupport.db") + "\n"
                         + extraYaml);
         CommandLine cli = Main.commandLine();
         cli.setOut(new PrintWriter(out, true));
@@ -106,7 +107,8 @@ class SiteCheckTest {
                         "✓ fix version \"Production Support\" is missing in OPS and will be created on the first incident",
                         "✓ follow-up project SUP (Support Backlog) exists",
                         "✓ issue type Task exists in SUP",
-                        "✓ link type \"Relates\" exists");
+                        "✓ link type \"Relates\" exists",
+                        "✓ store " + dir.resolve("prodsupport.db") + " does not exist yet; serve creates it");
         assertThat(err.toString()).isEmpty();
     }
 
@@ -201,7 +203,7 @@ class SiteCheckTest {
         String url = "http://127.0.0.1:" + closedPort;
 
         assertThat(check(url, credentials(bot.apiToken()), OPS_AND_SUP)).isEqualTo(1);
-        assertThat(out.toString().lines().toList()).hasSize(2);
+        assertThat(out.toString().lines().toList()).hasSize(3);
         assertThat(out.toString()).contains("✗ Jira not reachable at " + url + ": ");
     }
 
@@ -241,7 +243,8 @@ class SiteCheckTest {
                         "✓ mailbox " + mailbox + ": signed in, new mail arrives by IMAP IDLE",
                         "✓ folder \"INBOX\" exists (0 message(s) in it)",
                         "✓ done folder \"Processed\" exists",
-                        "✓ unmatched folder \"Unmatched\" is missing and will be created on first use");
+                        "✓ unmatched folder \"Unmatched\" is missing and will be created on first use",
+                        "✓ store " + dir.resolve("prodsupport.db") + " does not exist yet; serve creates it");
     }
 
     @Test

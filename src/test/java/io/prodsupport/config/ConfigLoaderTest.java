@@ -149,6 +149,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void incidents_mode_is_one_word_or_one_per_project() {
+        assertThat(load(MINIMAL).incidents().mode().observes("OPS")).isFalse();
+        Config all = load(MINIMAL.replace("projects: [OPS]", "projects: [OPS, WEB]\n  mode: observe"));
+        assertThat(all.incidents().mode().observes("OPS")).isTrue();
+        assertThat(all.incidents().mode().observes("WEB")).isTrue();
+        Config one = load(MINIMAL.replace("projects: [OPS]", "projects: [OPS, WEB]\n  mode: {ops: observe}"));
+        assertThat(one.incidents().mode().observes("OPS")).isTrue();
+        assertThat(one.incidents().mode().observes("WEB")).isFalse();
+        assertThat(load(MINIMAL).observed().incidents().mode().observes("OPS")).isTrue();
+
+        assertThat(problems(MINIMAL.replace("projects: [OPS]", "projects: [OPS]\n  mode: watch")))
+                .containsExactly("incidents.mode: expected enforce or observe, got \"watch\"");
+        assertThat(problems(MINIMAL.replace("projects: [OPS]", "projects: [OPS]\n  mode: {OPS: watch, WEB: observe}")))
+                .containsExactlyInAnyOrder(
+                        "incidents.mode.OPS: expected enforce or observe, got \"watch\"",
+                        "incidents.mode.WEB: not one of incidents.projects (OPS)");
+    }
+
+    @Test
     void a_malformed_url_is_refused() {
         assertThat(problems(MINIMAL.replace("https://acme.atlassian.net", "acme.atlassian.net")))
                 .containsExactly("jira.baseUrl: malformed URL \"acme.atlassian.net\"; expected an http(s) URL"

@@ -27,6 +27,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -124,7 +126,15 @@ public final class DemoMain {
             try {
                 awaitHealthy(port, serve);
                 sim.webhooks().register("http://127.0.0.1:" + port + "/webhook/jira", SimulatedService.WEBHOOK_SECRET);
-                story(sim, site, port);
+                String key = story(sim, site, port);
+                step("$ prodsupport explain " + key + "   (what it did to the incident, and why)");
+                int explain = prodsupport("explain", "--config", config.toString(), key)
+                        .inheritIO()
+                        .start()
+                        .waitFor();
+                if (explain != 0) {
+                    return fail("explain failed with exit code " + explain);
+                }
                 step("prodsupport's log:");
                 Files.readAllLines(work.resolve("serve.log")).forEach(line -> System.out.println("    " + line));
             } finally {
@@ -142,11 +152,12 @@ public final class DemoMain {
         return 0;
     }
 
-    private void story(JiraSimulator sim, SimSite site, int port) throws Exception {
+    /** The incident's life; returns its key. */
+    private String story(JiraSimulator sim, SimSite site, int port) throws Exception {
         step("Carol files an incident in OPS:");
         Instant filed = Instant.now();
         String key = sim.createIssue("OPS", "Incident", "Checkout fails with HTTP 500", REPORT, site.carol());
-        show(sim.issue(key));
+        show(sim, sim.issue(key));
 
         await("the ticket to be well-formed", () -> {
             SimIssue i = sim.issue(key);
@@ -157,7 +168,7 @@ public final class DemoMain {
         });
         await("prodsupport to finish", () -> idle(sim, port));
         step(Duration.between(filed, Instant.now()).toMillis() + " ms later, after the webhook round trip:");
-        show(sim.issue(key));
+        show(sim, sim.issue(key));
         await("the Slack announcement", () -> !slackMessages.isEmpty());
         System.out.println("    Slack was told: "
                 + new ObjectMapper().readTree(slackMessages.get(0)).path("text").asText());
@@ -195,7 +206,8 @@ public final class DemoMain {
         await("the close gate", () -> sim.issue(key).comments().size() > commentsBefore);
         SimIssue bounced = sim.issue(key);
         System.out.println("    status: " + bounced.status() + " (it bounced back), comment:");
-        System.out.println("    " + bounced.comments().get(commentsBefore).body());
+        System.out.println(
+                "    " + rendered(sim, bounced.comments().get(commentsBefore).body()));
 
         step("Alice fills in the sections and closes it again …");
         String filledIn = bounced.description()
@@ -231,7 +243,9 @@ public final class DemoMain {
         System.out.println("    " + followUps(sim, key).size() + " follow-ups for 4 actions; comments on " + key + ":");
         sim.issue(key)
                 .comments()
-                .forEach(c -> System.out.println("    │ " + c.body().replace("\n", "\n    │ ")));
+                .forEach(c ->
+                        System.out.println("    │ " + rendered(sim, c.body()).replace("\n", "\n    │ ")));
+        return key;
     }
 
     private static List<SimIssue> followUps(JiraSimulator sim, String incident) {
@@ -260,13 +274,32 @@ public final class DemoMain {
         return health.contains("\"depth\":0");
     }
 
-    private static void show(SimIssue issue) {
+    private static void show(JiraSimulator sim, SimIssue issue) {
         System.out.println("    " + issue.key() + " \"" + issue.summary() + "\"  status: " + issue.status());
         System.out.println("    fix versions: " + issue.fixVersions() + ", assignee: " + name(issue.assigneeUser())
                 + ", watchers: " + issue.watchers().stream().map(DemoMain::name).collect(Collectors.joining(", ")));
         System.out.println("    description:");
-        issue.description().lines().forEach(line -> System.out.println("    │ " + line));
+        rendered(sim, issue.description()).lines().forEach(line -> System.out.println("    │ " + line));
     }
+
+    /** Jira shows a mention as the person's name; so does the demo ({@code [~accountid:…]} → {@code @Alice Oncall}). */
+    private static String rendered(JiraSimulator sim, String text) {
+        Matcher m = MENTION.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            SimUser user;
+            try {
+                user = sim.user(m.group(1));
+            } catch (RuntimeException unknown) {
+                user = null;
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(user != null ? "@" + user.displayName() : m.group()));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static final Pattern MENTION = Pattern.compile("\\[~(?:accountid:)?([^\\]\\n]+)]");
 
     private static String name(SimUser user) {
         return user == null ? "(nobody)" : user.displayName();

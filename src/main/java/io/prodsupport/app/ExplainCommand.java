@@ -1,0 +1,74 @@
+package io.prodsupport.app;
+
+import io.prodsupport.config.Config;
+import io.prodsupport.explain.ActivityLog;
+import io.prodsupport.explain.Explanation;
+import io.prodsupport.incident.FollowUpLedger;
+import io.prodsupport.incident.IncidentWorkflow;
+import io.prodsupport.jira.HttpJiraClient;
+import io.prodsupport.jira.Issue;
+import io.prodsupport.jira.JiraException;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "explain",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Print what prodsupport did to one incident and why: what it recorded on the ticket, the"
+                + " follow-up of each prevention action, and every event it handled with the outcome.")
+final class ExplainCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOption config;
+
+    @Parameters(paramLabel = "KEY", description = "The incident's issue key, e.g. OPS-12.")
+    String key;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Config loaded = config.loadOrReport(System.getenv(), err);
+        if (loaded == null) {
+            return ConfigOption.BAD_CONFIG;
+        }
+        String issueKey = key.strip().toUpperCase(Locale.ROOT);
+        Wiring wiring = new Wiring(loaded);
+        try (HttpJiraClient jira = wiring.jiraClient();
+                ActivityLog activity = wiring.activityLog();
+                FollowUpLedger ledger = wiring.followUpLedger()) {
+            Issue issue = jira.getIssue(issueKey, IncidentWorkflow.fields(), IncidentWorkflow.properties());
+            PeopleNames names = wiring.peopleNames(jira);
+            Explanation explanation = new Explanation(
+                    issue,
+                    loaded.incidents().mode().observes(issue.fields().projectKey()),
+                    names.named(IncidentWorkflow.recorded(issue)),
+                    wiring.followUps(jira, ledger).explain(issue),
+                    activity.of(issue.key()));
+            explanation.lines().forEach(out::println);
+            out.flush();
+            return 0;
+        } catch (JiraException e) {
+            err.println("prodsupport: "
+                    + (e.status() == 404
+                            ? issueKey + " does not exist in Jira, or this account" + " may not see it"
+                            : "Jira: " + e.getMessage()));
+            return 1;
+        } catch (RuntimeException e) {
+            err.println("prodsupport: " + ServeCommand.reason(e));
+            return 1;
+        } finally {
+            wiring.releaseHttp();
+        }
+    }
+}
