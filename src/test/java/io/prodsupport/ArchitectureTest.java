@@ -41,6 +41,25 @@ class ArchitectureTest {
                     "org.jsoup..")
             .because("incident may use only jira's client and records and notify's sender (DESIGN.md §2)");
 
+    /** The figures have one definition, free of how they are shown or served; renderings live in analytics.render. */
+    @ArchTest
+    static final ArchRule the_figures_are_free_of_http_json_sql_and_config = noClasses()
+            .that()
+            .resideInAPackage("io.prodsupport.analytics")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "io.javalin..",
+                    "okhttp3..",
+                    "com.fasterxml.jackson..",
+                    "io.pebbletemplates..",
+                    "java.sql..",
+                    "io.prodsupport.app..",
+                    "io.prodsupport.webhook..",
+                    "io.prodsupport.store..",
+                    "io.prodsupport.config..",
+                    "io.prodsupport.analytics.render..");
+
     @ArchTest
     static final ArchRule the_jira_client_knows_no_rules_and_no_store = noClasses()
             .that()

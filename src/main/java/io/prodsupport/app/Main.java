@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             BackfillCommand.class,
             CheckCommand.class,
             ReplayCommand.class,
+            ReportCommand.class,
             PollMailCommand.class,
             DescriptorCommand.class,
             WebhookCommand.class,

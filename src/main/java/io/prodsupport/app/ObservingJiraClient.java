@@ -2,11 +2,13 @@ package io.prodsupport.app;
 
 import io.prodsupport.jira.AdminWebhook;
 import io.prodsupport.jira.Attachment;
+import io.prodsupport.jira.ChangeHistory;
 import io.prodsupport.jira.Comment;
 import io.prodsupport.jira.CreatedIssue;
 import io.prodsupport.jira.Flavour;
 import io.prodsupport.jira.Issue;
 import io.prodsupport.jira.IssueEdit;
+import io.prodsupport.jira.IssueHistory;
 import io.prodsupport.jira.IssueLinkType;
 import io.prodsupport.jira.JiraClient;
 import io.prodsupport.jira.JiraUser;
@@ -180,5 +182,15 @@ final class ObservingJiraClient implements JiraClient {
     public AdminWebhook updateAdminWebhook(String id, AdminWebhook webhook, Optional<String> secret) {
         wouldHave("update admin webhook " + id + " to call " + webhook.url());
         return webhook;
+    }
+
+    @Override
+    public Stream<IssueHistory> searchWithHistory(String jql, Collection<String> fields) {
+        return jira.searchWithHistory(jql, fields);
+    }
+
+    @Override
+    public List<ChangeHistory> changelog(String key) {
+        return jira.changelog(key);
     }
 }

@@ -3,6 +3,8 @@ package io.prodsupport.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prodsupport.analytics.IncidentHistories;
+import io.prodsupport.analytics.render.AnalyticsEndpoint;
 import io.prodsupport.backfill.Backfill;
 import io.prodsupport.backfill.BackfillCheckpoints;
 import io.prodsupport.backfill.ResolvedTickets;
@@ -51,6 +53,7 @@ import io.prodsupport.store.StoreLocation;
 import io.prodsupport.store.Stores;
 import io.prodsupport.sweep.MissedWebhooks;
 import io.prodsupport.sweep.Sweep;
+import io.prodsupport.webhook.ApiRoutes;
 import io.prodsupport.webhook.JiraEvent.EventUser;
 import io.prodsupport.webhook.JiraEventParser;
 import io.prodsupport.webhook.PemTls;
@@ -130,6 +133,11 @@ public final class Wiring {
     /** The instance's one registry, behind {@code /metrics}. */
     PrometheusMeterRegistry metrics() {
         return metrics.registry();
+    }
+
+    /** Incident analytics over this instance's incident scope and follow-up project. */
+    public IncidentHistories incidentHistories(JiraClient jira) {
+        return new IncidentHistories(jira, incidentScope(), config.followUps().project(), clock);
     }
 
     public IncidentScope incidentScope() {
@@ -467,6 +475,9 @@ public final class Wiring {
                         metrics,
                         clock)
                 .onAccepted(worker::nudge);
+        Optional<ApiRoutes> api = config.consoleToken()
+                .map(token -> new ApiRoutes(
+                        token.value(), Map.of(AnalyticsEndpoint.PATH, new AnalyticsEndpoint(incidentHistories(jira)))));
         Config.Sweep sweep = config.sweep();
         // without the sweep nothing finds the changes whose webhook never came
         Optional<MissedWebhooks> missed = sweep.enabled() ? Optional.of(new MissedWebhooks(metrics)) : Optional.empty();
@@ -482,7 +493,8 @@ public final class Wiring {
                     return parts;
                 },
                 intake,
-                tls);
+                tls,
+                api);
         if (config.mail() != null && observing) {
             log.warn("mail: the mailbox is not read while a project is in observe mode; its e-mails stay there and"
                     + " are taken once every project enforces");

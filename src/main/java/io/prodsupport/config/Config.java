@@ -24,7 +24,8 @@ public record Config(
         OnCall onCall,
         @JsonProperty("notify") Notify notifications,
         Mail mail,
-        Logging logging) {
+        Logging logging,
+        Console console) {
 
     public Config {
         Objects.requireNonNull(incidents, "incidents");
@@ -47,7 +48,17 @@ public record Config(
     /** The same configuration with every incident project observed: {@code serve --observe}. */
     public Config observed() {
         return new Config(
-                jira, webhook, store, incidents.observed(), followUps, sweep, onCall, notifications, mail, logging);
+                jira,
+                webhook,
+                store,
+                incidents.observed(),
+                followUps,
+                sweep,
+                onCall,
+                notifications,
+                mail,
+                logging,
+                console);
     }
 
     /** Cloud authenticates with email + API token, Data Center with a personal access token. */
@@ -233,6 +244,18 @@ public record Config(
         public Mail {
             attachments = attachments != null && attachments;
         }
+    }
+
+    /**
+     * Access to {@code /api/*} (and, later, the console): {@code Authorization: Bearer <token>}. Null when
+     * {@code console:} is absent: then {@code /api/*} answers 404.
+     */
+    public record Console(Secret token) {}
+
+    /** The console's token, when {@code console.token} is set. */
+    @JsonIgnore
+    public Optional<Secret> consoleToken() {
+        return Optional.ofNullable(console).map(Console::token).filter(t -> !t.isBlank());
     }
 
     /**

@@ -148,8 +148,8 @@ final class ConfigSchema {
                             optional("unmatchedFolder", leaf(Kind.STRING)),
                             optional("attachments", leaf(Kind.BOOLEAN)))),
             optional(
-                    "logging",
-                    obj(optional("format", leaf(Kind.LOG_FORMAT)), optional("level", leaf(Kind.LOG_LEVEL)))));
+                    "logging", obj(optional("format", leaf(Kind.LOG_FORMAT)), optional("level", leaf(Kind.LOG_LEVEL)))),
+            optional("console", obj(required("token", leaf(Kind.SECRET)))));
 
     private ConfigSchema() {}
 

@@ -119,4 +119,13 @@ public interface JiraClient {
 
     /** {@code PUT /rest/webhooks/1.0/webhook/{id}}: replaces it; without {@code secret} Jira keeps the one it has. */
     AdminWebhook updateAdminWebhook(String id, AdminWebhook webhook, Optional<String> secret);
+
+    /**
+     * As {@link #search(String, Collection)}, each issue with its whole changelog ({@code expand=changelog}; on Cloud
+     * the changelog endpoint for an issue whose history is longer than the search embeds).
+     */
+    Stream<IssueHistory> searchWithHistory(String jql, Collection<String> fields);
+
+    /** {@code GET /rest/api/2/issue/{key}/changelog}, every page, oldest first. Cloud only (Data Center: 404). */
+    List<ChangeHistory> changelog(String key);
 }

@@ -18,15 +18,19 @@ import java.util.function.Function;
  * total); Data Center with {@code startAt} and {@code total}. An empty page ends the search on either,
  * so a misbehaving server cannot make it loop.
  */
-final class SearchPages extends Spliterators.AbstractSpliterator<Issue> {
+final class SearchPages<T> extends Spliterators.AbstractSpliterator<T> {
 
     private final Function<ObjectNode, JsonNode> fetch;
+    private final Function<JsonNode, T> convert;
+    /** Jira's {@code expand} ({@code changelog}), or null. */
+    private final String expand;
+
     private final Flavour flavour;
     private final String jql;
     private final List<String> fields;
     private final List<String> properties;
     private final int pageSize;
-    private final Deque<Issue> page = new ArrayDeque<>();
+    private final Deque<T> page = new ArrayDeque<>();
     private String nextPageToken;
     private int startAt;
     private boolean exhausted;
@@ -37,9 +41,13 @@ final class SearchPages extends Spliterators.AbstractSpliterator<Issue> {
             String jql,
             Collection<String> fields,
             Collection<String> properties,
-            int pageSize) {
+            int pageSize,
+            String expand,
+            Function<JsonNode, T> convert) {
         super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
         this.fetch = fetch;
+        this.expand = expand;
+        this.convert = convert;
         this.flavour = flavour;
         this.jql = jql;
         this.fields = List.copyOf(fields);
@@ -48,11 +56,11 @@ final class SearchPages extends Spliterators.AbstractSpliterator<Issue> {
     }
 
     @Override
-    public boolean tryAdvance(Consumer<? super Issue> action) {
+    public boolean tryAdvance(Consumer<? super T> action) {
         while (page.isEmpty() && !exhausted) {
             fetchNextPage();
         }
-        Issue next = page.poll();
+        T next = page.poll();
         if (next == null) {
             return false;
         }
@@ -68,16 +76,22 @@ final class SearchPages extends Spliterators.AbstractSpliterator<Issue> {
         }
         body.put("maxResults", pageSize);
         if (flavour == Flavour.CLOUD) {
+            if (expand != null) {
+                body.put("expand", expand); // a comma list in /search/jql's body
+            }
             if (nextPageToken != null) {
                 body.put("nextPageToken", nextPageToken);
             }
         } else {
+            if (expand != null) {
+                body.putArray("expand").add(expand); // an array in /search's body
+            }
             body.put("startAt", startAt);
         }
         JsonNode response = fetch.apply(body);
         int received = 0;
         for (JsonNode issue : JsonFields.array(response, "issues")) {
-            page.add(Issue.fromJson(issue));
+            page.add(convert.apply(issue));
             received++;
         }
         if (flavour == Flavour.CLOUD) {

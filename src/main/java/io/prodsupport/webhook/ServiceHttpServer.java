@@ -26,7 +26,7 @@ public final class ServiceHttpServer implements AutoCloseable {
      */
     public ServiceHttpServer(
             String host, int port, PrometheusMeterRegistry metrics, Supplier<Map<String, Object>> health) {
-        this(host, port, metrics, health, Optional.empty(), Optional.empty());
+        this(host, port, metrics, health, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /**
@@ -39,18 +39,22 @@ public final class ServiceHttpServer implements AutoCloseable {
             PrometheusMeterRegistry metrics,
             Supplier<Map<String, Object>> health,
             WebhookIntake intake) {
-        this(host, port, metrics, health, Optional.of(intake), Optional.empty());
+        this(host, port, metrics, health, Optional.of(intake), Optional.empty(), Optional.empty());
     }
 
-    /** With the webhook intake, over HTTPS when {@code tls} is given ({@code webhook.tls}), else plain HTTP. */
+    /**
+     * With the webhook intake, over HTTPS when {@code tls} is given ({@code webhook.tls}), else plain HTTP, and the
+     * {@code /api/*} routes behind the console token when {@code api} is given (see {@link ApiRoutes}).
+     */
     public ServiceHttpServer(
             String host,
             int port,
             PrometheusMeterRegistry metrics,
             Supplier<Map<String, Object>> health,
             WebhookIntake intake,
-            Optional<PemTls> tls) {
-        this(host, port, metrics, health, Optional.of(intake), tls);
+            Optional<PemTls> tls,
+            Optional<ApiRoutes> api) {
+        this(host, port, metrics, health, Optional.of(intake), tls, api);
     }
 
     private ServiceHttpServer(
@@ -59,7 +63,8 @@ public final class ServiceHttpServer implements AutoCloseable {
             PrometheusMeterRegistry metrics,
             Supplier<Map<String, Object>> health,
             Optional<WebhookIntake> intake,
-            Optional<PemTls> tls) {
+            Optional<PemTls> tls,
+            Optional<ApiRoutes> api) {
         this.app = Javalin.create(config -> {
             config.jetty.host = host;
             config.jetty.port = port;
@@ -75,6 +80,7 @@ public final class ServiceHttpServer implements AutoCloseable {
             config.routes.get(
                     "/metrics", ctx -> ctx.contentType(ContentType.PLAIN).result(metrics.scrape()));
             intake.ifPresent(handler -> config.routes.post(WebhookIntake.PATH, handler));
+            api.ifPresent(routes -> routes.register(config.routes));
         });
     }
 

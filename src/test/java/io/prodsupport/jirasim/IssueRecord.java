@@ -33,6 +33,8 @@ final class IssueRecord {
     final List<SimComment> comments = new ArrayList<>();
     final List<SimAttachment> attachments = new ArrayList<>();
     final Map<String, JsonNode> properties = new LinkedHashMap<>();
+    /** The changelog, oldest first: every change after the create (the create itself is not a history entry). */
+    final List<SimHistory> history = new ArrayList<>();
 
     IssueRecord(
             long id, String key, SimProject project, SimProject.IssueType issueType, SimUser creator, Instant created) {

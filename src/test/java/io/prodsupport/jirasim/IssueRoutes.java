@@ -24,6 +24,7 @@ final class IssueRoutes {
     private final IssueEditor editor;
     private final IssueFieldWriter writer;
     private final LinksOnCreate linksOnCreate;
+    private final ChangelogRoutes changelog;
     private final JsonNodeFactory json = JsonNodeFactory.instance;
 
     IssueRoutes(
@@ -37,6 +38,7 @@ final class IssueRoutes {
         this.editor = editor;
         this.writer = writer;
         this.linksOnCreate = linksOnCreate;
+        this.changelog = new ChangelogRoutes(state, shapes);
     }
 
     void register(RequestPipeline p, RoutesConfig r) {
@@ -52,7 +54,11 @@ final class IssueRoutes {
             IssueRecord r = state.issue(c.path("issueIdOrKey"));
             FieldSelection fields = FieldSelection.parse(c.queries("fields"), "*all");
             List<String> props = IssueProperties.requested(c.queries("properties"));
-            c.answer(200, shapes.issue(r, fields, props, c.caller()));
+            ObjectNode issue = shapes.issue(r, fields, props, c.caller());
+            if (ChangelogRoutes.wanted(c.queries("expand"))) {
+                changelog.embed(issue, r, ChangelogRoutes.CLOUD_ISSUE_CAP);
+            }
+            c.answer(200, issue);
         }
     }
 

@@ -90,6 +90,7 @@ public final class JiraSimulator implements AutoCloseable {
                             .register(pipeline, cfg.routes);
                     new IssueDetailRoutes(state, shapes, editor).register(pipeline, cfg.routes);
                     new SearchRoutes(state, shapes).register(pipeline, cfg.routes);
+                    new ChangelogRoutes(state, shapes).register(pipeline, cfg.routes);
                     new AttachmentRoutes(state, shapes, editor).register(pipeline, cfg.routes);
                     new AdminWebhookRoutes(state, shapes, webhooks).register(pipeline, cfg.routes);
                 })

@@ -27,11 +27,13 @@ final class SearchRoutes {
             + "https://developer.atlassian.com/changelog/#CHANGE-2046";
     private final SimState state;
     private final JsonShapes shapes;
+    private final ChangelogRoutes changelog;
     private final JsonNodeFactory json = JsonNodeFactory.instance;
 
     SearchRoutes(SimState state, JsonShapes shapes) {
         this.state = state;
         this.shapes = shapes;
+        this.changelog = new ChangelogRoutes(state, shapes);
     }
 
     void register(RequestPipeline p, RoutesConfig r) {
@@ -62,7 +64,8 @@ final class SearchRoutes {
             List<String> properties,
             Integer maxResults,
             Integer startAt,
-            String nextPageToken) {
+            String nextPageToken,
+            boolean changelog) {
 
         static Params of(SimCall c, boolean post) {
             if (post) {
@@ -73,7 +76,12 @@ final class SearchRoutes {
                         IssueProperties.requested(strings(b.path("properties"))),
                         b.hasNonNull("maxResults") ? b.get("maxResults").asInt() : null,
                         b.hasNonNull("startAt") ? b.get("startAt").asInt() : null,
-                        b.hasNonNull("nextPageToken") ? b.get("nextPageToken").asText() : null);
+                        b.hasNonNull("nextPageToken") ? b.get("nextPageToken").asText() : null,
+                        // a comma list in Cloud's /search/jql body, an array in the older /search body
+                        ChangelogRoutes.wanted(
+                                b.path("expand").isTextual()
+                                        ? List.of(b.get("expand").asText())
+                                        : strings(b.path("expand"))));
             }
             return new Params(
                     c.query("jql") == null ? "" : c.query("jql"),
@@ -81,7 +89,8 @@ final class SearchRoutes {
                     IssueProperties.requested(c.queries("properties")),
                     integer(c.query("maxResults")),
                     integer(c.query("startAt")),
-                    c.query("nextPageToken"));
+                    c.query("nextPageToken"),
+                    ChangelogRoutes.wanted(c.queries("expand")));
         }
 
         private static List<String> strings(JsonNode array) {
@@ -117,6 +126,9 @@ final class SearchRoutes {
             int end = Math.min(matches.size(), offset + max);
             for (IssueRecord r : matches.subList(Math.min(offset, end), end)) {
                 ObjectNode issue = shapes.issue(r, fields, p.properties(), c.caller());
+                if (p.changelog()) {
+                    changelog.embed(issue, r, ChangelogRoutes.CLOUD_SEARCH_CAP);
+                }
                 issues.add(v3 ? asV3(issue) : issue);
             }
             if (end < matches.size()) {
@@ -142,7 +154,11 @@ final class SearchRoutes {
             FieldSelection fields = FieldSelection.parse(p.fields(), "*navigable");
             int end = Math.min(matches.size(), startAt + max);
             for (IssueRecord r : matches.subList(Math.min(startAt, end), end)) {
-                issues.add(shapes.issue(r, fields, p.properties(), c.caller()));
+                ObjectNode issue = shapes.issue(r, fields, p.properties(), c.caller());
+                if (p.changelog()) {
+                    changelog.embed(issue, r, Integer.MAX_VALUE);
+                }
+                issues.add(issue);
             }
             c.answer(200, out);
         }

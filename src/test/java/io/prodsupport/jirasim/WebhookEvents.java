@@ -31,7 +31,12 @@ final class WebhookEvents {
         p.set("user", shapes.user(actor));
         p.set("issue", webhookIssue(r));
         ObjectNode changelog = p.putObject("changelog");
-        changelog.put("id", String.valueOf(state.nextId()));
+        long historyId = state.nextId();
+        if (!webhookEvent.equals("jira:issue_created")) {
+            // Jira keeps every change after the create in the issue's history, under the id the webhook carries.
+            r.history.add(new SimHistory(historyId, actor, state.now(), items));
+        }
+        changelog.put("id", String.valueOf(historyId));
         ArrayNode list = changelog.putArray("items");
         items.forEach(i -> list.add(i.toJson()));
         webhooks.fire(webhookEvent, r.key, p);

@@ -69,7 +69,13 @@ class PemTlsTest {
                 inbox, new JiraEventParser(new ObjectMapper()), List.of(SECRET), false, Optional.empty(), metrics);
 
         server = new ServiceHttpServer(
-                        "127.0.0.1", 0, metrics, () -> Map.of(), intake, Optional.of(PemTls.load(cert, key)))
+                        "127.0.0.1",
+                        0,
+                        metrics,
+                        () -> Map.of(),
+                        intake,
+                        Optional.of(PemTls.load(cert, key)),
+                        Optional.empty())
                 .start();
 
         OkHttpClient https = tls.trustingClient();
