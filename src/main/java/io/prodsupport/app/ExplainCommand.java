@@ -7,8 +7,10 @@ import io.prodsupport.incident.FollowUpLedger;
 import io.prodsupport.incident.IncidentWorkflow;
 import io.prodsupport.jira.HttpJiraClient;
 import io.prodsupport.jira.Issue;
+import io.prodsupport.jira.IssueHistory;
 import io.prodsupport.jira.JiraException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,7 +56,11 @@ final class ExplainCommand implements Callable<Integer> {
                     loaded.incidents().mode().observes(issue.fields().projectKey()),
                     names.named(IncidentWorkflow.recorded(issue)),
                     wiring.followUps(jira, ledger).explain(issue),
-                    activity.of(issue.key()));
+                    activity.of(issue.key()),
+                    jira.searchWithHistory("key = " + issue.key(), List.of("summary"))
+                            .findFirst()
+                            .map(IssueHistory::histories)
+                            .orElse(List.of()));
             explanation.lines().forEach(out::println);
             out.flush();
             return 0;

@@ -119,6 +119,9 @@ class ExplainAndObserveTest {
                 .contains("Alert on pool exhaustion \u2192 " + followUp + " (created, linked, listed in a comment)")
                 .contains("Finish OPS-99 first \u2192 skipped: names OPS-99")
                 .contains("jira:issue_created")
+                .contains("status: To Do \u2192 Done")
+                .contains("status: Done \u2192 Reopened")
+                .contains("other change(s)")
                 .contains("moved back to")
                 .contains("created " + followUp);
     }
