@@ -26,7 +26,7 @@ public final class ServiceHttpServer implements AutoCloseable {
      */
     public ServiceHttpServer(
             String host, int port, PrometheusMeterRegistry metrics, Supplier<Map<String, Object>> health) {
-        this(host, port, metrics, health, Optional.empty());
+        this(host, port, metrics, health, Optional.empty(), HttpLimits.DEFAULTS);
     }
 
     /**
@@ -39,7 +39,18 @@ public final class ServiceHttpServer implements AutoCloseable {
             PrometheusMeterRegistry metrics,
             Supplier<Map<String, Object>> health,
             WebhookIntake intake) {
-        this(host, port, metrics, health, Optional.of(intake));
+        this(host, port, metrics, health, Optional.of(intake), HttpLimits.DEFAULTS);
+    }
+
+    /** With the webhook intake and limits of its own (tests shorten the timeouts). */
+    public ServiceHttpServer(
+            String host,
+            int port,
+            PrometheusMeterRegistry metrics,
+            Supplier<Map<String, Object>> health,
+            WebhookIntake intake,
+            HttpLimits limits) {
+        this(host, port, metrics, health, Optional.of(intake), limits);
     }
 
     private ServiceHttpServer(
@@ -47,8 +58,10 @@ public final class ServiceHttpServer implements AutoCloseable {
             int port,
             PrometheusMeterRegistry metrics,
             Supplier<Map<String, Object>> health,
-            Optional<WebhookIntake> intake) {
+            Optional<WebhookIntake> intake,
+            HttpLimits limits) {
         this.app = Javalin.create(config -> {
+            JettyLimits.apply(config.jetty, limits, metrics);
             config.jetty.host = host;
             config.jetty.port = port;
             config.startup.showJavalinBanner = false;
