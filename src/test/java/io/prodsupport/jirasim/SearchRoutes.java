@@ -163,7 +163,7 @@ final class SearchRoutes {
             throw JiraError.messages(400, e.getMessage());
         }
         List<SimIssue> snapshots = new ArrayList<>();
-        for (IssueRecord r : state.issues.values()) {
+        for (IssueRecord r : state.candidates(query)) {
             SimIssue s = state.snapshot(r);
             if (query.matches(s, state.now())) {
                 snapshots.add(s);

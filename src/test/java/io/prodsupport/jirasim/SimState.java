@@ -1,15 +1,22 @@
 package io.prodsupport.jirasim;
 
+import io.prodsupport.jirasim.jql.JqlQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * Everything the site stores. One monitor (this object) guards it all: requests arrive concurrently, and a
@@ -22,8 +29,17 @@ final class SimState {
     final SimWorkflow workflow = new SimWorkflow();
     final List<SimUser> users = new ArrayList<>();
     final Map<String, SimProject> projects = new LinkedHashMap<>();
+    /** By key, in creation order. Add through {@link #addIssue}, which keeps the indexes below. */
     final Map<String, IssueRecord> issues = new LinkedHashMap<>();
-    final List<SimLink> links = new ArrayList<>();
+    /*
+     * Indexes, so a site of 100,000 issues costs a request what a site of 100 does: rendering an issue reads its own
+     * links, not every link; a search restricted to a project or a label (the follow-up search is both) evaluates the
+     * issues that can match, not every issue.
+     */
+    private final Map<String, IssueRecord> issuesById = new HashMap<>();
+    private final Map<String, List<SimLink>> linksByKey = new HashMap<>();
+    private final Map<String, Set<String>> keysByProject = new HashMap<>();
+    private final Map<String, Set<String>> keysByLabel = new HashMap<>();
     /** Bytes one attachment may have; Jira answers 413 above it. */
     volatile long maxAttachmentSize = AttachmentRoutes.DEFAULT_MAX_SIZE;
 
@@ -98,17 +114,74 @@ final class SimState {
 
     synchronized Optional<IssueRecord> findIssue(String keyOrId) {
         IssueRecord byKey = issues.get(keyOrId.toUpperCase());
-        if (byKey != null) {
-            return Optional.of(byKey);
+        return byKey != null ? Optional.of(byKey) : Optional.ofNullable(issuesById.get(keyOrId));
+    }
+
+    synchronized void addIssue(IssueRecord r) {
+        issues.put(r.key, r);
+        issuesById.put(String.valueOf(r.id), r);
+        keysByProject
+                .computeIfAbsent(r.project.key(), k -> new LinkedHashSet<>())
+                .add(r.key);
+        relabelled(r, List.of());
+    }
+
+    /** Call after {@code r.labels} changed from {@code before}. */
+    synchronized void relabelled(IssueRecord r, List<String> before) {
+        for (String label : before) {
+            Set<String> keys = keysByLabel.get(label);
+            if (keys != null) {
+                keys.remove(r.key);
+            }
         }
-        return issues.values().stream()
-                .filter(i -> String.valueOf(i.id).equals(keyOrId))
-                .findFirst();
+        for (String label : r.labels) {
+            keysByLabel.computeIfAbsent(label, k -> new LinkedHashSet<>()).add(r.key);
+        }
+    }
+
+    synchronized void addLink(SimLink link) {
+        linksByKey.computeIfAbsent(link.inwardKey(), k -> new ArrayList<>()).add(link);
+        if (!link.outwardKey().equals(link.inwardKey())) {
+            linksByKey
+                    .computeIfAbsent(link.outwardKey(), k -> new ArrayList<>())
+                    .add(link);
+        }
     }
 
     synchronized List<SimLink> linksOf(String key) {
-        return links.stream()
-                .filter(l -> l.inwardKey().equals(key) || l.outwardKey().equals(key))
+        return List.copyOf(linksByKey.getOrDefault(key, List.of()));
+    }
+
+    /**
+     * The issues a search for {@code query} has to look at: every issue that can match, maybe more (the query is still
+     * evaluated on each). Narrowed by an index when the query requires a project or a label of every match.
+     */
+    synchronized Collection<IssueRecord> candidates(JqlQuery query) {
+        Optional<Set<String>> labels = query.requiredLabels();
+        if (labels.isPresent()) {
+            return keysOf(labels.get().stream().map(l -> keysByLabel.getOrDefault(l, Set.of())));
+        }
+        Optional<Set<String>> wantedProjects = query.requiredProjects();
+        if (wantedProjects.isPresent()) {
+            List<Set<String>> keys = new ArrayList<>();
+            for (String wanted : wantedProjects.get()) {
+                // JQL names a project by key, name or id; one this site does not know matches nothing
+                Optional<SimProject> project = project(wanted)
+                        .or(() -> projects.values().stream()
+                                .filter(p -> p.name().equalsIgnoreCase(wanted))
+                                .findFirst());
+                project.ifPresent(p -> keys.add(keysByProject.getOrDefault(p.key(), Set.of())));
+            }
+            return keysOf(keys.stream());
+        }
+        return issues.values();
+    }
+
+    private List<IssueRecord> keysOf(Stream<Set<String>> keySets) {
+        return keySets.flatMap(Set::stream)
+                .distinct()
+                .map(issues::get)
+                .filter(Objects::nonNull)
                 .toList();
     }
 
