@@ -74,6 +74,7 @@ public final class Wiring {
 
     private final Config config;
     private final Clock clock;
+    private WorkerSettings workerSettings = WorkerSettings.defaults();
     private final ObjectMapper json = new ObjectMapper();
     /**
      * The instance's one HTTP client. Each user derives its configured copy with {@code newBuilder()}, sharing the
@@ -86,6 +87,12 @@ public final class Wiring {
     public Wiring(Config config, Clock clock) {
         this.config = config;
         this.clock = clock;
+    }
+
+    /** The worker's pace (attempts, back-off); fault trials shorten it so an outage fits in a test. */
+    public Wiring workerSettings(WorkerSettings settings) {
+        this.workerSettings = settings;
+        return this;
     }
 
     Wiring(Config config) {
@@ -354,11 +361,12 @@ public final class Wiring {
         }
         FollowUpLedger ledger = followUpLedger();
         PrometheusMeterRegistry metrics = metrics();
+        JiraRetryMetrics.bind(jira.retryStats(), metrics);
         InboxWorker worker = new InboxWorker(
                 inbox,
                 new IncidentEventHandler(
                         new Signals(new JiraEventParser(json)), workflow(jira, followUps(jira, ledger))),
-                WorkerSettings.defaults(),
+                workerSettings,
                 clock,
                 metrics);
         EventUser self = new EventUser(

@@ -38,6 +38,7 @@ public final class HttpJiraClient implements JiraClient, AutoCloseable {
     private final JiraHttp http;
     private volatile ServerInfo serverInfo;
     private final JiraHealth health;
+    private final RetryStats retryStats = new RetryStats();
 
     /** With an OkHttp client of its own, released by {@link #close()}: for tools and tests. */
     public HttpJiraClient(JiraConnection connection) {
@@ -76,13 +77,18 @@ public final class HttpJiraClient implements JiraClient, AutoCloseable {
                 .readTimeout(connection.callTimeout())
                 .writeTimeout(connection.callTimeout())
                 .addInterceptor(new SameHostInterceptor(base))
-                .addInterceptor(new RetryInterceptor(connection.retryBudget(), clock, sleeper, random))
-                .addInterceptor(new RateLimitGate(clock, sleeper))
+                .addInterceptor(new RetryInterceptor(connection.retryBudget(), clock, sleeper, random, retryStats))
+                .addInterceptor(new RateLimitGate(clock, sleeper, retryStats))
                 .addInterceptor(new AuthInterceptor(connection.credentials()))
                 .addNetworkInterceptor(health)
                 .addNetworkInterceptor(new RequestLogInterceptor())
                 .build();
         this.http = new JiraHttp(okHttp, new ObjectMapper(), base);
+    }
+
+    /** What retries and rate-limit pauses have cost this client so far: for {@code /metrics}. */
+    public RetryStats retryStats() {
+        return retryStats;
     }
 
     /** How Jira has been answering this client's requests: for the readiness endpoint. */

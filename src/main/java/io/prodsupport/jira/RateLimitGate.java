@@ -31,10 +31,12 @@ final class RateLimitGate implements Interceptor {
     private final Clock clock;
     private final Sleeper sleeper;
     private final AtomicReference<Instant> closedUntil = new AtomicReference<>(Instant.MIN);
+    private final RetryStats stats;
 
-    RateLimitGate(Clock clock, Sleeper sleeper) {
+    RateLimitGate(Clock clock, Sleeper sleeper, RetryStats stats) {
         this.clock = clock;
         this.sleeper = sleeper;
+        this.stats = stats;
     }
 
     @Override
@@ -75,6 +77,7 @@ final class RateLimitGate implements Interceptor {
                         Map.of());
             }
             try {
+                stats.waitedForRateLimit(Duration.between(now, until));
                 sleeper.sleep(Duration.between(now, until));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -32,13 +32,42 @@ import okhttp3.Response;
  */
 public final class HostileTrial {
 
+    /**
+     * @param attackers hostile requests and idle connections are spread over this many addresses (127.0.0.2 on)
+     * @param kinds     the kinds of hostile request, in turn
+     * @param idleWait  how long after the attack the idle connections may take, in all, to be found closed
+     */
     public record Settings(
             int requests,
             int concurrency,
             int idleConnections,
+            int attackers,
+            List<Kind> kinds,
+            Duration idleWait,
             Duration probeEvery,
             Duration answerWithin,
-            long seed) {}
+            long seed) {
+
+        /** One attacking address, every kind in turn. */
+        public Settings(
+                int requests,
+                int concurrency,
+                int idleConnections,
+                Duration probeEvery,
+                Duration answerWithin,
+                long seed) {
+            this(
+                    requests,
+                    concurrency,
+                    idleConnections,
+                    1,
+                    List.of(Kind.values()),
+                    Duration.ofSeconds(5),
+                    probeEvery,
+                    answerWithin,
+                    seed);
+        }
+    }
 
     /**
      * @param statuses       per kind of hostile request: status (or {@link HostileSender#CLOSED}) → count
@@ -82,8 +111,11 @@ public final class HostileTrial {
 
     public Result run(Settings settings) throws Exception {
         long started = System.nanoTime();
-        HostileSender sender =
-                new HostileSender(server, InetAddress.getByName("127.0.0.2"), payloads, settings.answerWithin());
+        List<HostileSender> senders = new ArrayList<>();
+        for (int a = 0; a < settings.attackers(); a++) {
+            senders.add(new HostileSender(
+                    server, InetAddress.getByName("127.0.0." + (2 + a)), payloads, settings.answerWithin()));
+        }
         Map<Kind, Map<Integer, Integer>> statuses = new EnumMap<>(Kind.class);
         for (Kind kind : Kind.values()) {
             statuses.put(kind, Collections.synchronizedMap(new TreeMap<>()));
@@ -93,14 +125,20 @@ public final class HostileTrial {
         Prober prober = new Prober(settings.probeEvery(), attacking);
         Thread probing = new Thread(prober, "genuine-prober");
         probing.start();
-        List<Socket> idle = sender.holdIdle(settings.idleConnections(), new Random(settings.seed()));
+        List<Socket> idle = new ArrayList<>();
+        for (int a = 0; a < settings.attackers(); a++) {
+            int share = settings.idleConnections() / settings.attackers()
+                    + (a < settings.idleConnections() % settings.attackers() ? 1 : 0);
+            idle.addAll(senders.get(a).holdIdle(share, new Random(settings.seed() + a)));
+        }
         ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency());
         try {
             List<Future<?>> sent = new ArrayList<>();
-            Kind[] kinds = Kind.values();
+            List<Kind> kinds = settings.kinds();
             for (int i = 0; i < settings.requests(); i++) {
                 Random random = new Random(settings.seed() * 1_000_003 + i);
-                Kind kind = kinds[i % kinds.length];
+                Kind kind = kinds.get(i % kinds.size());
+                HostileSender sender = senders.get(i % senders.size());
                 sent.add(pool.submit(() -> {
                     try {
                         int status = sender.send(kind, random);
@@ -120,9 +158,11 @@ public final class HostileTrial {
             probing.join();
         }
         int idleClosed = 0;
+        long idleDeadline = System.nanoTime() + settings.idleWait().toNanos();
         for (Socket socket : idle) {
-            // the idle timeout has had the whole attack to act; give it one more second per check at most
-            if (HostileSender.closedByServer(socket, Duration.ofSeconds(1))) {
+            // closed by now, or within the idle timeout: wait no longer than that in all
+            Duration left = Duration.ofNanos(Math.max(1_000_000, idleDeadline - System.nanoTime()));
+            if (HostileSender.closedByServer(socket, left)) {
                 idleClosed++;
             }
             socket.close();
@@ -157,12 +197,13 @@ public final class HostileTrial {
         @Override
         public void run() {
             String base = "http://127.0.0.1:" + server.getPort();
+            String run = Long.toHexString(System.nanoTime()); // a trial's deliveries are new to a store used before
             for (int n = 0; attacking.get(); n++) {
                 Request delivery = new Request.Builder()
                         .url(base + WebhookIntake.PATH)
                         .post(RequestBody.create(genuine, JSON))
                         .header("X-Hub-Signature", WebhookSignature.sign(secret, genuine))
-                        .header("X-Atlassian-Webhook-Identifier", "genuine-" + n)
+                        .header("X-Atlassian-Webhook-Identifier", "genuine-" + run + "-" + n)
                         .build();
                 time(delivery, deliveryStatuses, deliveryMillis);
                 time(new Request.Builder().url(base + "/health").build(), healthStatuses, healthMillis);
