@@ -110,11 +110,14 @@ public final class JiraFaultTrial implements AutoCloseable {
     /** Until every one of {@code keys} is reconciled; false after {@code max}. */
     public boolean awaitReconciled(List<String> keys, Duration max) throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
-        while (!notReconciled(keys).isEmpty()) {
+        // only the ones still behind are looked at again: reading 500 issues every few ms would slow the site down
+        List<String> behind = notReconciled(keys);
+        while (!behind.isEmpty()) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
-            Thread.sleep(20);
+            Thread.sleep(50);
+            behind = notReconciled(behind);
         }
         return true;
     }
