@@ -11,10 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -38,7 +40,9 @@ final class SimState {
      */
     private final Map<String, IssueRecord> issuesById = new HashMap<>();
     private final Map<String, List<SimLink>> linksByKey = new HashMap<>();
-    private final Map<String, Set<String>> keysByProject = new HashMap<>();
+    /** Per project, its issue keys by issue number: key order, for searches paged by key. */
+    private final Map<String, NavigableMap<Long, String>> keysByProject = new HashMap<>();
+
     private final Map<String, Set<String>> keysByLabel = new HashMap<>();
     /** Bytes one attachment may have; Jira answers 413 above it. */
     volatile long maxAttachmentSize = AttachmentRoutes.DEFAULT_MAX_SIZE;
@@ -120,9 +124,7 @@ final class SimState {
     synchronized void addIssue(IssueRecord r) {
         issues.put(r.key, r);
         issuesById.put(String.valueOf(r.id), r);
-        keysByProject
-                .computeIfAbsent(r.project.key(), k -> new LinkedHashSet<>())
-                .add(r.key);
+        keysByProject.computeIfAbsent(r.project.key(), k -> new TreeMap<>()).put(number(r.key), r.key);
         relabelled(r, List.of());
     }
 
@@ -163,22 +165,55 @@ final class SimState {
         }
         Optional<Set<String>> wantedProjects = query.requiredProjects();
         if (wantedProjects.isPresent()) {
-            List<Set<String>> keys = new ArrayList<>();
-            for (String wanted : wantedProjects.get()) {
-                // JQL names a project by key, name or id; one this site does not know matches nothing
-                Optional<SimProject> project = project(wanted)
-                        .or(() -> projects.values().stream()
-                                .filter(p -> p.name().equalsIgnoreCase(wanted))
-                                .findFirst());
-                project.ifPresent(p -> keys.add(keysByProject.getOrDefault(p.key(), Set.of())));
-            }
-            return keysOf(keys.stream());
+            return keysOf(resolve(wantedProjects.get()).stream()
+                    .map(p -> keysByProject.getOrDefault(p.key(), EMPTY).values()));
         }
         return issues.values();
     }
 
-    private List<IssueRecord> keysOf(Stream<Set<String>> keySets) {
-        return keySets.flatMap(Set::stream)
+    /**
+     * The one project every match of {@code query} is in, when the query says so: a search ordered by key can then
+     * walk that project's issues in key order from where the previous page ended.
+     */
+    synchronized Optional<String> soleProject(JqlQuery query) {
+        return query.requiredProjects()
+                .map(this::resolve)
+                .filter(projects -> projects.size() == 1)
+                .map(projects -> projects.get(0).key());
+    }
+
+    /** The issues of {@code projectKey} after {@code afterKey} (null: from its first), in key order. */
+    synchronized Iterable<IssueRecord> inKeyOrder(String projectKey, String afterKey) {
+        NavigableMap<Long, String> keys = keysByProject.getOrDefault(projectKey, EMPTY);
+        NavigableMap<Long, String> after = afterKey == null ? keys : keys.tailMap(number(afterKey), false);
+        return () -> after.values().stream()
+                .map(issues::get)
+                .filter(Objects::nonNull)
+                .iterator();
+    }
+
+    /** JQL names a project by key, name or id; one this site does not know matches nothing. */
+    private List<SimProject> resolve(Set<String> wanted) {
+        List<SimProject> found = new ArrayList<>();
+        for (String w : wanted) {
+            project(w)
+                    .or(() -> projects.values().stream()
+                            .filter(p -> p.name().equalsIgnoreCase(w))
+                            .findFirst())
+                    .filter(p -> !found.contains(p))
+                    .ifPresent(found::add);
+        }
+        return found;
+    }
+
+    private static long number(String key) {
+        return Long.parseLong(key.substring(key.lastIndexOf('-') + 1));
+    }
+
+    private static final NavigableMap<Long, String> EMPTY = new TreeMap<>();
+
+    private List<IssueRecord> keysOf(Stream<? extends Collection<String>> keySets) {
+        return keySets.flatMap(Collection::stream)
                 .distinct()
                 .map(issues::get)
                 .filter(Objects::nonNull)

@@ -97,6 +97,13 @@ public final class JqlQuery {
         return Optional.empty();
     }
 
+    /** Whether the query is ordered by issue key ascending and nothing else: it can be paged by key. */
+    public boolean orderedByKeyAscending() {
+        return orderBy.size() == 1
+                && orderBy.get(0).field() == JqlField.KEY
+                && !orderBy.get(0).descending();
+    }
+
     /** Whether the query had an ORDER BY clause. */
     public boolean hasOrderBy() {
         return !orderBy.isEmpty();
