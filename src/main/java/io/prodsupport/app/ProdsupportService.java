@@ -96,6 +96,15 @@ public final class ProdsupportService implements AutoCloseable {
         return inbox;
     }
 
+    /**
+     * Runs the sweep once now, beside its timer (operators and fault trials: "after one sweep"); returns how many
+     * changed incidents it queued. Throws when the sweep is switched off.
+     */
+    public int sweepNow() {
+        return sweep.orElseThrow(() -> new IllegalStateException("sweep.enabled is false"))
+                .runOnce();
+    }
+
     @Override
     public void close() {
         try (inbox;

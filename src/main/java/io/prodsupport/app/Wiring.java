@@ -80,6 +80,7 @@ public final class Wiring {
 
     private final Config config;
     private final Clock clock;
+    private WorkerSettings workerSettings = WorkerSettings.defaults();
     private final ObjectMapper json = new ObjectMapper();
     /**
      * The instance's one HTTP client. Each user derives its configured copy with {@code newBuilder()}, sharing the
@@ -94,6 +95,12 @@ public final class Wiring {
     public Wiring(Config config, Clock clock) {
         this.config = config;
         this.clock = clock;
+    }
+
+    /** The worker's pace (attempts, back-off); fault trials shorten it so an outage fits in a test. */
+    public Wiring workerSettings(WorkerSettings settings) {
+        this.workerSettings = settings;
+        return this;
     }
 
     Wiring(Config config) {
@@ -435,6 +442,7 @@ public final class Wiring {
         FollowUpLedger ledger = followUpLedger();
         PrometheusMeterRegistry metrics = metrics();
         jira.recordMetricsIn(metrics);
+        JiraRetryMetrics.bind(jira.retryStats(), metrics);
         this.metrics.countDeadLetters(inbox);
         ActivityLog activity = activityLog();
         IncidentModes modes = config.incidents().mode();
@@ -458,7 +466,7 @@ public final class Wiring {
                         activity,
                         peopleNames(jira),
                         clock),
-                WorkerSettings.defaults(),
+                workerSettings,
                 clock,
                 metrics);
         EventUser self = new EventUser(

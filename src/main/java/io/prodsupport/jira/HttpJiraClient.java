@@ -40,6 +40,7 @@ public final class HttpJiraClient implements JiraClient, AutoCloseable {
     private volatile ServerInfo serverInfo;
     private final JiraHealth health;
     private final JiraCallMetrics metrics = new JiraCallMetrics();
+    private final RetryStats retryStats = new RetryStats();
 
     /** With an OkHttp client of its own, released by {@link #close()}: for tools and tests. */
     public HttpJiraClient(JiraConnection connection) {
@@ -78,8 +79,8 @@ public final class HttpJiraClient implements JiraClient, AutoCloseable {
                 .readTimeout(connection.callTimeout())
                 .writeTimeout(connection.callTimeout())
                 .addInterceptor(new SameHostInterceptor(base))
-                .addInterceptor(new RetryInterceptor(connection.retryBudget(), clock, sleeper, random))
-                .addInterceptor(new RateLimitGate(clock, sleeper, metrics))
+                .addInterceptor(new RetryInterceptor(connection.retryBudget(), clock, sleeper, random, retryStats))
+                .addInterceptor(new RateLimitGate(clock, sleeper, retryStats))
                 .addInterceptor(new AuthInterceptor(connection.credentials()))
                 // application interceptors inside the retry loop: they see every attempt, and also the attempts
                 // that never reach the wire (connection refused), which network interceptors would miss
@@ -93,6 +94,11 @@ public final class HttpJiraClient implements JiraClient, AutoCloseable {
     /** Counts this client's calls (by endpoint and status) and rate-limit waits in {@code registry} from now on. */
     public void recordMetricsIn(MeterRegistry registry) {
         metrics.bindTo(registry);
+    }
+
+    /** What retries and rate-limit pauses have cost this client so far: for {@code /metrics}. */
+    public RetryStats retryStats() {
+        return retryStats;
     }
 
     /** How Jira has been answering this client's requests: for the readiness endpoint. */

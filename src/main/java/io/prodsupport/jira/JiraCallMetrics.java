@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import okhttp3.Interceptor;
@@ -13,8 +12,7 @@ import okhttp3.Response;
 
 /**
  * Counts every request that reaches the wire by endpoint and answer ({@code prodsupport_jira_calls_total{method,
- * endpoint, status}}; a retried call counts once per attempt), and the time calls spent held by Jira's rate limit
- * ({@code prodsupport_jira_rate_limit_waits_total}, {@code prodsupport_jira_rate_limit_wait_seconds_total}).
+ * endpoint, status}}; a retried call counts once per attempt). Retries and rate-limit waits are {@link RetryStats}.
  *
  * <p>Endpoints are path templates ({@code /rest/api/2/issue/{key}/watchers}), never the issue key or an id, so the
  * number of series stays small however many incidents there are. The meters go to a registry of the client's own that
@@ -29,26 +27,9 @@ final class JiraCallMetrics implements Interceptor {
     private static final List<String> NAMED_BY_NEXT = List.of("project", "properties", "version", "webhook");
 
     private final CompositeMeterRegistry registry = new CompositeMeterRegistry();
-    private final Counter rateLimitWaits;
-    private final Counter rateLimitWaitSeconds;
-
-    JiraCallMetrics() {
-        rateLimitWaits = Counter.builder("prodsupport.jira.rate.limit.waits")
-                .description("Calls held back because Jira asked this client to pause (429, or 503 with Retry-After)")
-                .register(registry);
-        rateLimitWaitSeconds = Counter.builder("prodsupport.jira.rate.limit.wait.seconds")
-                .description("Time calls spent waiting for Jira's rate limit to lift")
-                .register(registry);
-    }
 
     void bindTo(MeterRegistry target) {
         registry.add(target);
-    }
-
-    /** Called by {@link RateLimitGate} each time a call waits. */
-    void waitedForRateLimit(Duration waited) {
-        rateLimitWaits.increment();
-        rateLimitWaitSeconds.increment(waited.toNanos() / 1e9);
     }
 
     @Override

@@ -31,16 +31,12 @@ final class RateLimitGate implements Interceptor {
     private final Clock clock;
     private final Sleeper sleeper;
     private final AtomicReference<Instant> closedUntil = new AtomicReference<>(Instant.MIN);
-    private final JiraCallMetrics metrics;
+    private final RetryStats stats;
 
-    RateLimitGate(Clock clock, Sleeper sleeper) {
-        this(clock, sleeper, new JiraCallMetrics());
-    }
-
-    RateLimitGate(Clock clock, Sleeper sleeper, JiraCallMetrics metrics) {
+    RateLimitGate(Clock clock, Sleeper sleeper, RetryStats stats) {
         this.clock = clock;
         this.sleeper = sleeper;
-        this.metrics = metrics;
+        this.stats = stats;
     }
 
     @Override
@@ -81,8 +77,8 @@ final class RateLimitGate implements Interceptor {
                         Map.of());
             }
             Duration wait = Duration.between(now, until);
-            metrics.waitedForRateLimit(wait);
             try {
+                stats.waitedForRateLimit(wait);
                 sleeper.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

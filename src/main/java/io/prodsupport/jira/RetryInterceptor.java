@@ -34,12 +34,14 @@ final class RetryInterceptor implements Interceptor {
     private final Clock clock;
     private final Sleeper sleeper;
     private final RandomGenerator random;
+    private final RetryStats stats;
 
-    RetryInterceptor(RetryBudget budget, Clock clock, Sleeper sleeper, RandomGenerator random) {
+    RetryInterceptor(RetryBudget budget, Clock clock, Sleeper sleeper, RandomGenerator random, RetryStats stats) {
         this.budget = budget;
         this.clock = clock;
         this.sleeper = sleeper;
         this.random = random;
+        this.stats = stats;
     }
 
     @Override
@@ -60,6 +62,7 @@ final class RetryInterceptor implements Interceptor {
                 if (lastAttempt || !retryable(chain, e, safe) || !fits(delay, deadline)) {
                     throw e;
                 }
+                stats.retried(RetryStats.Reason.IO_ERROR, delay);
                 sleep(delay);
                 continue;
             }
@@ -68,6 +71,7 @@ final class RetryInterceptor implements Interceptor {
             }
             if (RateLimitGate.pauseRequested(response, clock.instant()).isPresent()) {
                 response.close(); // the gate makes the next attempt wait
+                stats.retried(RetryStats.Reason.RATE_LIMITED, Duration.ZERO);
                 continue;
             }
             Duration delay = jitteredDelay(attempt);
@@ -75,6 +79,7 @@ final class RetryInterceptor implements Interceptor {
                 return response;
             }
             response.close();
+            stats.retried(RetryStats.Reason.SERVER_ERROR, delay);
             sleep(delay);
         }
     }

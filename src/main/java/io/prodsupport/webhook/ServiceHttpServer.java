@@ -26,7 +26,7 @@ public final class ServiceHttpServer implements AutoCloseable {
      */
     public ServiceHttpServer(
             String host, int port, PrometheusMeterRegistry metrics, Supplier<Map<String, Object>> health) {
-        this(host, port, metrics, health, Optional.empty(), Optional.empty(), Optional.empty());
+        this(host, port, metrics, health, Optional.empty(), Optional.empty(), Optional.empty(), HttpLimits.DEFAULTS);
     }
 
     /**
@@ -39,7 +39,18 @@ public final class ServiceHttpServer implements AutoCloseable {
             PrometheusMeterRegistry metrics,
             Supplier<Map<String, Object>> health,
             WebhookIntake intake) {
-        this(host, port, metrics, health, Optional.of(intake), Optional.empty(), Optional.empty());
+        this(host, port, metrics, health, Optional.of(intake), Optional.empty(), Optional.empty(), HttpLimits.DEFAULTS);
+    }
+
+    /** With the webhook intake and limits of its own (tests shorten the timeouts). */
+    public ServiceHttpServer(
+            String host,
+            int port,
+            PrometheusMeterRegistry metrics,
+            Supplier<Map<String, Object>> health,
+            WebhookIntake intake,
+            HttpLimits limits) {
+        this(host, port, metrics, health, Optional.of(intake), Optional.empty(), Optional.empty(), limits);
     }
 
     /**
@@ -54,7 +65,7 @@ public final class ServiceHttpServer implements AutoCloseable {
             WebhookIntake intake,
             Optional<PemTls> tls,
             Optional<ApiRoutes> api) {
-        this(host, port, metrics, health, Optional.of(intake), tls, api);
+        this(host, port, metrics, health, Optional.of(intake), tls, api, HttpLimits.DEFAULTS);
     }
 
     private ServiceHttpServer(
@@ -64,8 +75,10 @@ public final class ServiceHttpServer implements AutoCloseable {
             Supplier<Map<String, Object>> health,
             Optional<WebhookIntake> intake,
             Optional<PemTls> tls,
-            Optional<ApiRoutes> api) {
+            Optional<ApiRoutes> api,
+            HttpLimits limits) {
         this.app = Javalin.create(config -> {
+            JettyLimits.apply(config.jetty, limits, metrics);
             config.jetty.host = host;
             config.jetty.port = port;
             // Javalin adds its plain HTTP connector only when none is given: with TLS, HTTPS is the only one

@@ -16,21 +16,23 @@ import java.util.regex.Pattern;
 
 /**
  * Issue 6's figures: {@code prodsupport backfill} over {@code TICKETS} old tickets of mixed shapes
- * ({@link OldTicketSeeder}) with {@code LATENCY} added to every Jira call and a site rate limit of {@code RATE} calls
+ * ({@link OldTicketSeeder}) with {@code LATENCY} added to every Jira call and a site rate limit of {@code rate} calls
  * a second. The simulator runs here; the backfill runs in a child JVM with a small heap and a GC log, so its peak heap
  * is its own and not the simulator's. Prints wall time against the floor (calls ÷ rate), calls per ticket by endpoint,
- * and the child's heap. Arguments: [tickets] [concurrency].
+ * and the child's heap. Arguments: [tickets] [concurrency] [rate] (defaults 10,000, 8 and 100 calls/s; at 1,000
+ * calls/s the 20 ms latency needs a concurrency of 32 or so to keep 20 calls in flight).
  */
 public final class BackfillBenchmark {
 
     private static final Duration LATENCY = Duration.ofMillis(20);
-    private static final int RATE = 100;
+    private static final int DEFAULT_RATE = 100;
     private static final String MAX_HEAP = "128m";
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\(\\d+M\\)");
 
     public static void main(String[] args) throws Exception {
         int tickets = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        int rate = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_RATE;
         Path dir = Files.createTempDirectory("prodsupport-backfill-bench");
         try (JiraSimulator sim = JiraSimulator.builder()
                 .flavour(Flavour.CLOUD)
@@ -40,7 +42,7 @@ public final class BackfillBenchmark {
             SimSite site = SimSite.seed(sim);
             OldTicketSeeder.seed(site, tickets);
             Path config = SimulatedService.config(site, dir, SimulatedService.freePort(), "");
-            sim.faults().latency(LATENCY).rateLimit(RATE);
+            sim.faults().latency(LATENCY).rateLimit(rate);
             sim.calls().reset();
 
             Path gcLog = dir.resolve("gc.log");
@@ -68,6 +70,7 @@ public final class BackfillBenchmark {
             print(
                     tickets,
                     concurrency,
+                    rate,
                     exit,
                     seconds,
                     calls,
@@ -83,6 +86,7 @@ public final class BackfillBenchmark {
     private static void print(
             int tickets,
             int concurrency,
+            int rate,
             int exit,
             double seconds,
             Map<String, Integer> calls,
@@ -91,11 +95,11 @@ public final class BackfillBenchmark {
         int total = calls.values().stream().mapToInt(Integer::intValue).sum();
         System.out.printf(
                 "Backfill of %d tickets, concurrency %d, Jira latency %d ms per call, rate limit %d calls/s%n",
-                tickets, concurrency, LATENCY.toMillis(), RATE);
+                tickets, concurrency, LATENCY.toMillis(), rate);
         System.out.printf(
                 "exit code %d; wall time %.1f s (JVM start included); floor %.1f s (%d calls ÷ %d/s);"
                         + " %.0f%% of the floor%n",
-                exit, seconds, total / (double) RATE, total, RATE, 100 * (total / (double) RATE) / seconds);
+                exit, seconds, total / (double) rate, total, rate, 100 * (total / (double) rate) / seconds);
         System.out.println("Jira calls per ticket, by endpoint (429 answers included):");
         calls.forEach((endpoint, n) -> System.out.printf("  %-55s %6d  %5.3f%n", endpoint, n, n / (double) tickets));
         System.out.printf("  %-55s %6d  %5.3f%n", "total", total, total / (double) tickets);

@@ -20,6 +20,7 @@ final class FaultInjector {
         if (bucket != null) {
             int wait = bucket.take();
             if (wait > 0) {
+                faults.answered(key, wait);
                 rateLimited(ctx, wait);
                 return true;
             }
@@ -31,10 +32,12 @@ final class FaultInjector {
             switch (rule.kind()) {
                 case SLOW -> sleep(rule.duration());
                 case RATE_LIMIT -> {
+                    faults.answered(key, rule.amount());
                     rateLimited(ctx, rule.amount());
                     return true;
                 }
                 case FAIL -> {
+                    faults.answered(key, 0);
                     fail(ctx, rule.amount());
                     return true;
                 }
@@ -51,6 +54,7 @@ final class FaultInjector {
                 default -> throw new IllegalStateException(rule.kind().name());
             }
         }
+        faults.answered(key, 0);
         return false;
     }
 

@@ -44,10 +44,18 @@ public final class Faults {
     private final String endpoint;
     private final FaultState shared;
 
+    /**
+     * A REST call as the site answered it: when ({@link System#nanoTime()}, once any latency has passed), which
+     * endpoint, and the {@code Retry-After} seconds when it was answered 429 (0 otherwise).
+     */
+    public record Answer(long nanos, String endpoint, int retryAfterSeconds) {}
+
     /** Latency and the token bucket are site-wide, like a real site's load, so they live outside the views. */
     static final class FaultState {
         volatile Duration latency = Duration.ZERO;
         volatile TokenBucket bucket;
+        /** Null until {@link #recordAnswers()}. */
+        volatile List<Answer> answers;
     }
 
     Faults() {
@@ -101,6 +109,30 @@ public final class Faults {
     public Faults rateLimit(int callsPerSecond) {
         shared.bucket = new TokenBucket(callsPerSecond);
         return this;
+    }
+
+    /** From now on, keeps an {@link Answer} per REST call, for tests that check when calls came (off by default). */
+    public Faults recordAnswers() {
+        shared.answers = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        return this;
+    }
+
+    /** The calls answered since {@link #recordAnswers()}, in the order they were answered. */
+    public List<Answer> answers() {
+        List<Answer> answers = shared.answers;
+        if (answers == null) {
+            return List.of();
+        }
+        synchronized (answers) {
+            return List.copyOf(answers);
+        }
+    }
+
+    void answered(String endpointKey, int retryAfterSeconds) {
+        List<Answer> answers = shared.answers;
+        if (answers != null) {
+            answers.add(new Answer(System.nanoTime(), endpointKey, retryAfterSeconds));
+        }
     }
 
     /** Removes every fault, latency and rate limit. */

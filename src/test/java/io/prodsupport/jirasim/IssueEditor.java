@@ -40,7 +40,7 @@ final class IssueEditor {
             List<ChangeItem> items = new ArrayList<>();
             moreFields.accept(r, items);
             r.properties.putAll(properties);
-            state.issues.put(r.key, r);
+            state.addIssue(r);
             if (description != null) {
                 items.add(0, ChangeItem.text("description", null, description));
             }
@@ -80,8 +80,10 @@ final class IssueEditor {
         if (!distinct.equals(r.labels)) {
             items.add(new ChangeItem(
                     "labels", "labels", null, String.join(" ", r.labels), null, String.join(" ", distinct)));
+            List<String> before = List.copyOf(r.labels);
             r.labels.clear();
             r.labels.addAll(distinct);
+            state.relabelled(r, before);
         }
     }
 
@@ -202,7 +204,7 @@ final class IssueEditor {
     /** Both issues record a "Link" change and fire issue_updated, each naming the other side. */
     SimLink link(SimLinkType type, IssueRecord inward, IssueRecord outward, SimUser actor) {
         SimLink link = new SimLink(state.nextId(), type, inward.key, outward.key);
-        state.links.add(link);
+        state.addLink(link);
         inward.updated = state.now();
         outward.updated = inward.updated;
         events.issueEvent(

@@ -172,4 +172,39 @@ class SearchTest {
             assertThat(done.at("/issues/0/key").asText()).isEqualTo("OPS-2");
         }
     }
+
+    @Test
+    void a_search_by_label_or_project_follows_labels_as_they_change_and_projects_by_name_or_key() throws Exception {
+        try (JiraSimulator sim = seeded(Flavour.CLOUD, 3)) {
+            SimHttp http = new SimHttp(sim, sim.user("prodsupport-bot"));
+            assertThat(http.put("/rest/api/2/issue/OPS-2", "{\"update\":{\"labels\":[{\"add\":\"origin-a\"}]}}")
+                            .status())
+                    .isEqualTo(204);
+            assertThat(keys(http, "labels = origin-a AND project = OPS")).containsExactly("OPS-2");
+            assertThat(http.put(
+                                    "/rest/api/2/issue/OPS-2",
+                                    "{\"update\":{\"labels\":[{\"remove\":\"origin-a\"},{\"add\":\"origin-b\"}]}}")
+                            .status())
+                    .isEqualTo(204);
+            assertThat(keys(http, "labels = origin-a")).isEmpty();
+            assertThat(keys(http, "labels in (origin-b, origin-c) ORDER BY key ASC"))
+                    .containsExactly("OPS-2");
+            assertThat(keys(http, "labels = ORIGIN-B"))
+                    .as("labels are case-sensitive")
+                    .isEmpty();
+            assertThat(keys(http, "project = \\\"Support Backlog\\\"")).containsExactly("SUP-1");
+            assertThat(keys(http, "project in (ops, SUP) ORDER BY key ASC"))
+                    .containsExactly("OPS-1", "OPS-2", "OPS-3", "SUP-1");
+            assertThat(keys(http, "project = OPS OR labels = origin-b ORDER BY key ASC"))
+                    .containsExactly("OPS-1", "OPS-2", "OPS-3");
+        }
+    }
+
+    private static List<String> keys(SimHttp http, String jql) throws Exception {
+        JsonNode page = http.post("/rest/api/3/search/jql", "{\"jql\":\"" + jql + "\",\"fields\":[\"summary\"]}")
+                .json();
+        List<String> keys = new ArrayList<>();
+        page.path("issues").forEach(i -> keys.add(i.path("key").asText()));
+        return keys;
+    }
 }

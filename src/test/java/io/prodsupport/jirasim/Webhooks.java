@@ -61,6 +61,8 @@ public final class Webhooks {
     private final List<FiredEvent> dropped = new CopyOnWriteArrayList<>();
     private final AtomicInteger dropNext = new AtomicInteger();
     private volatile boolean dropAll;
+    private volatile double dropShare;
+    private volatile java.util.Random dropRandom;
     private final WebhookDispatcher dispatcher;
 
     Webhooks(SimState state) {
@@ -177,6 +179,26 @@ public final class Webhooks {
         return this;
     }
 
+    /**
+     * From now on each event is lost with probability {@code share} (0 stops it), drawn from {@code seed} so a run
+     * repeats: a site whose deliveries are unreliable rather than down (Data Center does not retry).
+     */
+    public Webhooks dropShare(double share, long seed) {
+        dropRandom = new java.util.Random(seed);
+        dropShare = share;
+        return this;
+    }
+
+    private boolean dropByShare() {
+        java.util.Random random = dropRandom;
+        if (random == null || dropShare <= 0) {
+            return false;
+        }
+        synchronized (random) {
+            return random.nextDouble() < dropShare;
+        }
+    }
+
     /** Cloud retry policy: how many retries and the first back-off (doubling). Default 3 retries, 100 ms. */
     public Webhooks retries(int maxRetries, Duration firstBackoff) {
         dispatcher.maxRetries = maxRetries;
@@ -200,7 +222,7 @@ public final class Webhooks {
         return List.copyOf(fired);
     }
 
-    /** Events lost on purpose through {@link #dropNext(int)} or {@link #drop(boolean)}. */
+    /** Events lost on purpose through {@link #dropNext(int)}, {@link #drop(boolean)} or {@link #dropShare}. */
     public List<FiredEvent> dropped() {
         return List.copyOf(dropped);
     }
@@ -215,7 +237,7 @@ public final class Webhooks {
     void fire(String event, String issueKey, JsonNode payload) {
         FiredEvent e = new FiredEvent(event, issueKey, payload);
         fired.add(e);
-        if (dropAll || dropNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        if (dropAll || dropNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0 || dropByShare()) {
             dropped.add(e);
             return;
         }

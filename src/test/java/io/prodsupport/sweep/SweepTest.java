@@ -4,17 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.prodsupport.inbox.InboundEvent;
 import io.prodsupport.inbox.Inbox;
 import io.prodsupport.inbox.StoredEvent;
 import io.prodsupport.jira.JiraException;
 import io.prodsupport.jirasim.Flavour;
 import io.prodsupport.store.Stores;
 import io.prodsupport.testing.SimulatedSite;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -88,5 +94,39 @@ class SweepTest {
         site.sim().faults().clear();
         site.sim().createIssue("OPS", "Incident", "Later", "", site.site().carol());
         assertThat(sweep.runOnce()).isEqualTo(1);
+    }
+
+    @Test
+    void incidents_edited_while_the_sweep_pages_through_them_are_all_queued() {
+        site = SimulatedSite.start(Flavour.CLOUD);
+        Inbox store = Stores.open("jdbc:sqlite:" + dir.resolve("store.db"), null, null);
+        // as the worker does, each incident is edited right after the sweep queued it, while the sweep still pages:
+        // its 'updated' moves past every other one
+        Set<String> queued = ConcurrentHashMap.newKeySet();
+        inbox = (Inbox) Proxy.newProxyInstance(
+                Inbox.class.getClassLoader(), new Class<?>[] {Inbox.class}, (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("accept")) {
+                        String key = ((InboundEvent) args[0]).orderingKey();
+                        queued.add(key);
+                        site.sim().editDescription(key, "worked on", site.site().carol());
+                    }
+                    return result;
+                });
+        List<String> incidents = new ArrayList<>();
+        for (int i = 0; i < 150; i++) { // a page and a half
+            incidents.add(site.sim()
+                    .createIssue(
+                            "OPS", "Incident", "Incident " + i, "", site.site().carol()));
+        }
+
+        sweep(new AtomicInteger()).runOnce();
+
+        assertThat(queued).as("none skipped at a page boundary").containsAll(incidents);
     }
 }

@@ -2,8 +2,11 @@ package io.prodsupport.jirasim.jql;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A parsed, validated JQL query. Immutable and thread-safe; parse once, evaluate against many issues.
@@ -48,6 +51,57 @@ public final class JqlQuery {
      */
     public Comparator<JqlIssue> ordering() {
         return ordering;
+    }
+
+    /**
+     * The labels one of which every matching issue has, when the query says so ({@code labels = x} or
+     * {@code labels in (x, y)}, alone or ANDed with anything): a search can start from an index of labels.
+     */
+    public Optional<Set<String>> requiredLabels() {
+        return required(where, JqlField.LABELS);
+    }
+
+    /** Like {@link #requiredLabels()}, for {@code project = x} (a key, name or id, as written). */
+    public Optional<Set<String>> requiredProjects() {
+        return required(where, JqlField.PROJECT);
+    }
+
+    private static Optional<Set<String>> required(JqlClause clause, JqlField field) {
+        if (clause instanceof JqlClause.And and) {
+            for (JqlClause child : and.children()) {
+                Optional<Set<String>> values = required(child, field);
+                if (values.isPresent()) {
+                    return values;
+                }
+            }
+            return Optional.empty();
+        }
+        if (!(clause instanceof JqlClause.Terminal t)
+                || t.field().field() != field
+                || t.field().propertyKey() != null) {
+            return Optional.empty();
+        }
+        if (t.operator() == JqlClause.Operator.EQUALS && t.operand() instanceof JqlClause.Value v) {
+            return Optional.of(Set.of(v.text()));
+        }
+        if (t.operator() == JqlClause.Operator.IN && t.operand() instanceof JqlClause.ValueList list) {
+            Set<String> values = new HashSet<>();
+            for (JqlClause.Operand item : list.items()) {
+                if (!(item instanceof JqlClause.Value v)) {
+                    return Optional.empty(); // EMPTY or a function in the list: no index for that
+                }
+                values.add(v.text());
+            }
+            return Optional.of(values);
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the query is ordered by issue key ascending and nothing else: it can be paged by key. */
+    public boolean orderedByKeyAscending() {
+        return orderBy.size() == 1
+                && orderBy.get(0).field() == JqlField.KEY
+                && !orderBy.get(0).descending();
     }
 
     /** Whether the query had an ORDER BY clause. */
