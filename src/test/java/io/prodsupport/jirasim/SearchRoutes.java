@@ -203,6 +203,9 @@ final class SearchRoutes {
                 break;
             }
             ObjectNode issue = shapes.issue(r, fields, p.properties(), c.caller());
+            if (p.changelog()) {
+                changelog.embed(issue, r, ChangelogRoutes.CLOUD_SEARCH_CAP);
+            }
             issues.add(v3 ? asV3(issue) : issue);
             last = r.key;
         }
