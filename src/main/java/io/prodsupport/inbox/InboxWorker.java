@@ -202,7 +202,7 @@ public final class InboxWorker implements AutoCloseable {
         try {
             handler.handle(event);
             result = "succeeded";
-            record(inbox.complete(event, owner, clock.instant()), done, event);
+            record(completeWhenTheStoreAnswers(event), done, event);
             Timer.builder("prodsupport.inbox.latency")
                     .description("From receipt to done")
                     .register(registry)
@@ -225,6 +225,43 @@ public final class InboxWorker implements AutoCloseable {
                     .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             inFlight.remove(event.id());
             wakePoller();
+        }
+    }
+
+    /**
+     * Records the handled event as done. While the store cannot take it (a full disk, a database restarting), the
+     * claim stays in flight, so the poller keeps its lease alive once the store answers, and the completion is tried
+     * again every poll interval: the event is then not handled a second time after its lease ran out. Gives up only
+     * when the worker closes (the lease then hands it to the next worker).
+     */
+    private boolean completeWhenTheStoreAnswers(StoredEvent event) {
+        boolean warned = false;
+        while (true) {
+            try {
+                boolean held = inbox.complete(event, owner, clock.instant());
+                if (warned) {
+                    log.info("event {}: the store took its result after all", event.deliveryId());
+                }
+                return held;
+            } catch (StoreUnavailableException e) {
+                if (!running) {
+                    throw e;
+                }
+                if (!warned) {
+                    warned = true;
+                    log.warn(
+                            "event {} handled but the store cannot record it; trying again every {}: {}",
+                            event.deliveryId(),
+                            settings.pollInterval(),
+                            e.getMessage());
+                }
+                try {
+                    Thread.sleep(Math.max(1, settings.pollInterval().toMillis()));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
