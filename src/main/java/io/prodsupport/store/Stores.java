@@ -23,7 +23,7 @@ public final class Stores {
      * @throws StoreUnavailableException when the database cannot be reached or migrated
      */
     public static Inbox open(String jdbcUrl, String username, String password) {
-        return new JdbcInbox(migratedPool(jdbcUrl, username, password, "inbox"));
+        return new JdbcInbox(migratedPool(jdbcUrl, username, password, "inbox"), SqlDialect.of(jdbcUrl));
     }
 
     /**
