@@ -358,7 +358,7 @@ public final class Wiring {
                 inbox,
                 new IncidentEventHandler(
                         new Signals(new JiraEventParser(json)), workflow(jira, followUps(jira, ledger))),
-                WorkerSettings.defaults(),
+                WorkerSettings.defaults().withStore(store.leaseTimeout(), store.dedupeRetention()),
                 clock,
                 metrics);
         EventUser self = new EventUser(

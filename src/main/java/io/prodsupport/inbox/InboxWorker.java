@@ -51,6 +51,7 @@ public final class InboxWorker implements AutoCloseable {
     private boolean started;
     private boolean closed;
     private Instant nextRenewal = Instant.MIN;
+    private Instant nextPrune = Instant.MIN;
     private boolean storeDown;
 
     private final MeterRegistry registry;
@@ -59,6 +60,7 @@ public final class InboxWorker implements AutoCloseable {
     private final Counter deadLettered;
     private final Counter released;
     private final Counter lostClaims;
+    private final Counter pruned;
 
     public InboxWorker(
             Inbox inbox, EventHandler handler, WorkerSettings settings, Clock clock, MeterRegistry registry) {
@@ -80,6 +82,9 @@ public final class InboxWorker implements AutoCloseable {
         this.deadLettered = outcome("dead_lettered");
         this.released = outcome("released");
         this.lostClaims = outcome("claim_lost");
+        this.pruned = Counter.builder("prodsupport.inbox.pruned")
+                .description("Done events deleted after store.dedupeRetention")
+                .register(registry);
         Gauge.builder("prodsupport.inbox.depth", inbox, InboxWorker::depthOrNaN)
                 .strongReference(true)
                 .description("Events accepted and not yet done (pending, waiting for a retry, or in progress)")
@@ -165,6 +170,7 @@ public final class InboxWorker implements AutoCloseable {
                     }
                     mayHaveMore = claimed.size() == free;
                 }
+                mayHaveMore |= pruneIfDue();
                 if (storeDown) {
                     storeDown = false;
                     log.info("store reachable again; the inbox worker resumes");
@@ -184,6 +190,25 @@ public final class InboxWorker implements AutoCloseable {
                 awaitWake();
             }
         }
+    }
+
+    /**
+     * One small batch of done events past their retention, every {@link WorkerSettings#PRUNE_EVERY}; while batches come
+     * back full, the next one follows at the next turn of the loop, between claims. True when more may be left.
+     */
+    private boolean pruneIfDue() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextPrune)) {
+            return false;
+        }
+        int deleted = inbox.pruneDone(now.minus(settings.retention()), WorkerSettings.PRUNE_BATCH);
+        pruned.increment(deleted);
+        boolean more = deleted == WorkerSettings.PRUNE_BATCH;
+        nextPrune = more ? now : now.plus(WorkerSettings.PRUNE_EVERY);
+        if (deleted > 0 && !more) {
+            log.debug("pruned done events older than {}", settings.retention());
+        }
+        return more;
     }
 
     private void renewLeasesIfDue() {

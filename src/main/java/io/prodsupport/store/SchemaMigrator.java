@@ -30,7 +30,8 @@ final class SchemaMigrator {
             "V2__followup_ledger",
             "V3__backfill_checkpoint",
             "V4__mail_ledger",
-            "V5__inbox_body_encoding");
+            "V5__inbox_body_encoding",
+            "V6__inbox_retention");
 
     private static final Logger log = LoggerFactory.getLogger(SchemaMigrator.class);
     /** An arbitrary constant: the PostgreSQL advisory lock that serialises migrations of instances starting together. */

@@ -90,7 +90,10 @@ class DiskFullTrialTest {
                 .isEqualTo(before.size() + during.size());
         assertThat(get("http://127.0.0.1:" + port + "/health").statusCode()).isEqualTo(200);
         assertThat(service.inbox().deadLetters()).isEmpty();
-        System.out.println("HEALTH WHILE FULL " + health.statusCode() + " " + health.body());
+        assertThat(health.statusCode())
+                .as("/health while the disk is full: %s", health.body())
+                .isEqualTo(503);
+        assertThat(health.body()).contains("\"inbox\":{\"status\":\"DOWN\"");
     }
 
     private boolean templated(String key) {

@@ -124,4 +124,30 @@ class SqliteInboxTest extends InboxContract {
         }
         assertThat(inbox.claim("w", T0, LEASE, 1).get(0).body()).isEqualTo(body);
     }
+
+    @Test
+    void a_body_that_cannot_be_read_back_becomes_a_dead_letter_and_holds_up_nothing() throws SQLException {
+        inbox.accept(event("d-damaged", "OPS-1"));
+        inbox.accept(event("d-fine", "OPS-2"));
+        try (Connection c = DriverManager.getConnection(url());
+                Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE inbox_event SET body = X'789C0102' WHERE delivery_id = 'd-damaged'");
+        }
+
+        assertThat(inbox.claim("w", T0, LEASE, 10))
+                .extracting(StoredEvent::deliveryId)
+                .containsExactly("d-fine");
+        assertThat(inbox.deadLetters()).singleElement().satisfies(d -> {
+            assertThat(d.deliveryId()).isEqualTo("d-damaged");
+            assertThat(d.lastError()).contains("stored body");
+        });
+    }
+
+    @Test
+    void an_empty_body_comes_back_empty() {
+        inbox.accept(new io.prodsupport.inbox.InboundEvent("d-empty", "OPS-1", "prodsupport:sweep", T0, new byte[0]));
+
+        assertThat(inbox.claim("w", T0, LEASE, 1).get(0).body()).isEmpty();
+        assertThat(inbox.deadLetters()).isEmpty();
+    }
 }
