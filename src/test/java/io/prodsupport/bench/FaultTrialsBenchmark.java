@@ -39,8 +39,8 @@ public final class FaultTrialsBenchmark {
         System.out.println();
         System.out.println(
                 "| trial | seed | incidents | Jira events | deliveries refused | duplicates | lost | dead letters"
-                        + " | time to recover |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|");
+                        + " | events taken over | time to recover |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         figures.forEach(f -> System.out.println(f.row()));
         System.exit(0);
     }

@@ -43,6 +43,8 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
+        // a test JVM that dies must not leave its services running
+        Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly, "stop-serve-" + port));
         ServiceProcess service = new ServiceProcess(p, port, log);
         service.awaitLive(Duration.ofSeconds(90));
         return service;
