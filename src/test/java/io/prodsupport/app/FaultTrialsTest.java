@@ -23,6 +23,9 @@ class FaultTrialsTest {
         Figures f = FaultTrials.killOneInstance(12, 7, Duration.ofSeconds(3), dir);
         System.out.println(f.row());
 
+        assertThat(f.takenOver())
+                .as("the killed instance's claims taken over: %s", f)
+                .isPositive();
         assertThat(f.lost()).as("%s", f).isZero();
         assertThat(f.duplicates()).as("%s", f).isZero();
         assertThat(f.deadLetters()).as("%s", f).isZero();

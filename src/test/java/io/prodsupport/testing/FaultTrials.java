@@ -82,6 +82,7 @@ public final class FaultTrials {
             int steps = 2 * incidents;
             int killAt = random.nextInt(steps);
             long[] killedAt = {0};
+            Map<Long, Integer> held = new HashMap<>();
             Runnable step = new Runnable() {
                 int done;
 
@@ -89,7 +90,14 @@ public final class FaultTrials {
                 public void run() {
                     if (done++ == killAt) {
                         try {
-                            rig.instances.get(0).kill();
+                            // the seed picks the moment; the kill waits (a little) for the victim to hold a claim, so
+                            // that every run has something to take over
+                            ServiceProcess victim = rig.instances.get(0);
+                            rig.awaitClaimHeldBy(victim, Duration.ofSeconds(5));
+                            held.putAll(rig.claimsHeldBy(victim));
+                            victim.kill();
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                         }
@@ -99,8 +107,18 @@ public final class FaultTrials {
             };
             List<String> keys = rig.fileAndResolve(incidents, step);
             rig.awaitDone(keys, true);
-            Duration recovery = Duration.ofMillis(Math.max(0, rig.lastTakenOverFinishedAt() - killedAt[0]));
-            return rig.figures("kill -9 one of two", seed, keys, true, recovery);
+            // a claim the victim held when it died: taken over when it was claimed again (a later attempt) and done
+            int takenOver = 0;
+            long lastDone = killedAt[0];
+            for (Map.Entry<Long, Integer> claim : held.entrySet()) {
+                long[] after = rig.attemptAndFinish(claim.getKey());
+                if (after[0] > claim.getValue()) {
+                    takenOver++;
+                    lastDone = Math.max(lastDone, after[1]);
+                }
+            }
+            return rig.figures(
+                    "kill -9 one of two", seed, keys, true, takenOver, Duration.ofMillis(lastDone - killedAt[0]));
         }
     }
 
@@ -146,6 +164,7 @@ public final class FaultTrials {
                     0,
                     keys,
                     false,
+                    rig.count("SELECT COUNT(*) FROM inbox_event WHERE attempt > 1"),
                     Duration.ofMillis(Math.max(0, healthyAt - restartedAt)));
         } finally {
             postgres[0].close();
@@ -221,12 +240,29 @@ public final class FaultTrials {
             await(() -> openEvents() == 0, Duration.ofSeconds(120), "the inbox empty");
         }
 
+        void awaitClaimHeldBy(ServiceProcess victim, Duration max) throws InterruptedException {
+            String owner = victim.workerName();
+            long deadline = System.nanoTime() + max.toNanos();
+            while (System.nanoTime() < deadline) {
+                try {
+                    if (count("SELECT COUNT(*) FROM inbox_event WHERE state = 'IN_PROGRESS' AND claimed_by = '" + owner
+                                    + "'")
+                            > 0) {
+                        return;
+                    }
+                } catch (SQLException e) {
+                    return;
+                }
+                Thread.sleep(5);
+            }
+        }
+
         long awaitHealthy(Duration max) throws InterruptedException {
             await(() -> instances.stream().allMatch(s -> s.health() == 200), max, "both instances healthy");
             return System.currentTimeMillis();
         }
 
-        Figures figures(String trial, long seed, List<String> keys, boolean followUps, Duration recovery)
+        Figures figures(String trial, long seed, List<String> keys, boolean followUps, int takenOver, Duration recovery)
                 throws SQLException {
             Map<String, Integer> writes = new HashMap<>();
             for (FiredEvent e : sim.webhooks().fired()) {
@@ -262,7 +298,7 @@ public final class FaultTrials {
                     duplicates,
                     lost,
                     count("SELECT COUNT(*) FROM inbox_event WHERE state = 'DEAD'"),
-                    count("SELECT COUNT(*) FROM inbox_event WHERE attempt > 1"),
+                    takenOver,
                     recovery);
         }
 
@@ -287,12 +323,33 @@ public final class FaultTrials {
             }
         }
 
-        /** When the last event that had to be taken over (claimed more than once) was done, epoch ms; 0 if none. */
-        long lastTakenOverFinishedAt() throws SQLException {
-            return count("SELECT COALESCE(MAX(finished_at), 0) FROM inbox_event WHERE attempt > 1 AND state = 'DONE'");
+        /** The events {@code instance} has claimed right now, with the attempt each claim counts as. */
+        Map<Long, Integer> claimsHeldBy(ServiceProcess instance) throws SQLException {
+            Map<Long, Integer> held = new HashMap<>();
+            try (Connection c = DriverManager.getConnection(url, "postgres", null);
+                    java.sql.PreparedStatement p = c.prepareStatement(
+                            "SELECT id, attempt FROM inbox_event WHERE state = 'IN_PROGRESS' AND claimed_by = ?")) {
+                p.setString(1, instance.workerName());
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        held.put(r.getLong(1), r.getInt(2));
+                    }
+                }
+            }
+            return held;
         }
 
-        private int count(String sql) throws SQLException {
+        /** An event's attempt count and when it was done (epoch ms, 0 while not done). */
+        long[] attemptAndFinish(long id) throws SQLException {
+            try (Connection c = DriverManager.getConnection(url, "postgres", null);
+                    Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery(
+                            "SELECT attempt, COALESCE(finished_at, 0) FROM inbox_event WHERE id = " + id)) {
+                return r.next() ? new long[] {r.getLong(1), r.getLong(2)} : new long[] {0, 0};
+            }
+        }
+
+        int count(String sql) throws SQLException {
             return (int) Math.min(Integer.MAX_VALUE, longValue(sql));
         }
 

@@ -32,6 +32,9 @@ public final class ServiceProcess implements AutoCloseable {
                         java,
                         "-Xmx256m",
                         "-XX:TieredStopAtLevel=1",
+                        // the service's own logging (INFO), not the tests' quiet one, into its log file
+                        "-Dlogback.configurationFile="
+                                + ServiceProcess.class.getClassLoader().getResource("logback.xml"),
                         "-cp",
                         System.getProperty("java.class.path"),
                         "io.prodsupport.app.Main",
@@ -81,6 +84,20 @@ public final class ServiceProcess implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new IllegalStateException("serve did not answer /health/live within " + max + "; see " + log);
+    }
+
+    /** The name the instance's inbox worker claims events under, from its start-up log line. */
+    public String workerName() {
+        try {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("inbox worker (worker-[0-9a-f-]+) started")
+                    .matcher(java.nio.file.Files.readString(log));
+            if (m.find()) {
+                return m.group(1);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        throw new IllegalStateException("no 'inbox worker … started' line in " + log);
     }
 
     /** {@code kill -9}: SIGKILL, nothing runs in the process after it. */
