@@ -88,20 +88,25 @@ public final class FaultTrials {
 
                 @Override
                 public void run() {
-                    if (done++ == killAt) {
-                        try {
-                            // the seed picks the moment; the kill waits (a little) for the victim to hold a claim, so
-                            // that every run has something to take over
-                            ServiceProcess victim = rig.instances.get(0);
-                            rig.awaitClaimHeldBy(victim, Duration.ofSeconds(5));
-                            held.putAll(rig.claimsHeldBy(victim));
-                            victim.kill();
-                        } catch (SQLException e) {
-                            throw new IllegalStateException(e);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
+                    done++;
+                    if (killedAt[0] != 0 || done < killAt) {
+                        return;
+                    }
+                    // the seed picks the moment; from then on the victim dies at the first step at which it holds a
+                    // claim (it nearly always does), so that every run has something to take over
+                    ServiceProcess victim = rig.instances.get(0);
+                    try {
+                        Map<Long, Integer> claims = rig.claimsHeldBy(victim);
+                        if (claims.isEmpty() && done < steps) {
+                            return;
                         }
+                        victim.kill();
                         killedAt[0] = System.currentTimeMillis();
+                        held.putAll(claims);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                     }
                 }
             };
@@ -238,23 +243,6 @@ public final class FaultTrials {
                     "every incident done");
             sim.webhooks().awaitIdle(Duration.ofSeconds(120));
             await(() -> openEvents() == 0, Duration.ofSeconds(120), "the inbox empty");
-        }
-
-        void awaitClaimHeldBy(ServiceProcess victim, Duration max) throws InterruptedException {
-            String owner = victim.workerName();
-            long deadline = System.nanoTime() + max.toNanos();
-            while (System.nanoTime() < deadline) {
-                try {
-                    if (count("SELECT COUNT(*) FROM inbox_event WHERE state = 'IN_PROGRESS' AND claimed_by = '" + owner
-                                    + "'")
-                            > 0) {
-                        return;
-                    }
-                } catch (SQLException e) {
-                    return;
-                }
-                Thread.sleep(5);
-            }
         }
 
         long awaitHealthy(Duration max) throws InterruptedException {
