@@ -79,38 +79,36 @@ public final class FaultTrials {
         Random random = new Random(seed);
         String url = PostgresServer.freshDatabase("trial_kill");
         try (Rig rig = new Rig(dir, url, lease)) {
-            int steps = 2 * incidents;
-            int killAt = random.nextInt(steps);
+            // the seed picks a moment in the first seconds of the run; from then on the victim dies as soon as it holds
+            // a claim (within milliseconds: it nearly always holds one), so that every run has something to take over
+            long delayMs = 300 + random.nextInt(Math.max(1, incidents * 40));
             long[] killedAt = {0};
             Map<Long, Integer> held = new HashMap<>();
-            Runnable step = new Runnable() {
-                int done;
-
-                @Override
-                public void run() {
-                    done++;
-                    if (killedAt[0] != 0 || done < killAt) {
-                        return;
-                    }
-                    // the seed picks the moment; from then on the victim dies at the first step at which it holds a
-                    // claim (it nearly always does), so that every run has something to take over
-                    ServiceProcess victim = rig.instances.get(0);
-                    try {
-                        Map<Long, Integer> claims = rig.claimsHeldBy(victim);
-                        if (claims.isEmpty() && done < steps) {
-                            return;
+            ServiceProcess victim = rig.instances.get(0);
+            Thread killer = new Thread(
+                    () -> {
+                        try {
+                            Thread.sleep(delayMs);
+                            long giveUp =
+                                    System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                            Map<Long, Integer> claims = rig.claimsHeldBy(victim);
+                            while (claims.isEmpty() && System.nanoTime() < giveUp) {
+                                Thread.sleep(2);
+                                claims = rig.claimsHeldBy(victim);
+                            }
+                            victim.kill();
+                            killedAt[0] = System.currentTimeMillis();
+                            held.putAll(claims);
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
                         }
-                        victim.kill();
-                        killedAt[0] = System.currentTimeMillis();
-                        held.putAll(claims);
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-            };
-            List<String> keys = rig.fileAndResolve(incidents, step);
+                    },
+                    "trial-killer");
+            killer.start();
+            List<String> keys = rig.fileAndResolve(incidents);
+            killer.join();
             rig.awaitDone(keys, true);
             // a claim the victim held when it died: taken over when it was claimed again (a later attempt) and done
             int takenOver = 0;
@@ -219,17 +217,15 @@ public final class FaultTrials {
             return sim.createIssue("OPS", "Incident", "Outage " + i, "Errors on service " + i, site.carol());
         }
 
-        List<String> fileAndResolve(int incidents, Runnable step) throws InterruptedException {
+        List<String> fileAndResolve(int incidents) throws InterruptedException {
             List<String> keys = new ArrayList<>();
             for (int i = 0; i < incidents; i++) {
                 keys.add(file(i));
-                step.run();
             }
             await(() -> keys.stream().allMatch(k -> templated(sim.issue(k))), Duration.ofSeconds(120), "templated");
             for (String key : keys) {
                 sim.editDescription(key, resolved(sim.issue(key).description(), key), site.alice());
                 sim.transition(key, "Done", site.alice());
-                step.run();
             }
             return keys;
         }
