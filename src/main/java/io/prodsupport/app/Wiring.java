@@ -80,7 +80,9 @@ public final class Wiring {
 
     private final Config config;
     private final Clock clock;
-    private WorkerSettings workerSettings = WorkerSettings.defaults();
+    /** The worker's settings when a test sets them; otherwise the defaults with the store's lease and retention. */
+    private WorkerSettings workerSettings;
+
     private final ObjectMapper json = new ObjectMapper();
     /**
      * The instance's one HTTP client. Each user derives its configured copy with {@code newBuilder()}, sharing the
@@ -466,7 +468,9 @@ public final class Wiring {
                         activity,
                         peopleNames(jira),
                         clock),
-                workerSettings,
+                workerSettings != null
+                        ? workerSettings
+                        : WorkerSettings.defaults().withStore(store.leaseTimeout(), store.dedupeRetention()),
                 clock,
                 metrics);
         EventUser self = new EventUser(

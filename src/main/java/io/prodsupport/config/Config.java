@@ -30,7 +30,7 @@ public record Config(
     public Config {
         Objects.requireNonNull(incidents, "incidents");
         webhook = webhook != null ? webhook : new Webhook(null, null, null, null, null, null);
-        store = store != null ? store : new Store(null, null, null);
+        store = store != null ? store : new Store(null, null, null, null, null);
         followUps = followUps != null ? followUps : new FollowUps(null, null, null, null, null);
         if (followUps.project() == null) {
             followUps = new FollowUps(
@@ -102,9 +102,17 @@ public record Config(
     /** PEM files: the certificate chain (server certificate first) and its unencrypted private key. */
     public record Tls(Path certFile, Path keyFile) {}
 
-    public record Store(String url, String username, Secret password) {
+    /**
+     * @param leaseTimeout    how long a claimed event stays claimed without its worker renewing it: a killed
+     *                        instance's events are taken over by another after this long
+     * @param dedupeRetention how long processed deliveries are kept, so a late Jira retry is still recognised;
+     *                        older ones are pruned in small batches
+     */
+    public record Store(String url, String username, Secret password, Duration leaseTimeout, Duration dedupeRetention) {
         public Store {
             url = url != null ? url : "jdbc:sqlite:prodsupport.db";
+            leaseTimeout = leaseTimeout != null ? leaseTimeout : Duration.ofSeconds(60);
+            dedupeRetention = dedupeRetention != null ? dedupeRetention : Duration.ofDays(7);
         }
 
         @JsonIgnore

@@ -85,7 +85,9 @@ final class ConfigSchema {
                     obj(
                             optional("url", leaf(Kind.JDBC_URL)),
                             optional("username", leaf(Kind.STRING)),
-                            optional("password", leaf(Kind.SECRET)))),
+                            optional("password", leaf(Kind.SECRET)),
+                            optional("leaseTimeout", leaf(Kind.DURATION)),
+                            optional("dedupeRetention", leaf(Kind.DURATION)))),
             required(
                     "incidents",
                     obj(

@@ -57,6 +57,13 @@ public interface Inbox extends AutoCloseable {
      */
     int expireAllClaims(Instant now);
 
+    /**
+     * Deletes up to {@code max} events that were done before {@code finishedBefore}, oldest first; their delivery ids
+     * are then forgotten (a retry arriving later is stored again). Dead letters and open events are never deleted.
+     * Returns how many were deleted: fewer than {@code max} means there are no more for now.
+     */
+    int pruneDone(Instant finishedBefore, int max);
+
     /** Closes the connection pool. */
     @Override
     void close();

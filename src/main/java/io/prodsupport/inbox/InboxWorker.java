@@ -55,6 +55,7 @@ public final class InboxWorker implements AutoCloseable {
     private boolean started;
     private boolean closed;
     private Instant nextRenewal = Instant.MIN;
+    private Instant nextPrune = Instant.MIN;
     private boolean storeDown;
 
     private final MeterRegistry registry;
@@ -63,6 +64,7 @@ public final class InboxWorker implements AutoCloseable {
     private final Counter deadLettered;
     private final Counter released;
     private final Counter lostClaims;
+    private final Counter pruned;
 
     public InboxWorker(
             Inbox inbox, EventHandler handler, WorkerSettings settings, Clock clock, MeterRegistry registry) {
@@ -84,6 +86,9 @@ public final class InboxWorker implements AutoCloseable {
         this.deadLettered = outcome("dead_lettered");
         this.released = outcome("released");
         this.lostClaims = outcome("claim_lost");
+        this.pruned = Counter.builder("prodsupport.inbox.pruned")
+                .description("Done events deleted after store.dedupeRetention")
+                .register(registry);
         Gauge.builder("prodsupport.inbox.depth", inbox, InboxWorker::depthOrNaN)
                 .strongReference(true)
                 .description("Events accepted and not yet done (pending, waiting for a retry, or in progress)")
@@ -169,6 +174,7 @@ public final class InboxWorker implements AutoCloseable {
                     }
                     mayHaveMore = claimed.size() == free;
                 }
+                mayHaveMore |= pruneIfDue();
                 if (storeDown) {
                     storeDown = false;
                     log.info("store reachable again; the inbox worker resumes");
@@ -190,6 +196,25 @@ public final class InboxWorker implements AutoCloseable {
         }
     }
 
+    /**
+     * One small batch of done events past their retention, every {@link WorkerSettings#PRUNE_EVERY}; while batches come
+     * back full, the next one follows at the next turn of the loop, between claims. True when more may be left.
+     */
+    private boolean pruneIfDue() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextPrune)) {
+            return false;
+        }
+        int deleted = inbox.pruneDone(now.minus(settings.retention()), WorkerSettings.PRUNE_BATCH);
+        pruned.increment(deleted);
+        boolean more = deleted == WorkerSettings.PRUNE_BATCH;
+        nextPrune = more ? now : now.plus(WorkerSettings.PRUNE_EVERY);
+        if (deleted > 0 && !more) {
+            log.debug("pruned done events older than {}", settings.retention());
+        }
+        return more;
+    }
+
     private void renewLeasesIfDue() {
         Instant now = clock.instant();
         if (now.isBefore(nextRenewal) || inFlight.isEmpty()) {
@@ -208,7 +233,7 @@ public final class InboxWorker implements AutoCloseable {
         try {
             handler.handle(event);
             result = "succeeded";
-            record(inbox.complete(event, owner, clock.instant()), done, event);
+            record(completeWhenTheStoreAnswers(event), done, event);
             Timer.builder("prodsupport.inbox.latency")
                     .description("From receipt to done")
                     .register(registry)
@@ -232,6 +257,43 @@ public final class InboxWorker implements AutoCloseable {
             inFlight.remove(event.id());
             MDC.remove(ISSUE_MDC_KEY);
             wakePoller();
+        }
+    }
+
+    /**
+     * Records the handled event as done. While the store cannot take it (a full disk, a database restarting), the
+     * claim stays in flight, so the poller keeps its lease alive once the store answers, and the completion is tried
+     * again every poll interval: the event is then not handled a second time after its lease ran out. Gives up only
+     * when the worker closes (the lease then hands it to the next worker).
+     */
+    private boolean completeWhenTheStoreAnswers(StoredEvent event) {
+        boolean warned = false;
+        while (true) {
+            try {
+                boolean held = inbox.complete(event, owner, clock.instant());
+                if (warned) {
+                    log.info("event {}: the store took its result after all", event.deliveryId());
+                }
+                return held;
+            } catch (StoreUnavailableException e) {
+                if (!running) {
+                    throw e;
+                }
+                if (!warned) {
+                    warned = true;
+                    log.warn(
+                            "event {} handled but the store cannot record it; trying again every {}: {}",
+                            event.deliveryId(),
+                            settings.pollInterval(),
+                            e.getMessage());
+                }
+                try {
+                    Thread.sleep(Math.max(1, settings.pollInterval().toMillis()));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 

@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param lease          how long a claim stays valid without renewal; a crashed worker's events are taken over
  *                       after this long. The worker renews its claims well before, so slow handlers keep them.
  * @param pollInterval   how often an idle worker looks for due events
+ * @param retention      how long done events are kept (their delivery ids recognise late retries); older ones are
+ *                       pruned in small batches
  */
 public record WorkerSettings(
         int concurrency,
@@ -19,7 +21,23 @@ public record WorkerSettings(
         Duration initialBackoff,
         Duration maxBackoff,
         Duration lease,
-        Duration pollInterval) {
+        Duration pollInterval,
+        Duration retention) {
+
+    /** Done events pruned per transaction: small, so the intake never waits long behind a prune. */
+    public static final int PRUNE_BATCH = 500;
+    /** How often pruning starts; it then runs batch by batch until nothing old is left. */
+    public static final Duration PRUNE_EVERY = Duration.ofMinutes(5);
+
+    public WorkerSettings(
+            int concurrency,
+            int maxAttempts,
+            Duration initialBackoff,
+            Duration maxBackoff,
+            Duration lease,
+            Duration pollInterval) {
+        this(concurrency, maxAttempts, initialBackoff, maxBackoff, lease, pollInterval, Duration.ofDays(7));
+    }
 
     public WorkerSettings {
         if (concurrency < 1) {
@@ -32,6 +50,7 @@ public record WorkerSettings(
         requirePositive("maxBackoff", maxBackoff);
         requirePositive("lease", lease);
         requirePositive("pollInterval", pollInterval);
+        requirePositive("retention", retention);
     }
 
     /**
@@ -41,6 +60,11 @@ public record WorkerSettings(
     public static WorkerSettings defaults() {
         return new WorkerSettings(
                 4, 10, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(60), Duration.ofMillis(250));
+    }
+
+    /** These settings with the store's lease and retention from the config. */
+    public WorkerSettings withStore(Duration lease, Duration retention) {
+        return new WorkerSettings(concurrency, maxAttempts, initialBackoff, maxBackoff, lease, pollInterval, retention);
     }
 
     private static void requirePositive(String name, Duration value) {

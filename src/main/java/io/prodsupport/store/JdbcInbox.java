@@ -5,6 +5,7 @@ import io.prodsupport.inbox.Accepted;
 import io.prodsupport.inbox.DeadLetter;
 import io.prodsupport.inbox.InboundEvent;
 import io.prodsupport.inbox.Inbox;
+import io.prodsupport.inbox.StoreUnavailableException;
 import io.prodsupport.inbox.StoredEvent;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -22,7 +25,7 @@ import java.util.stream.Collectors;
 final class JdbcInbox implements Inbox {
 
     private static final String COLUMNS =
-            "e.id, e.delivery_id, e.ordering_key, e.webhook_event, e.body, e.attempt, e.received_at";
+            "e.id, e.delivery_id, e.ordering_key, e.webhook_event, e.body, e.attempt, e.received_at, e.body_encoding";
     /** The conditions under which a row may be claimed; parameters: now, now. */
     private static final String CLAIMABLE =
             "((state = 'PENDING' AND available_at <= ?) OR (state = 'IN_PROGRESS' AND lease_until <= ?))";
@@ -31,31 +34,61 @@ final class JdbcInbox implements Inbox {
 
     private static final int MAX_ERROR_LENGTH = 2000;
 
-    private final Transactions tx;
+    /** How long a delivery waits for the commit that stores it before the intake answers 503. */
+    static final Duration ACCEPT_WITHIN = Duration.ofSeconds(5);
 
-    JdbcInbox(HikariDataSource pool) {
+    private final Transactions tx;
+    private final SqlDialect dialect;
+    /** Set while deliveries are being refused; see {@link #depth()}. */
+    private volatile StoreUnavailableException writeFailure;
+    /** SQLite only: one writer, so deliveries share commits; PostgreSQL commits each on a connection of its own. */
+    private final GroupCommit groupCommit;
+
+    JdbcInbox(HikariDataSource pool, SqlDialect dialect) {
         this.tx = new Transactions(pool);
+        this.dialect = dialect;
+        this.groupCommit = dialect == SqlDialect.SQLITE ? new GroupCommit(tx, ACCEPT_WITHIN) : null;
     }
 
     @Override
     public Accepted accept(InboundEvent event) {
+        try {
+            Accepted accepted = store(event);
+            writeFailure = null;
+            return accepted;
+        } catch (StoreUnavailableException e) {
+            writeFailure = e;
+            throw e;
+        }
+    }
+
+    private Accepted store(InboundEvent event) {
+        if (groupCommit != null) {
+            return groupCommit.accept(event);
+        }
         return tx.run("accept", c -> {
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO inbox_event (delivery_id, ordering_key,"
-                    + " webhook_event, body, received_at, state, attempt, available_at) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?)"
-                    + " ON CONFLICT (delivery_id) DO NOTHING")) {
-                p.setString(1, event.deliveryId());
-                p.setString(2, event.orderingKey());
-                p.setString(3, event.webhookEvent());
-                p.setBytes(4, event.body());
-                p.setLong(5, event.receivedAt().toEpochMilli());
-                p.setLong(6, event.receivedAt().toEpochMilli());
+            try (PreparedStatement p = c.prepareStatement(GroupCommit.INSERT)) {
+                GroupCommit.bind(p, event, GroupCommit.CODEC.encode(event.body()));
                 return p.executeUpdate() == 1 ? Accepted.NEW : Accepted.DUPLICATE;
             }
         });
     }
 
+    /**
+     * The depth, for {@code /health}. A store that answers reads may still refuse writes (a full disk): while the last
+     * delivery was refused, one small write is tried first, and its failure is the answer, so {@code /health} says
+     * DOWN exactly while deliveries would be refused.
+     */
     @Override
     public long depth() {
+        if (writeFailure != null) {
+            tx.update(
+                    "write",
+                    "INSERT INTO store_probe (id, written_at) VALUES (1, ?)"
+                            + " ON CONFLICT (id) DO UPDATE SET written_at = excluded.written_at",
+                    System.currentTimeMillis());
+            writeFailure = null;
+        }
         return tx.run("depth", c -> {
             try (PreparedStatement p = c.prepareStatement(
                             "SELECT COUNT(*) FROM inbox_event WHERE state IN ('PENDING', 'IN_PROGRESS')");
@@ -107,6 +140,7 @@ final class JdbcInbox implements Inbox {
         long until = now.plus(lease).toEpochMilli();
         return tx.run("claim", c -> {
             List<StoredEvent> candidates = new ArrayList<>();
+            Map<Long, String> unreadable = new LinkedHashMap<>();
             // the oldest open event of a key is the only candidate of that key, and not while a newer one (a replayed
             // dead letter's successor) holds a live claim: that is what keeps one key to one worker at a time
             try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM inbox_event e WHERE "
@@ -114,23 +148,41 @@ final class JdbcInbox implements Inbox {
                     + " AND NOT EXISTS (SELECT 1 FROM inbox_event o WHERE o.ordering_key = e.ordering_key AND o.id <> e.id"
                     + " AND ((o.state IN ('PENDING', 'IN_PROGRESS') AND o.id < e.id)"
                     + " OR (o.state = 'IN_PROGRESS' AND o.lease_until > ?)))"
-                    + " ORDER BY e.id LIMIT ?")) {
+                    + " ORDER BY e.id LIMIT ?"
+                    + lockSkippingOthers())) {
                 p.setLong(1, nowMs);
                 p.setLong(2, nowMs);
                 p.setLong(3, nowMs);
                 p.setInt(4, max);
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
+                        byte[] body;
+                        try {
+                            body = BodyCodec.of(r.getString(8)).decode(r.getBytes(5));
+                        } catch (IllegalStateException damaged) {
+                            unreadable.put(r.getLong(1), damaged.getMessage());
+                            continue;
+                        }
                         candidates.add(new StoredEvent(
                                 r.getLong(1),
                                 r.getString(2),
                                 r.getString(3),
                                 r.getString(4),
-                                r.getBytes(5),
+                                body,
                                 r.getInt(6) + 1,
                                 Instant.ofEpochMilli(r.getLong(7))));
                     }
                 }
+            }
+            // a body that cannot be read back can never be handled: parked at once, it holds up nothing else
+            for (Map.Entry<Long, String> dead : unreadable.entrySet()) {
+                Transactions.execute(
+                        c,
+                        "UPDATE inbox_event SET state = 'DEAD', finished_at = ?, last_error = ?, claimed_by = NULL,"
+                                + " lease_until = NULL WHERE id = ?",
+                        nowMs,
+                        dead.getValue(),
+                        dead.getKey());
             }
             List<StoredEvent> claimed = new ArrayList<>();
             try (PreparedStatement p =
@@ -228,8 +280,32 @@ final class JdbcInbox implements Inbox {
                 == 1;
     }
 
+    /**
+     * PostgreSQL, several instances: the candidate rows are locked as they are read and rows another instance is
+     * claiming right now are skipped, so instances claim side by side instead of queueing on each other's rows (the
+     * conditional update below still decides, should a row slip through). SQLite has one writer and needs none.
+     */
+    private String lockSkippingOthers() {
+        return dialect == SqlDialect.POSTGRESQL ? " FOR UPDATE OF e SKIP LOCKED" : "";
+    }
+
+    @Override
+    public int pruneDone(Instant finishedBefore, int max) {
+        return tx.update(
+                "prune processed deliveries",
+                "DELETE FROM inbox_event WHERE id IN (SELECT id FROM inbox_event WHERE state = 'DONE'"
+                        + " AND finished_at < ? ORDER BY finished_at LIMIT ?"
+                        + (dialect == SqlDialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "")
+                        + ")",
+                finishedBefore.toEpochMilli(),
+                max);
+    }
+
     @Override
     public void close() {
+        if (groupCommit != null) {
+            groupCommit.close();
+        }
         tx.close();
     }
 

@@ -24,7 +24,7 @@ public final class Stores {
      * @throws StoreUnavailableException when the database cannot be reached or migrated
      */
     public static Inbox open(String jdbcUrl, String username, String password) {
-        return new JdbcInbox(migratedPool(jdbcUrl, username, password, "inbox"));
+        return new JdbcInbox(migratedPool(jdbcUrl, username, password, "inbox"), SqlDialect.of(jdbcUrl));
     }
 
     /**
@@ -82,6 +82,11 @@ public final class Stores {
             config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
         } else {
             config.setMaximumPoolSize(8);
+            // a database that is down must cost the intake about a second (503, Jira retries), not Jira's own timeout
+            config.setConnectionTimeout(1_000);
+            // seconds: a host that does not answer at all (not even a refusal) is given up on as quickly
+            config.addDataSourceProperty("connectTimeout", "2");
+            config.addDataSourceProperty("socketTimeout", "30");
         }
         HikariDataSource pool;
         try {

@@ -20,18 +20,64 @@ final class Transactions implements AutoCloseable {
     }
 
     <T> T run(String what, SqlWork<T> work) {
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c);
-                throw e;
-            }
+        Connection c;
+        try {
+            c = pool.getConnection();
         } catch (SQLException e) {
-            throw new StoreUnavailableException("store cannot " + what + ": " + e.getMessage(), e);
+            throw unavailable(what, e);
+        }
+        boolean trusted = true;
+        try {
+            c.setAutoCommit(false);
+            T result = work.run(c);
+            // a commit that fails leaves the connection in a state nobody can vouch for: SQLite rolls the transaction
+            // back on its own after a full disk or an I/O error while the driver still believes one is open, so every
+            // later commit on it failed with "cannot commit - no transaction is active", even once space was back
+            trusted = false;
+            c.commit();
+            trusted = true;
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            if (trusted) {
+                trusted = rolledBack(c, e);
+            }
+            if (e instanceof SQLException sql) {
+                throw unavailable(what, sql);
+            }
+            throw (RuntimeException) e;
+        } finally {
+            close(c, trusted);
+        }
+    }
+
+    private static StoreUnavailableException unavailable(String what, SQLException e) {
+        return new StoreUnavailableException("store cannot " + what + ": " + e.getMessage(), e);
+    }
+
+    private static boolean rolledBack(Connection c, Exception failure) {
+        try {
+            c.rollback();
+            return true;
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+            return false;
+        }
+    }
+
+    /** Back to the pool; one that cannot be trusted is evicted, so the next transaction gets a fresh connection. */
+    private void close(Connection c, boolean trusted) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            trusted = false;
+        }
+        if (!trusted) {
+            try {
+                // after close: the pool marks it and closes it instead of handing it out again
+                pool.evictConnection(c);
+            } catch (RuntimeException ignored) {
+                // the pool is closing; the connection goes with it
+            }
         }
     }
 
@@ -51,14 +97,6 @@ final class Transactions implements AutoCloseable {
     static void set(PreparedStatement p, Object... parameters) throws SQLException {
         for (int i = 0; i < parameters.length; i++) {
             p.setObject(i + 1, parameters[i]);
-        }
-    }
-
-    private static void rollbackQuietly(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException ignored) {
-            // the original failure is the one worth reporting
         }
     }
 

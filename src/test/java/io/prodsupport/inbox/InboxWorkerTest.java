@@ -313,4 +313,30 @@ class InboxWorkerTest {
                 .isEqualTo(2);
         assertThat(registry.get("prodsupport.inbox.latency").timer().count()).isEqualTo(2);
     }
+
+    @Test
+    void a_handled_event_whose_completion_the_store_refused_is_completed_once_the_store_answers_not_run_again() {
+        AtomicInteger refusals = new AtomicInteger(3);
+        // the store refuses the first completions (a full disk), then answers again
+        Inbox flaky = (Inbox) java.lang.reflect.Proxy.newProxyInstance(
+                Inbox.class.getClassLoader(), new Class<?>[] {Inbox.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("complete") && refusals.getAndDecrement() > 0) {
+                        throw new StoreUnavailableException("store cannot complete: disk full", null);
+                    }
+                    try {
+                        return method.invoke(inbox, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        AtomicInteger runs = new AtomicInteger();
+        accept("d-1", "OPS-1");
+
+        worker(flaky, event -> runs.incrementAndGet(), 3, clock);
+
+        await().until(() -> processed("done") == 1);
+        assertThat(runs).as("handled once, not again after its lease").hasValue(1);
+        assertThat(refusals.get()).isNegative();
+        assertThat(inbox.depth()).isZero();
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.prodsupport.inbox.Accepted;
+import io.prodsupport.inbox.DeadLetter;
 import io.prodsupport.inbox.InboundEvent;
 import io.prodsupport.inbox.Inbox;
 import io.prodsupport.inbox.StoreUnavailableException;
@@ -245,5 +246,42 @@ abstract class InboxContract {
 
         assertThatThrownBy(() -> inbox.accept(event("d-1", "OPS-1"))).isInstanceOf(StoreUnavailableException.class);
         assertThatThrownBy(() -> inbox.depth()).isInstanceOf(StoreUnavailableException.class);
+    }
+
+    @Test
+    void done_events_past_their_retention_are_pruned_in_batches_and_nothing_else_is() {
+        for (int i = 0; i < 5; i++) {
+            inbox.accept(event("old-" + i, "OPS-" + i));
+        }
+        inbox.accept(event("dead", "OPS-9"));
+        inbox.accept(event("open", "OPS-8"));
+        for (StoredEvent e : inbox.claim("w", T0, LEASE, 10)) {
+            switch (e.deliveryId()) {
+                case "dead" -> inbox.deadLetter(e, "w", T0, "boom");
+                case "open" -> inbox.release(e, "w", T0);
+                default -> inbox.complete(e, "w", T0);
+            }
+        }
+        inbox.accept(event("recent", "OPS-7"));
+        StoredEvent recent = inbox.claim("w", T0, LEASE, 10).stream()
+                .filter(e -> e.deliveryId().equals("recent"))
+                .findFirst()
+                .orElseThrow();
+        inbox.complete(recent, "w", T0.plusSeconds(3600));
+
+        Instant cutoff = T0.plusSeconds(60);
+        assertThat(inbox.pruneDone(cutoff, 2)).isEqualTo(2);
+        assertThat(inbox.pruneDone(cutoff, 2)).isEqualTo(2);
+        assertThat(inbox.pruneDone(cutoff, 2)).as("the last of the old ones").isEqualTo(1);
+        assertThat(inbox.pruneDone(cutoff, 2)).isZero();
+
+        assertThat(inbox.accept(event("old-0", "OPS-0")))
+                .as("a pruned delivery id is forgotten")
+                .isEqualTo(Accepted.NEW);
+        assertThat(inbox.accept(event("recent", "OPS-7")))
+                .as("one inside the retention is still recognised")
+                .isEqualTo(Accepted.DUPLICATE);
+        assertThat(inbox.deadLetters()).extracting(DeadLetter::deliveryId).containsExactly("dead");
+        assertThat(inbox.depth()).as("open and old-0 again").isEqualTo(2);
     }
 }

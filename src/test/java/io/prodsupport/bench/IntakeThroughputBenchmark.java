@@ -1,0 +1,335 @@
+package io.prodsupport.bench;
+
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prodsupport.inbox.Inbox;
+import io.prodsupport.store.Stores;
+import io.prodsupport.webhook.JiraEventParser;
+import io.prodsupport.webhook.ServiceHttpServer;
+import io.prodsupport.webhook.WebhookIntake;
+import io.prodsupport.webhook.WebhookSignature;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import okhttp3.ConnectionPool;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * Durable acknowledged deliveries per second and acknowledgement latency of {@code POST /webhook/jira} (issue 13), at
+ * 1, 8 and 64 concurrent senders, with real captured Jira payloads of 5–10 KB, each signed. Three endpoints in this
+ * one process, measured in the same run: a bare endpoint that only reads the body, checks the signature and answers
+ * 202 (the ceiling the HTTP stack and the machine allow); the real intake on SQLite ({@code synchronous=FULL}, WAL,
+ * group commit); the real intake on PostgreSQL (embedded, with {@code synchronous_commit=on} and fsync, as in
+ * production). Only answers that say the delivery was stored count. No worker runs: this measures intake alone.
+ *
+ * <p>Arguments: seconds measured per cell (default 8), after a warm-up of half that.
+ */
+public final class IntakeThroughputBenchmark {
+
+    private static final String SECRET = "bench-webhook-secret";
+    private static final int[] SENDERS = {1, 8, 64};
+    private static final MediaType JSON = MediaType.get("application/json");
+
+    record Payload(byte[] body, String signature) {}
+
+    record Cell(
+            String endpoint, int senders, long acknowledged, long failed, double perSecond, double p50, double p99) {}
+
+    public static void main(String[] args) throws Exception {
+        Duration measure = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 8);
+        List<Payload> payloads = payloads();
+        System.out.printf(
+                "payloads: %d captured Jira webhooks of %d–%d bytes, signed%n",
+                payloads.size(),
+                payloads.stream().mapToInt(p -> p.body().length).min().orElseThrow(),
+                payloads.stream().mapToInt(p -> p.body().length).max().orElseThrow());
+
+        Path dir = Files.createTempDirectory("prodsupport-intake-bench");
+        System.out.println(
+                "SQLite file in " + dir + " on " + Files.getFileStore(dir).type());
+        Map<String, List<Cell>> table = new LinkedHashMap<>();
+        OkHttpClient http = new OkHttpClient.Builder()
+                .connectionPool(new ConnectionPool(128, 5, TimeUnit.MINUTES))
+                .dispatcher(dispatcher())
+                .socketFactory(new NoDelaySockets())
+                .build();
+
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                // the embedded default is off; production keeps it on: an acknowledged event is on disk
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
+                .start()) {
+            String pgUrl = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+            try (Connection c = postgres.getPostgresDatabase().getConnection();
+                    Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery("SHOW synchronous_commit")) {
+                r.next();
+                System.out.println("PostgreSQL synchronous_commit=" + r.getString(1));
+            }
+            for (int senders : SENDERS) {
+                Javalin bare = bareEndpoint();
+                try {
+                    table.computeIfAbsent("bare (signature only)", k -> new ArrayList<>())
+                            .add(run(
+                                    http,
+                                    "bare",
+                                    "http://127.0.0.1:" + bare.port() + WebhookIntake.PATH,
+                                    payloads,
+                                    senders,
+                                    measure));
+                } finally {
+                    bare.stop();
+                }
+                try (Inbox sqlite = Stores.open("jdbc:sqlite:" + dir.resolve("inbox-" + senders + ".db"), null, null);
+                        ServiceHttpServer server = intake(sqlite)) {
+                    table.computeIfAbsent("SQLite", k -> new ArrayList<>())
+                            .add(run(http, "SQLite", url(server), payloads, senders, measure));
+                }
+                try (Inbox pg = Stores.open(pgUrl, "postgres", null);
+                        ServiceHttpServer server = intake(pg)) {
+                    table.computeIfAbsent("PostgreSQL", k -> new ArrayList<>())
+                            .add(run(http, "PostgreSQL", url(server), payloads, senders, measure));
+                }
+            }
+        } finally {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+
+        System.out.println();
+        System.out.println(
+                "| endpoint | senders | acknowledged/s | p50 ack ms | p99 ack ms | failed | ratio to bare |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        List<Cell> bare = table.get("bare (signature only)");
+        for (Map.Entry<String, List<Cell>> row : table.entrySet()) {
+            for (int i = 0; i < row.getValue().size(); i++) {
+                Cell c = row.getValue().get(i);
+                System.out.printf(
+                        "| %s | %d | %.0f | %.2f | %.2f | %d | %.2f |%n",
+                        c.endpoint(),
+                        c.senders(),
+                        c.perSecond(),
+                        c.p50(),
+                        c.p99(),
+                        c.failed(),
+                        c.perSecond() / bare.get(i).perSecond());
+            }
+        }
+        System.exit(0);
+    }
+
+    private static okhttp3.Dispatcher dispatcher() {
+        okhttp3.Dispatcher d = new okhttp3.Dispatcher();
+        d.setMaxRequests(256);
+        d.setMaxRequestsPerHost(256);
+        return d;
+    }
+
+    private static String url(ServiceHttpServer server) {
+        return "http://127.0.0.1:" + server.port() + WebhookIntake.PATH;
+    }
+
+    private static ServiceHttpServer intake(Inbox inbox) {
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        WebhookIntake intake = new WebhookIntake(
+                inbox,
+                new JiraEventParser(new com.fasterxml.jackson.databind.ObjectMapper()),
+                List.of(SECRET),
+                false,
+                Optional.empty(),
+                metrics);
+        return new ServiceHttpServer("127.0.0.1", 0, metrics, () -> Map.of("status", "UP"), intake).start();
+    }
+
+    /** Same HTTP stack as the service: reads the body, checks the signature, answers 202. */
+    private static Javalin bareEndpoint() {
+        List<String> secrets = List.of(SECRET);
+        return Javalin.create(config -> {
+                    config.jetty.host = "127.0.0.1";
+                    config.jetty.port = 0;
+                    config.startup.showJavalinBanner = false;
+                    config.routes.post(WebhookIntake.PATH, ctx -> {
+                        byte[] body = ctx.bodyAsBytes();
+                        if (WebhookSignature.verify(ctx.header("X-Hub-Signature"), body, secrets)) {
+                            ctx.status(202).result("stored");
+                        } else {
+                            ctx.status(401).result("bad signature");
+                        }
+                    });
+                })
+                .start();
+    }
+
+    private static Cell run(
+            OkHttpClient http, String name, String url, List<Payload> payloads, int senders, Duration measure)
+            throws InterruptedException {
+        send(http, url, payloads, senders, measure.dividedBy(2)); // warm-up: JIT, connections, the file's first pages
+        long start = System.nanoTime();
+        Result result = send(http, url, payloads, senders, measure);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] latencies = result.latencies();
+        Arrays.sort(latencies);
+        Cell cell = new Cell(
+                name,
+                senders,
+                latencies.length,
+                result.failed(),
+                latencies.length / seconds,
+                percentile(latencies, 0.50),
+                percentile(latencies, 0.99));
+        System.out.printf(
+                "%-11s %2d senders: %6.0f acknowledged/s, p50 %.2f ms, p99 %.2f ms, %d failed%n",
+                name, senders, cell.perSecond(), cell.p50(), cell.p99(), cell.failed());
+        return cell;
+    }
+
+    record Result(long[] latencies, long failed) {}
+
+    private static Result send(OkHttpClient http, String url, List<Payload> payloads, int senders, Duration length)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + length.toNanos();
+        List<long[]> perSender = new ArrayList<>();
+        AtomicLong failed = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(senders);
+        List<Thread> threads = new ArrayList<>();
+        for (int s = 0; s < senders; s++) {
+            int sender = s;
+            long[][] mine = {new long[1 << 16]};
+            int[] count = {0};
+            Thread t = new Thread(() -> {
+                try {
+                    for (int i = sender; System.nanoTime() < deadline; i += senders) {
+                        Payload p = payloads.get(i % payloads.size());
+                        Request request = new Request.Builder()
+                                .url(url)
+                                .header("X-Hub-Signature", p.signature())
+                                .header(
+                                        "X-Atlassian-Webhook-Identifier",
+                                        UUID.randomUUID().toString())
+                                .post(RequestBody.create(p.body(), JSON))
+                                .build();
+                        long sent = System.nanoTime();
+                        try (Response response = http.newCall(request).execute()) {
+                            String text = response.body().string();
+                            long took = System.nanoTime() - sent;
+                            if (response.code() == 202 && text.equals("stored")) {
+                                if (count[0] == mine[0].length) {
+                                    mine[0] = Arrays.copyOf(mine[0], mine[0].length * 2);
+                                }
+                                mine[0][count[0]++] = took;
+                            } else {
+                                failed.incrementAndGet();
+                            }
+                        } catch (IOException e) {
+                            failed.incrementAndGet();
+                        }
+                    }
+                } finally {
+                    synchronized (perSender) {
+                        perSender.add(Arrays.copyOf(mine[0], count[0]));
+                    }
+                    done.countDown();
+                }
+            });
+            threads.add(t);
+            t.start();
+        }
+        done.await();
+        long[] all = perSender.stream().flatMapToLong(Arrays::stream).toArray();
+        return new Result(all, failed.get());
+    }
+
+    private static double percentile(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))] / 1e6;
+    }
+
+    /** The captured Jira webhooks of 5–10 KB in test-data (Cloud and Data Center, several event types). */
+    private static List<Payload> payloads() throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of("test-data/webhook-payloads"))) {
+            return files.filter(f -> f.toString().endsWith(".json"))
+                    .sorted(Comparator.naturalOrder())
+                    .map(IntakeThroughputBenchmark::read)
+                    .filter(b -> b.length >= 5 * 1024 && b.length <= 10 * 1024)
+                    .map(b -> new Payload(b, WebhookSignature.sign(SECRET, b)))
+                    .toList();
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Sockets that send at once: OkHttp writes a request's headers and body separately, and with Nagle's algorithm the
+     * body would wait for the delayed ACK of the headers (40 ms on Linux), a delay of the client, not of the service.
+     */
+    private static final class NoDelaySockets extends javax.net.SocketFactory {
+        private final javax.net.SocketFactory plain = javax.net.SocketFactory.getDefault();
+
+        @Override
+        public java.net.Socket createSocket() throws IOException {
+            java.net.Socket s = plain.createSocket();
+            s.setTcpNoDelay(true);
+            return s;
+        }
+
+        @Override
+        public java.net.Socket createSocket(String host, int port) throws IOException {
+            java.net.Socket s = plain.createSocket(host, port);
+            s.setTcpNoDelay(true);
+            return s;
+        }
+
+        @Override
+        public java.net.Socket createSocket(String host, int port, java.net.InetAddress local, int localPort)
+                throws IOException {
+            java.net.Socket s = plain.createSocket(host, port, local, localPort);
+            s.setTcpNoDelay(true);
+            return s;
+        }
+
+        @Override
+        public java.net.Socket createSocket(java.net.InetAddress host, int port) throws IOException {
+            java.net.Socket s = plain.createSocket(host, port);
+            s.setTcpNoDelay(true);
+            return s;
+        }
+
+        @Override
+        public java.net.Socket createSocket(
+                java.net.InetAddress host, int port, java.net.InetAddress local, int localPort) throws IOException {
+            java.net.Socket s = plain.createSocket(host, port, local, localPort);
+            s.setTcpNoDelay(true);
+            return s;
+        }
+    }
+}
