@@ -160,6 +160,11 @@ public final class InboxWorker implements AutoCloseable {
         log.info("inbox worker {} stopped", owner);
     }
 
+    /** Whether the worker has stopped claiming for good (closing or closed): for tests that race a close. */
+    synchronized boolean stoppedClaiming() {
+        return closed && !poller.isAlive();
+    }
+
     private void pollLoop() {
         while (running) {
             boolean mayHaveMore = false;

@@ -261,6 +261,8 @@ class InboxWorkerTest {
         await().until(() -> started.getCount() == 0);
 
         CompletableFuture<Void> closing = CompletableFuture.runAsync(() -> worker.close(Duration.ofMinutes(1)));
+        // d-2 arrives once the close has begun: a poll that started before it may still claim, one after may not
+        await().until(worker::stoppedClaiming);
         accept("d-2", "OPS-2");
         assertThat(closing).isNotDone();
         proceed.countDown();
