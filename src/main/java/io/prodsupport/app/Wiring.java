@@ -601,7 +601,10 @@ public final class Wiring {
                         "every " + human(s.interval()) + "; "
                                 + s.lastRun()
                                         .map(at -> "last run started "
-                                                + at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                                                + java.time.format.DateTimeFormatter.ofPattern(
+                                                                "yyyy-MM-dd HH:mm:ss 'UTC'")
+                                                        .withZone(java.time.ZoneOffset.UTC)
+                                                        .format(at))
                                         .orElse("the first run has not finished yet")))
                 .orElse(new StatusLine(
                         "sweep", "off", "sweep.enabled is false: a change whose webhook never came is not found")));
