@@ -2,6 +2,9 @@ package io.prodsupport.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prodsupport.webhook.ApiRoutes;
@@ -12,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +25,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** The dead-letter API and the console page on the running service, over HTTP. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -33,14 +38,29 @@ class ConsoleHttpTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private static final String BEARER = "Bearer " + ConsoleService.TOKEN;
 
+    /** Everything the service logs while the tests run. */
+    private static final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+
     @BeforeAll
     static void start() {
+        logged.start();
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).addAppender(logged);
         console = ConsoleService.start(dir, false);
     }
 
     @AfterAll
     static void stop() {
         console.close();
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).detachAppender(logged);
+    }
+
+    private static List<String> logLines() {
+        return logged.list.stream()
+                .map(e -> e.getFormattedMessage()
+                        + (e.getThrowableProxy() == null
+                                ? ""
+                                : " " + e.getThrowableProxy().getMessage()))
+                .toList();
     }
 
     private HttpResponse<String> send(String method, String path, String form, String... headers) throws Exception {
