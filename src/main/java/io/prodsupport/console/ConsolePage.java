@@ -46,6 +46,13 @@ public final class ConsolePage implements Handler {
     static final int DEFAULT_WEEKS = 12;
     /** How many of the last events the page lists. */
     static final int RECENT = 25;
+    /**
+     * How long the figures of a period are kept: reloading the page (after a replay, say) does not search Jira again.
+     * The operator's view is read fresh every time.
+     */
+    static final Duration FIGURES_TTL = Duration.ofMinutes(5);
+    /** Periods whose figures are kept at most. */
+    static final int CACHED_PERIODS = 8;
 
     private static final Logger log = LoggerFactory.getLogger(ConsolePage.class);
     private static final String TEMPLATE = "io/prodsupport/console/console.peb";
@@ -59,6 +66,9 @@ public final class ConsolePage implements Handler {
     private final Supplier<Optional<String>> onDuty;
     private final Supplier<List<StatusLine>> status;
     private final Clock clock;
+    private final Map<Period, Computed> figures = new LinkedHashMap<>();
+
+    private record Computed(Report report, Instant at) {}
 
     /**
      * @param jiraBase the Jira site's base URL, for links to incidents
@@ -98,8 +108,9 @@ public final class ConsolePage implements Handler {
         Map<String, Object> context;
         String analyticsError = "";
         try {
-            Report report = histories.report(period);
-            context = ReportHtml.figures(report, jiraBase);
+            Computed computed = figures(period, now);
+            context = ReportHtml.figures(computed.report(), jiraBase);
+            context.put("figuresAt", TIME.format(computed.at()));
         } catch (JiraException e) {
             log.warn("console: analytics for {}..{} failed: {}", period.from(), period.to(), e.getMessage());
             context = new LinkedHashMap<>();
@@ -124,6 +135,25 @@ public final class ConsolePage implements Handler {
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.html(render(context));
+    }
+
+    /** The period's figures, from Jira unless they were read less than {@link #FIGURES_TTL} ago. */
+    private Computed figures(Period period, Instant now) {
+        synchronized (figures) {
+            Computed cached = figures.get(period);
+            if (cached != null && cached.at().plus(FIGURES_TTL).isAfter(now)) {
+                return cached;
+            }
+        }
+        Computed computed = new Computed(histories.report(period), now);
+        synchronized (figures) {
+            figures.remove(period);
+            figures.put(period, computed);
+            if (figures.size() > CACHED_PERIODS) {
+                figures.remove(figures.keySet().iterator().next());
+            }
+        }
+        return computed;
     }
 
     /** Scripts and styles from this server only; the page's one inline style attribute (a chart's height) allowed. */

@@ -47,6 +47,8 @@ class ConsoleBrowserTest {
 
     private static ConsoleService console;
     private static WebDriver browser;
+    /** Selenium says at WARNING that it has no DevTools (CDP) bindings for this Chromium: the test uses none. */
+    private static final java.util.logging.Logger SELENIUM = java.util.logging.Logger.getLogger("org.openqa.selenium");
 
     @BeforeAll
     static void start() {
@@ -57,6 +59,7 @@ class ConsoleBrowserTest {
                         + " chromium and chromium-driver (apt-get install -y chromium chromium-driver) to run this test");
         Optional<Path> chromium = executable("chromium.binary", "chromium");
         Assumptions.assumeTrue(chromium.isPresent(), "chromedriver found but no chromium on PATH");
+        SELENIUM.setLevel(Level.SEVERE);
         console = ConsoleService.start(dir, true);
         ChromeOptions options = new ChromeOptions()
                 .setBinary(chromium.get().toFile())
@@ -105,6 +108,7 @@ class ConsoleBrowserTest {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         browser.get(console.base() + "/console");
         wait.until(ExpectedConditions.urlToBe(console.base() + "/console/login"));
+        save("console-login.png");
         browser.findElement(By.id("token")).sendKeys(ConsoleService.TOKEN);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.urlToBe(console.base() + "/console"));
@@ -145,9 +149,13 @@ class ConsoleBrowserTest {
         long height =
                 (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
         browser.manage().window().setSize(new Dimension(1280, (int) Math.min(height + 140, 6000)));
+        save("console.png");
+        browser.manage().window().setSize(before);
+    }
+
+    private static void save(String name) throws Exception {
         Path png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.createDirectories(Path.of("target"));
-        Files.copy(png, Path.of("target", "console.png"), StandardCopyOption.REPLACE_EXISTING);
-        browser.manage().window().setSize(before);
+        Files.copy(png, Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);
     }
 }

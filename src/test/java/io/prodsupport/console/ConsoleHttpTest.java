@@ -143,6 +143,13 @@ class ConsoleHttpTest {
                 .contains("<td>mail watcher</td><td>off</td>")
                 .contains("src=\"/console/assets/chart.umd.js\"")
                 .doesNotContain("cdn.", "https://");
+        assertThat(html).contains("Figures read from Jira at 2026-11-27 10:00 UTC");
+        // the same period again within five minutes: the figures are not searched for again
+        console.site.sim().calls().reset();
+        assertThat(send("GET", "/console?from=2026-09-01&to=2026-12-01", null, "Authorization", BEARER)
+                        .body())
+                .contains("<div class=\"n\">11</div><div class=\"l\">incidents</div>");
+        assertThat(console.site.sim().calls().total()).isZero();
         // Bearer-opened pages carry no session, so no forms that would need its CSRF token
         assertThat(html).doesNotContain("name=\"csrf\"");
 
