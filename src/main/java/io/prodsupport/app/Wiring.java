@@ -12,6 +12,11 @@ import io.prodsupport.check.WebhookSetup;
 import io.prodsupport.config.Config;
 import io.prodsupport.config.IncidentModes;
 import io.prodsupport.config.Secret;
+import io.prodsupport.console.ConsoleAssets;
+import io.prodsupport.console.ConsolePage;
+import io.prodsupport.console.DeadLetterApi;
+import io.prodsupport.console.LoginPageHtml;
+import io.prodsupport.console.StatusLine;
 import io.prodsupport.explain.ActivityLog;
 import io.prodsupport.inbox.DeliverySightings;
 import io.prodsupport.inbox.Inbox;
@@ -54,6 +59,7 @@ import io.prodsupport.store.Stores;
 import io.prodsupport.sweep.MissedWebhooks;
 import io.prodsupport.sweep.Sweep;
 import io.prodsupport.webhook.ApiRoutes;
+import io.prodsupport.webhook.ConsoleSessions;
 import io.prodsupport.webhook.JiraEvent.EventUser;
 import io.prodsupport.webhook.JiraEventParser;
 import io.prodsupport.webhook.PemTls;
@@ -69,6 +75,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -155,15 +163,19 @@ public final class Wiring {
     }
 
     IncidentReconciler reconciler(JiraClient jira) {
-        Config.OnCall onCall = config.onCall();
-        OnCallRotation rotation = onCall.rotation().isEmpty()
-                ? OnCallRotation.nobody()
-                : new OnCallRotation(onCall.rotation(), onCall.start(), onCall.period());
+        OnCallRotation rotation = rotation();
         return new IncidentReconciler(
                 jira,
                 incidentScope(),
                 new FixVersions(jira, config.incidents().fixVersion()),
                 new Staffing(config.incidents().watchers(), rotation, clock));
+    }
+
+    OnCallRotation rotation() {
+        Config.OnCall onCall = config.onCall();
+        return onCall.rotation().isEmpty()
+                ? OnCallRotation.nobody()
+                : new OnCallRotation(onCall.rotation(), onCall.start(), onCall.period());
     }
 
     CloseGate closeGate(JiraClient jira) {
@@ -458,6 +470,7 @@ public final class Wiring {
                             .filter(modes::observes)
                             .toList());
         }
+        PeopleNames people = peopleNames(jira);
         InboxWorker worker = new InboxWorker(
                 inbox,
                 new IncidentEventHandler(
@@ -466,7 +479,7 @@ public final class Wiring {
                         observing ? observingWorkflow(jira) : enforcing,
                         modes,
                         activity,
-                        peopleNames(jira),
+                        people,
                         clock),
                 workerSettings != null
                         ? workerSettings
@@ -487,9 +500,19 @@ public final class Wiring {
                         metrics,
                         clock)
                 .onAccepted(worker::nudge);
+        // the console's channels-and-timers panel: set once the timers exist, below
+        AtomicReference<Supplier<List<StatusLine>>> consoleStatus = new AtomicReference<>(List::of);
         Optional<ApiRoutes> api = config.consoleToken()
                 .map(token -> new ApiRoutes(
-                        token.value(), Map.of(AnalyticsEndpoint.PATH, new AnalyticsEndpoint(incidentHistories(jira)))));
+                        token.value(), Map.of(AnalyticsEndpoint.PATH, new AnalyticsEndpoint(incidentHistories(jira)))))
+                .map(routes -> console(
+                        routes,
+                        jira,
+                        inbox,
+                        activity,
+                        people,
+                        tls.isPresent(),
+                        () -> consoleStatus.get().get()));
         Config.Sweep sweep = config.sweep();
         // without the sweep nothing finds the changes whose webhook never came
         Optional<MissedWebhooks> missed = sweep.enabled() ? Optional.of(new MissedWebhooks(metrics)) : Optional.empty();
@@ -533,6 +556,88 @@ public final class Wiring {
                                 worker::nudge)
                         .watching(sightings, missed.orElseThrow()))
                 : Optional.empty();
+        consoleStatus.set(() -> consoleStatus(timer, mail, observing));
         return new ProdsupportService(server, worker, timer, mail, inbox, ledger, mailLedger, activity, http);
+    }
+
+    /** The console and the dead-letter API on the {@code /api} routes, with the login page and sessions. */
+    private ApiRoutes console(
+            ApiRoutes routes,
+            JiraClient jira,
+            Inbox inbox,
+            ActivityLog activity,
+            PeopleNames people,
+            boolean tls,
+            Supplier<List<StatusLine>> status) {
+        DeadLetterApi deadLetters = new DeadLetterApi(inbox);
+        OnCallRotation rotation = rotation();
+        ConsolePage page = new ConsolePage(
+                inbox,
+                activity,
+                incidentHistories(jira),
+                config.jira().baseUrl().toString(),
+                () -> rotation.onDuty(clock.instant()).map(people::named),
+                status,
+                clock);
+        return routes.get(DeadLetterApi.LIST, deadLetters.list())
+                .post(DeadLetterApi.REPLAY, deadLetters.replay())
+                .get(ConsolePage.PATH, page)
+                .get(ConsoleAssets.PATH, new ConsoleAssets())
+                .withLogin(new LoginPageHtml(), new ConsoleSessions(clock), tls, d -> Thread.sleep(d.toMillis()));
+    }
+
+    /** The console's channels and timers: what the config turned on, the sweep's interval and last run. */
+    private List<StatusLine> consoleStatus(Optional<Sweep> sweep, Optional<MailWatcher> mail, boolean observing) {
+        List<StatusLine> lines = new ArrayList<>();
+        Config.Notify notify = config.notifications();
+        String state = observing ? "on; silent for projects in observe mode" : "on";
+        if (notify.slack() != null) {
+            lines.add(new StatusLine("Slack", state, "announces incidents to its incoming webhook"));
+        }
+        if (notify.teams() != null) {
+            lines.add(new StatusLine("Microsoft Teams", state, "announces incidents to its incoming webhook"));
+        }
+        if (notify.email() != null) {
+            lines.add(new StatusLine(
+                    "E-mail",
+                    state,
+                    "to " + String.join(", ", notify.email().to()) + " via "
+                            + notify.email().smtpHost() + ":" + notify.email().smtpPort()));
+        }
+        if (lines.isEmpty()) {
+            lines.add(new StatusLine("channels", "none", "notify has no channel: incidents are not announced"));
+        }
+        lines.add(sweep.map(s -> new StatusLine(
+                        "sweep",
+                        "on",
+                        "every " + human(s.interval()) + "; "
+                                + s.lastRun()
+                                        .map(at -> "last run started "
+                                                + java.time.format.DateTimeFormatter.ofPattern(
+                                                                "yyyy-MM-dd HH:mm:ss 'UTC'")
+                                                        .withZone(java.time.ZoneOffset.UTC)
+                                                        .format(at))
+                                        .orElse("the first run has not finished yet")))
+                .orElse(new StatusLine(
+                        "sweep", "off", "sweep.enabled is false: a change whose webhook never came is not found")));
+        if (mail.isPresent()) {
+            Config.Imap imap = config.mail().imap();
+            lines.add(new StatusLine(
+                    "mail watcher",
+                    "on",
+                    "reads " + imap.folder() + " at " + imap.host() + ":" + imap.port() + " (IMAP IDLE, renewed every "
+                            + human(MailWatcher.IDLE_RENEWAL) + ", polled every " + human(MailWatcher.POLL_INTERVAL)
+                            + " without IDLE)"));
+        } else if (config.mail() != null) {
+            lines.add(
+                    new StatusLine("mail watcher", "paused", "a project is in observe mode: the mailbox is not read"));
+        } else {
+            lines.add(new StatusLine("mail watcher", "off", "no mail section in the config"));
+        }
+        return lines;
+    }
+
+    private static String human(Duration d) {
+        return d.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 }

@@ -15,6 +15,9 @@ public interface ActivityLog extends AutoCloseable {
     /** The incident's activity, oldest first. */
     List<Activity> of(String issueKey);
 
+    /** The last {@code limit} entries over every incident, newest first (the console's recent events). */
+    List<Activity> recent(int limit);
+
     /** Deletes activity older than {@code before}, a batch at a time; returns how many rows went. */
     int prune(Instant before);
 

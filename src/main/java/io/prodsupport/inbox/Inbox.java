@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The durable queue of webhook events. Every method is one transaction and throws
@@ -19,6 +20,9 @@ public interface Inbox extends AutoCloseable {
 
     /** Events not yet done (pending, waiting for a retry, or in progress); dead letters are not counted. */
     long depth();
+
+    /** When the oldest event not yet done was received; empty when there is none (dead letters are not counted). */
+    Optional<Instant> oldestPending();
 
     List<DeadLetter> deadLetters();
 

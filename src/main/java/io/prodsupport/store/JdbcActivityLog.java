@@ -40,22 +40,40 @@ final class JdbcActivityLog implements ActivityLog {
             try (PreparedStatement p = c.prepareStatement("SELECT issue_key, at, source, event, mode, did FROM activity"
                     + " WHERE issue_key = ? ORDER BY id")) {
                 p.setString(1, issueKey);
-                List<Activity> out = new ArrayList<>();
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        String did = r.getString(6);
-                        out.add(new Activity(
-                                r.getString(1),
-                                Instant.ofEpochMilli(r.getLong(2)),
-                                r.getString(3),
-                                r.getString(4),
-                                Activity.Mode.valueOf(r.getString(5)),
-                                did.isEmpty() ? List.of() : did.lines().toList()));
-                    }
-                }
-                return out;
+                return read(p);
             }
         });
+    }
+
+    @Override
+    public List<Activity> recent(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, not " + limit);
+        }
+        return tx.run("read the recent activity", c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT issue_key, at, source, event, mode, did FROM activity ORDER BY id DESC LIMIT ?")) {
+                p.setInt(1, limit);
+                return read(p);
+            }
+        });
+    }
+
+    private static List<Activity> read(PreparedStatement p) throws java.sql.SQLException {
+        List<Activity> out = new ArrayList<>();
+        try (ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                String did = r.getString(6);
+                out.add(new Activity(
+                        r.getString(1),
+                        Instant.ofEpochMilli(r.getLong(2)),
+                        r.getString(3),
+                        r.getString(4),
+                        Activity.Mode.valueOf(r.getString(5)),
+                        did.isEmpty() ? List.of() : did.lines().toList()));
+            }
+        }
+        return out;
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -95,6 +96,19 @@ final class JdbcInbox implements Inbox {
                     ResultSet r = p.executeQuery()) {
                 r.next();
                 return r.getLong(1);
+            }
+        });
+    }
+
+    @Override
+    public Optional<Instant> oldestPending() {
+        return tx.run("oldest pending event", c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                            "SELECT MIN(received_at) FROM inbox_event WHERE state IN ('PENDING', 'IN_PROGRESS')");
+                    ResultSet r = p.executeQuery()) {
+                r.next();
+                long at = r.getLong(1);
+                return r.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(at));
             }
         });
     }

@@ -62,6 +62,7 @@ public final class Sweep implements AutoCloseable {
     });
     private Duration lookback;
     private final AtomicLong runs = new AtomicLong();
+    private volatile Instant lastRun;
     private Optional<DeliverySightings> sightings = Optional.empty();
     private Optional<MissedWebhooks> missed = Optional.empty();
     /** The change of each issue judged last (its updated time), so each change is judged once. */
@@ -131,6 +132,7 @@ public final class Sweep implements AutoCloseable {
         sightings.ifPresent(
                 s -> s.forgetBefore(started.minus(lookback.plus(MARGIN).plus(Duration.ofDays(1)))));
         runs.incrementAndGet();
+        lastRun = started;
         // the next run looks back to this run's start, whatever time this one took
         lookback = Duration.between(started, clock.instant()).plus(interval);
         if (newlyQueued > 0) {
@@ -186,6 +188,15 @@ public final class Sweep implements AutoCloseable {
     /** How many runs have finished: the first one starts with the service, in the background. */
     public long runs() {
         return runs.get();
+    }
+
+    /** When the last run that finished started; empty before the first. */
+    public Optional<Instant> lastRun() {
+        return Optional.ofNullable(lastRun);
+    }
+
+    public Duration interval() {
+        return interval;
     }
 
     private void runSafely() {

@@ -10,7 +10,7 @@ import java.time.Instant;
  * Writes an incident's history into a simulated Jira at known times: the simulator's clock is set to each moment
  * before the change is made, so its changelog carries exactly these times.
  */
-final class IncidentStory {
+public final class IncidentStory {
 
     private final JiraSimulator sim;
     private final SettableClock clock;
@@ -27,35 +27,35 @@ final class IncidentStory {
     }
 
     /** An incident in OPS created at {@code at}, its description in the template with {@code rootCause}. */
-    static IncidentStory open(
+    public static IncidentStory open(
             JiraSimulator sim, SettableClock clock, SimUser person, Instant at, String summary, String rootCause) {
         clock.set(at);
         String key = sim.createIssue("OPS", "Incident", summary, templated(summary, rootCause), person);
         return new IncidentStory(sim, clock, person, key, at);
     }
 
-    static String templated(String request, String rootCause) {
+    public static String templated(String request, String rootCause) {
         return "h2. The Original Request\n" + request + "\n\nh2. Symptoms\nTBD\n\nh2. Scope\nTBD\n\nh2. Root Cause(s)\n"
                 + rootCause + "\n\nh2. Prevention / Mitigation\nTBD";
     }
 
-    String key() {
+    public String key() {
         return key;
     }
 
-    IncidentStory rootCause(Duration after, String rootCause) {
+    public IncidentStory rootCause(Duration after, String rootCause) {
         clock.set(created.plus(after));
         sim.editDescription(key, templated(sim.issue(key).summary(), rootCause), person);
         return this;
     }
 
-    IncidentStory resolve(Duration after) {
+    public IncidentStory resolve(Duration after) {
         clock.set(created.plus(after));
         sim.transition(key, "Done", person);
         return this;
     }
 
-    IncidentStory reopen(Duration after) {
+    public IncidentStory reopen(Duration after) {
         clock.set(created.plus(after));
         sim.transition(key, "Reopened", person);
         return this;

@@ -61,6 +61,24 @@ abstract class InboxContract {
     }
 
     @Test
+    void the_oldest_pending_event_is_the_oldest_not_done_and_not_dead() {
+        assertThat(inbox.oldestPending()).isEmpty();
+        inbox.accept(new InboundEvent("d-old", "OPS-1", "jira:issue_updated", T0, new byte[0]));
+        inbox.accept(new InboundEvent("d-mid", "OPS-2", "jira:issue_updated", T0.plusSeconds(60), new byte[0]));
+        inbox.accept(new InboundEvent("d-new", "OPS-3", "jira:issue_updated", T0.plusSeconds(120), new byte[0]));
+        assertThat(inbox.oldestPending()).contains(T0);
+
+        StoredEvent first = inbox.claim("w", T0, LEASE, 1).get(0);
+        assertThat(inbox.oldestPending()).as("in progress still counts").contains(T0);
+        inbox.complete(first, "w", T0);
+        assertThat(inbox.oldestPending()).contains(T0.plusSeconds(60));
+        StoredEvent second = inbox.claim("w", T0.plusSeconds(60), LEASE, 1).get(0);
+        assertThat(second.deliveryId()).isEqualTo("d-mid");
+        inbox.deadLetter(second, "w", T0.plusSeconds(60), "failed");
+        assertThat(inbox.oldestPending()).contains(T0.plusSeconds(120));
+    }
+
+    @Test
     void a_delivery_is_still_a_duplicate_after_it_was_handled() {
         inbox.accept(event("d-1", "OPS-1"));
         StoredEvent claimed = inbox.claim("w", T0, LEASE, 1).get(0);

@@ -10,7 +10,7 @@ import java.util.Properties;
  * Chart.js's UMD build, read from its WebJar on the classpath (the jar carries it: nothing is loaded from the
  * network, so the page works on closed networks and when mailed around).
  */
-final class ChartJs {
+public final class ChartJs {
 
     private static final String POM = "META-INF/maven/org.webjars.npm/chart.js/pom.properties";
 
@@ -19,7 +19,7 @@ final class ChartJs {
     private ChartJs() {}
 
     /** The script, safe to put inside a {@code <script>} element. */
-    static String script() {
+    public static String script() {
         String s = script;
         if (s == null) {
             s = load();
@@ -28,7 +28,7 @@ final class ChartJs {
         return s;
     }
 
-    static String version() {
+    public static String version() {
         Properties pom = new Properties();
         try (InputStream in = resource(POM)) {
             pom.load(in);

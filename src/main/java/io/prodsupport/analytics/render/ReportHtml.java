@@ -34,11 +34,48 @@ public final class ReportHtml {
     /** A recurring cause's table row links this many incidents and counts the rest (the JSON lists them all). */
     static final int SHOWN_KEYS = 12;
 
+    private static final String CSS = resource("report.css");
+    private static final String CHARTS_JS = resource("charts.js");
+
     private ReportHtml() {}
 
     /** @param browseBase the Jira site's base URL; an incident links to {@code browseBase/browse/KEY} */
     public static String write(Report report, String browseBase) {
         PebbleTemplate template = ENGINE.getTemplate(TEMPLATE);
+        Map<String, Object> context = figures(report, browseBase);
+        context.put("css", CSS);
+        context.put("chartJs", ChartJs.script());
+        context.put("chartsJs", CHARTS_JS);
+        context.put("chartJsVersion", ChartJs.version());
+        StringWriter out = new StringWriter();
+        try {
+            template.evaluate(out, context);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** The template engine of the report, shared by the console's pages (every value escaped, strict variables). */
+    public static PebbleEngine engine() {
+        return ENGINE;
+    }
+
+    /** The report's style sheet. */
+    public static String css() {
+        return CSS;
+    }
+
+    /** The script that draws the charts from the JSON in the element {@code #report-data}. */
+    public static String chartsJs() {
+        return CHARTS_JS;
+    }
+
+    /**
+     * What {@code figures.peb} (the figures' tiles, tables and chart canvases) needs: the period, the figures and
+     * {@code data}, the charts' JSON for the {@code #report-data} element. A mutable map, for the caller's additions.
+     */
+    public static Map<String, Object> figures(Report report, String browseBase) {
         Map<String, Object> context = new LinkedHashMap<>();
         String base = browseBase.endsWith("/") ? browseBase.substring(0, browseBase.length() - 1) : browseBase;
         context.put("browse", base + "/browse/");
@@ -72,15 +109,19 @@ public final class ReportHtml {
         }
         context.put("slowest", slowest);
         context.put("data", chartData(report));
-        context.put("chartJs", ChartJs.script());
-        context.put("chartJsVersion", ChartJs.version());
-        StringWriter out = new StringWriter();
-        try {
-            template.evaluate(out, context);
+        return context;
+    }
+
+    private static String resource(String name) {
+        String path = "io/prodsupport/analytics/render/" + name;
+        try (java.io.InputStream in = ReportHtml.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing from the classpath: " + path);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString();
     }
 
     private static Map<String, Object> tiles(String name, Figures f) {
