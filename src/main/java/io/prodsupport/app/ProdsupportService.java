@@ -6,6 +6,8 @@ import io.prodsupport.inbox.InboxWorker;
 import io.prodsupport.incident.FollowUpLedger;
 import io.prodsupport.mail.MailLedger;
 import io.prodsupport.mail.MailWatcher;
+import io.prodsupport.notify.OutboxStore;
+import io.prodsupport.notify.OutboxWorker;
 import io.prodsupport.sweep.Sweep;
 import io.prodsupport.webhook.ServiceHttpServer;
 import java.time.Instant;
@@ -36,6 +38,8 @@ public final class ProdsupportService implements AutoCloseable {
     private final Optional<MailLedger> mailLedger;
     private final OkHttpClient http;
     private final ActivityLog activity;
+    private Optional<OutboxWorker> messages = Optional.empty();
+    private Optional<OutboxStore> outbox = Optional.empty();
     private final ScheduledExecutorService pruner = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "activity-pruner");
         t.setDaemon(true);
@@ -63,7 +67,15 @@ public final class ProdsupportService implements AutoCloseable {
         this.http = http;
     }
 
+    /** The outbox and the worker that delivers it: started and closed with the service. */
+    ProdsupportService delivering(OutboxWorker messages, OutboxStore outbox) {
+        this.messages = Optional.of(messages);
+        this.outbox = Optional.of(outbox);
+        return this;
+    }
+
     public ProdsupportService start() {
+        messages.ifPresent(OutboxWorker::start);
         worker.start();
         server.start();
         sweep.ifPresent(Sweep::start);
@@ -101,6 +113,9 @@ public final class ProdsupportService implements AutoCloseable {
             mail.ifPresent(MailWatcher::close);
             server.close();
             worker.close();
+            // after the inbox worker: what its last events queued is delivered by the next start, not lost
+            messages.ifPresent(OutboxWorker::close);
+            outbox.ifPresent(OutboxStore::close);
             mailLedger.ifPresent(MailLedger::close);
         } finally {
             // last: until the worker and the sweep stop, they call Jira and the chat channels through it

@@ -41,7 +41,7 @@ public record Config(
         }
         sweep = sweep != null ? sweep : new Sweep(null, null, null);
         onCall = onCall != null ? onCall : new OnCall(null, null, null);
-        notifications = notifications != null ? notifications : new Notify(null, null, null);
+        notifications = notifications != null ? notifications : new Notify(null, null, null, null);
     }
 
     /** The same configuration with every incident project observed: {@code serve --observe}. */
@@ -178,7 +178,15 @@ public record Config(
         }
     }
 
-    public record Notify(Slack slack, Teams teams, Email email) {}
+    /**
+     * The channels, and how their messages are delivered: the outbox worker retries a failing channel with a
+     * doubling back-off capped at {@code maxBackoff}.
+     */
+    public record Notify(Slack slack, Teams teams, Email email, Duration maxBackoff) {
+        public Notify {
+            maxBackoff = maxBackoff != null ? maxBackoff : Duration.ofMinutes(5);
+        }
+    }
 
     public record Slack(Secret webhookUrl) {}
 

@@ -130,7 +130,8 @@ final class ConfigSchema {
                                             optional("username", leaf(Kind.STRING)),
                                             optional("password", leaf(Kind.SECRET)),
                                             required("from", leaf(Kind.STRING)),
-                                            required("to", new ListOf(Kind.STRING)))))),
+                                            required("to", new ListOf(Kind.STRING)))),
+                            optional("maxBackoff", leaf(Kind.DURATION)))),
             optional(
                     "mail",
                     obj(

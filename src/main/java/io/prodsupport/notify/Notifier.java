@@ -12,4 +12,15 @@ public interface Notifier {
      * @throws NotifyException when the channel refused the message or could not be reached
      */
     void announce(IncidentNotice notice);
+
+    /**
+     * Delivers one message from the outbox, rendered for this channel according to its kind.
+     *
+     * @throws NotifyException when the channel refused the message or could not be reached
+     */
+    default void deliver(ChannelMessage message) {
+        switch (message.kind()) {
+            case NEW_INCIDENT -> announce(message.incident());
+        }
+    }
 }

@@ -25,8 +25,13 @@ final class SchemaMigrator {
      * Every migration, oldest first. Adding one: add the two SQL files and a line here. A migration's version is its
      * position in this list; {@link #currentVersion} checks that a store was migrated by a build with the same list.
      */
-    static final List<String> MIGRATIONS =
-            List.of("V1__inbox", "V2__followup_ledger", "V3__backfill_checkpoint", "V4__mail_ledger", "V5__activity");
+    static final List<String> MIGRATIONS = List.of(
+            "V1__inbox",
+            "V2__followup_ledger",
+            "V3__backfill_checkpoint",
+            "V4__mail_ledger",
+            "V5__activity",
+            "V6__message_outbox");
 
     private static final Logger log = LoggerFactory.getLogger(SchemaMigrator.class);
     /** An arbitrary constant: the PostgreSQL advisory lock that serialises migrations of instances starting together. */
