@@ -133,6 +133,11 @@ final class ServiceMetrics {
             }
 
             @Override
+            public void progress(ChannelMessage message) {
+                deliver(message);
+            }
+
+            @Override
             public void deliver(ChannelMessage message) {
                 try {
                     channel.deliver(message);

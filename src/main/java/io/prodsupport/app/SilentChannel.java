@@ -10,7 +10,7 @@ final class SilentChannel {
     private static final Logger log = LoggerFactory.getLogger(SilentChannel.class);
 
     /** Nothing leaves the process in observe mode: the message is logged, not queued. */
-    static final Outbox OUTBOX = (message, channels, now) ->
+    static final Outbox OUTBOX = (message, channels, now, due) ->
             log.info("observe mode: would queue {} for {}", message.id(), String.join(", ", channels));
 
     private SilentChannel() {}

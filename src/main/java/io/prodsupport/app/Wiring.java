@@ -19,10 +19,12 @@ import io.prodsupport.incident.FollowUpLedger;
 import io.prodsupport.incident.FollowUpSettings;
 import io.prodsupport.incident.FollowUps;
 import io.prodsupport.incident.IncidentAnnouncement;
+import io.prodsupport.incident.IncidentProgress;
 import io.prodsupport.incident.IncidentReconciler;
 import io.prodsupport.incident.IncidentScope;
 import io.prodsupport.incident.IncidentWorkflow;
 import io.prodsupport.incident.OnCallRotation;
+import io.prodsupport.incident.ProgressUpdates;
 import io.prodsupport.incident.Section;
 import io.prodsupport.incident.Staffing;
 import io.prodsupport.incident.WhysFromComments;
@@ -182,7 +184,7 @@ public final class Wiring {
     }
 
     /** The backfill works quietly: its workflow never announces, so a message reaching this is a bug, said loudly. */
-    static final Outbox NO_MESSAGES = (message, channels, now) -> {
+    static final Outbox NO_MESSAGES = (message, channels, now, due) -> {
         throw new IllegalStateException("the backfill sends no messages, but " + message.id() + " was queued");
     };
 
@@ -341,10 +343,20 @@ public final class Wiring {
 
     /** What every event goes through: the rules of an incident's life, over {@code jira}. */
     IncidentWorkflow workflow(JiraClient jira, FollowUps followUps, Outbox outbox) {
-        return workflow(jira, followUps, announcement(jira, outbox));
+        Config.Notify notify = config.notifications();
+        IncidentProgress progress = new IncidentProgress(
+                jira,
+                incidentScope(),
+                outbox,
+                channelNames(),
+                ProgressUpdates.valueOf(notify.updates().toUpperCase(Locale.ROOT)),
+                notify.foldWithin(),
+                clock);
+        return workflow(jira, followUps, announcement(jira, outbox), progress);
     }
 
-    private IncidentWorkflow workflow(JiraClient jira, FollowUps followUps, IncidentAnnouncement announcement) {
+    private IncidentWorkflow workflow(
+            JiraClient jira, FollowUps followUps, IncidentAnnouncement announcement, IncidentProgress progress) {
         return new IncidentWorkflow(
                 jira,
                 reconciler(jira),
@@ -352,6 +364,7 @@ public final class Wiring {
                 followUps,
                 announcement,
                 new WhysFromComments(jira, config.incidents().whysFromComments()),
+                progress,
                 clock);
     }
 
@@ -369,7 +382,7 @@ public final class Wiring {
                 new ObservedFollowUpLedger(),
                 clock,
                 FollowUps.DEFAULT_LEASE);
-        return workflow(observed, followUps, announcement(observed, SilentChannel.OUTBOX));
+        return workflow(observed, followUps, SilentChannel.OUTBOX);
     }
 
     /** The people the config names (watchers, the rotation), by display name where Jira knows them. */
@@ -494,8 +507,8 @@ public final class Wiring {
         OutboxStore outbox = outbox();
         OutboxWorker messages = outboxWorker(outbox);
         this.metrics.countOutbox(messages, clock);
-        Outbox queue = (message, channels, now) -> {
-            outbox.enqueue(message, channels, now);
+        Outbox queue = (message, channels, now, due) -> {
+            outbox.enqueue(message, channels, now, due);
             messages.nudge();
         };
         IncidentWorkflow enforcing = workflow(jira, followUps(jira, ledger), queue);

@@ -41,7 +41,7 @@ public record Config(
         }
         sweep = sweep != null ? sweep : new Sweep(null, null, null);
         onCall = onCall != null ? onCall : new OnCall(null, null, null);
-        notifications = notifications != null ? notifications : new Notify(null, null, null, null);
+        notifications = notifications != null ? notifications : new Notify(null, null, null, null, null, null);
     }
 
     /** The same configuration with every incident project observed: {@code serve --observe}. */
@@ -180,11 +180,16 @@ public record Config(
 
     /**
      * The channels, and how their messages are delivered: the outbox worker retries a failing channel with a
-     * doubling back-off capped at {@code maxBackoff}.
+     * doubling back-off capped at {@code maxBackoff}. {@code updates}: which changes of an incident are told
+     * ({@code all}: status, priority, owner and resolution; {@code resolution}; {@code none}), changes within
+     * {@code foldWithin} of the first folded into one message.
      */
-    public record Notify(Slack slack, Teams teams, Email email, Duration maxBackoff) {
+    public record Notify(
+            Slack slack, Teams teams, Email email, Duration maxBackoff, String updates, Duration foldWithin) {
         public Notify {
             maxBackoff = maxBackoff != null ? maxBackoff : Duration.ofMinutes(5);
+            updates = updates != null ? updates : "resolution";
+            foldWithin = foldWithin != null ? foldWithin : Duration.ofSeconds(60);
         }
     }
 

@@ -131,7 +131,9 @@ final class ConfigSchema {
                                             optional("password", leaf(Kind.SECRET)),
                                             required("from", leaf(Kind.STRING)),
                                             required("to", new ListOf(Kind.STRING)))),
-                            optional("maxBackoff", leaf(Kind.DURATION)))),
+                            optional("maxBackoff", leaf(Kind.DURATION)),
+                            optional("updates", new Choice(List.of("all", "resolution", "none"), false)),
+                            optional("foldWithin", leaf(Kind.DURATION)))),
             optional(
                     "mail",
                     obj(

@@ -7,6 +7,7 @@ import io.prodsupport.notify.ChannelMessage;
 import io.prodsupport.notify.IncidentNotice;
 import io.prodsupport.notify.Outbox;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -76,7 +77,8 @@ public final class IncidentAnnouncement {
         JiraUser owner = ownerJustAssigned
                 ? jira.getIssue(issue.key(), List.of("assignee")).fields().assignee()
                 : issue.fields().assignee();
-        outbox.enqueue(ChannelMessage.newIncident(notice(issue, owner)), toTell, clock.instant());
+        Instant now = clock.instant();
+        outbox.enqueue(ChannelMessage.newIncident(notice(issue, owner)), toTell, now, now);
         Set<String> queued = new LinkedHashSet<>(told);
         queued.addAll(toTell);
         jira.setIssueProperty(issue.key(), PROPERTY, new Record(List.copyOf(queued)));

@@ -14,6 +14,14 @@ public interface Notifier {
     void announce(IncidentNotice notice);
 
     /**
+     * Tells the channel about a change of an incident ({@link ChannelMessage.Kind#PROGRESS}), in one line, with the
+     * first lines of the root cause when it was resolved.
+     *
+     * @throws NotifyException when the channel refused the message or could not be reached
+     */
+    void progress(ChannelMessage message);
+
+    /**
      * Delivers one message from the outbox, rendered for this channel according to its kind.
      *
      * @throws NotifyException when the channel refused the message or could not be reached
@@ -21,6 +29,7 @@ public interface Notifier {
     default void deliver(ChannelMessage message) {
         switch (message.kind()) {
             case NEW_INCIDENT -> announce(message.incident());
+            case PROGRESS -> progress(message);
         }
     }
 }

@@ -5,8 +5,10 @@ import io.prodsupport.notify.ChannelBacklog;
 import io.prodsupport.notify.ChannelMessage;
 import io.prodsupport.notify.OutboxEntry;
 import io.prodsupport.notify.OutboxStore;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,23 +31,61 @@ final class JdbcOutbox implements OutboxStore {
     }
 
     @Override
-    public void enqueue(ChannelMessage message, Collection<String> channels, Instant now) {
-        String body = message.toJson();
+    public void enqueue(ChannelMessage message, Collection<String> channels, Instant now, Instant due) {
         tx.run("queue " + message.id(), c -> {
             for (String channel : channels) {
-                Transactions.execute(
-                        c,
-                        "INSERT INTO message_outbox (message_id, channel, issue_key, body, queued_at, next_attempt_at)"
-                                + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (message_id, channel) DO NOTHING",
-                        message.id(),
-                        channel,
-                        message.incident().key(),
-                        body,
-                        now.toEpochMilli(),
-                        now.toEpochMilli());
+                if (message.foldKey() == null || !foldedIntoWaiting(c, message, channel, now)) {
+                    Transactions.execute(
+                            c,
+                            "INSERT INTO message_outbox (message_id, channel, issue_key, body, fold_key, queued_at,"
+                                    + " next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                                    + " ON CONFLICT (message_id, channel) DO NOTHING",
+                            message.id(),
+                            channel,
+                            message.incident().key(),
+                            message.toJson(),
+                            message.foldKey(),
+                            now.toEpochMilli(),
+                            due.toEpochMilli());
+                }
             }
             return null;
         });
+    }
+
+    /**
+     * Folds {@code message} into the waiting message with its fold key for {@code channel}, if there is one nobody
+     * tried or holds: its body becomes the fold, or the row goes when the fold has nothing left to say.
+     */
+    private static boolean foldedIntoWaiting(Connection c, ChannelMessage message, String channel, Instant now)
+            throws SQLException {
+        long at = now.toEpochMilli();
+        long row;
+        ChannelMessage waiting;
+        try (PreparedStatement p = c.prepareStatement("SELECT id, body FROM message_outbox WHERE fold_key = ?"
+                + " AND channel = ? AND delivered_at IS NULL AND attempts = 0"
+                + " AND (claimed_until IS NULL OR claimed_until <= ?) ORDER BY id DESC LIMIT 1")) {
+            Transactions.set(p, message.foldKey(), channel, at);
+            try (ResultSet r = p.executeQuery()) {
+                if (!r.next()) {
+                    return false;
+                }
+                row = r.getLong(1);
+                waiting = ChannelMessage.fromJson(r.getString(2));
+            }
+        }
+        String unclaimed =
+                " AND delivered_at IS NULL AND attempts = 0 AND (claimed_until IS NULL OR claimed_until <= ?)";
+        Optional<ChannelMessage> folded = waiting.foldedWith(message);
+        int changed = folded.isPresent()
+                ? Transactions.execute(
+                        c,
+                        "UPDATE message_outbox SET body = ? WHERE id = ?" + unclaimed,
+                        folded.get().toJson(),
+                        row,
+                        at)
+                : Transactions.execute(c, "DELETE FROM message_outbox WHERE id = ?" + unclaimed, row, at);
+        return changed == 1;
     }
 
     @Override

@@ -1,12 +1,15 @@
 -- Messages to people's channels (Slack, Teams, e-mail), one row per message and channel: written when the incident's
 -- event decides to tell people, delivered by the outbox worker with its own retries. The unique (message_id, channel)
--- is what keeps a retried event from queuing a message twice. Instants are epoch milliseconds, as in V1.
+-- is what keeps a retried event from queuing a message twice;
+-- a message with a fold_key is folded into a waiting, untried one with the same key (a burst of changes, one message).
+-- Instants are epoch milliseconds, as in V1.
 CREATE TABLE message_outbox (
   id               BIGSERIAL PRIMARY KEY,
   message_id       TEXT    NOT NULL,
   channel          TEXT    NOT NULL,
   issue_key        TEXT    NOT NULL,
   body             TEXT    NOT NULL,
+  fold_key         TEXT,
   queued_at        BIGINT  NOT NULL,
   attempts         INTEGER NOT NULL DEFAULT 0,
   next_attempt_at  BIGINT  NOT NULL,
@@ -18,3 +21,4 @@ CREATE TABLE message_outbox (
 );
 
 CREATE INDEX message_outbox_waiting ON message_outbox (channel, id) WHERE delivered_at IS NULL;
+CREATE INDEX message_outbox_folding ON message_outbox (fold_key, channel) WHERE delivered_at IS NULL;

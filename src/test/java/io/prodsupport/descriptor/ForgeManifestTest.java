@@ -135,6 +135,8 @@ class ForgeManifestTest {
                         new Config.Slack(null),
                         new Config.Teams(null),
                         new Config.Email(null, null, null, null, null, null, List.of()),
+                        null,
+                        null,
                         null)))
                 .containsExactly(SlackNotifier.CHANNEL, TeamsNotifier.CHANNEL, EmailNotifier.CHANNEL);
     }

@@ -62,7 +62,7 @@ class IncidentWorkflowTest {
                 Duration.ofDays(7));
         Staffing staffing = new Staffing(List.of(dave.jiraId()), rotation, clock);
         // the outbox, as the domain sees it: what was queued, for the one channel "chat"
-        Outbox chat = (message, channels, now) -> {
+        Outbox chat = (message, channels, now, due) -> {
             assertThat(channels).containsExactly("chat");
             announced.add(message.incident());
         };
@@ -73,6 +73,7 @@ class IncidentWorkflowTest {
                 new FollowUps(jira, scope, FollowUpSite.SETTINGS, ledger, clock, FollowUpSite.LEASE),
                 new IncidentAnnouncement(jira, scope, chat, List.of("chat"), clock),
                 new WhysFromComments(jira, true),
+                new IncidentProgress(jira, scope, chat, List.of("chat"), ProgressUpdates.NONE, Duration.ZERO, clock),
                 clock);
     }
 

@@ -64,6 +64,7 @@ class OutboxWorkerTest {
                 ChannelMessage.newIncident(new IncidentNotice(
                         key, "Checkout down", "https://jira.example.com/browse/" + key, "OPS", "High", "Carol", null)),
                 List.of("slack"),
+                clock.instant(),
                 clock.instant());
     }
 

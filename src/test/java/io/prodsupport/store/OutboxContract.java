@@ -42,8 +42,8 @@ abstract class OutboxContract {
 
     @Test
     void a_message_queued_again_is_one_row_per_channel_and_reads_back_as_written() {
-        outbox.enqueue(message("OPS-1"), List.of("slack", "teams"), T0);
-        outbox.enqueue(message("OPS-1"), List.of("slack"), T0.plusSeconds(5)); // the event's retry
+        outbox.enqueue(message("OPS-1"), List.of("slack", "teams"), T0, T0);
+        outbox.enqueue(message("OPS-1"), List.of("slack"), T0.plusSeconds(5), T0.plusSeconds(5)); // the event's retry
 
         List<OutboxEntry> slack = outbox.claim("slack", T0, LEASE, "w1", 10);
         assertThat(slack).singleElement().satisfies(e -> {
@@ -56,11 +56,11 @@ abstract class OutboxContract {
 
     @Test
     void a_delivered_message_is_never_claimed_again_nor_queued_again() {
-        outbox.enqueue(message("OPS-1"), List.of("slack"), T0);
+        outbox.enqueue(message("OPS-1"), List.of("slack"), T0, T0);
         OutboxEntry entry = outbox.claim("slack", T0, LEASE, "w1", 10).get(0);
         outbox.delivered(entry, T0.plusSeconds(1));
 
-        outbox.enqueue(message("OPS-1"), List.of("slack"), T0.plusSeconds(2));
+        outbox.enqueue(message("OPS-1"), List.of("slack"), T0.plusSeconds(2), T0.plusSeconds(2));
 
         assertThat(outbox.claim("slack", T0.plus(Duration.ofDays(1)), LEASE, "w1", 10))
                 .isEmpty();
@@ -69,7 +69,7 @@ abstract class OutboxContract {
 
     @Test
     void a_claim_keeps_other_workers_off_until_its_lease_runs_out() {
-        outbox.enqueue(message("OPS-1"), List.of("slack"), T0);
+        outbox.enqueue(message("OPS-1"), List.of("slack"), T0, T0);
         assertThat(outbox.claim("slack", T0, LEASE, "w1", 10)).hasSize(1);
 
         assertThat(outbox.claim("slack", T0.plusSeconds(60), LEASE, "w2", 10)).isEmpty();
@@ -80,8 +80,8 @@ abstract class OutboxContract {
 
     @Test
     void a_failure_counts_waits_until_its_time_and_shows_in_the_backlog_oldest_first() {
-        outbox.enqueue(message("OPS-1"), List.of("slack"), T0);
-        outbox.enqueue(message("OPS-2"), List.of("slack"), T0.plusSeconds(1));
+        outbox.enqueue(message("OPS-1"), List.of("slack"), T0, T0);
+        outbox.enqueue(message("OPS-2"), List.of("slack"), T0.plusSeconds(1), T0.plusSeconds(1));
         List<OutboxEntry> due = outbox.claim("slack", T0.plusSeconds(2), LEASE, "w1", 10);
         assertThat(due).extracting(e -> e.message().incident().key()).containsExactly("OPS-1", "OPS-2");
         outbox.failed(due.get(0), "slack: answered HTTP 500", T0.plusSeconds(30));
