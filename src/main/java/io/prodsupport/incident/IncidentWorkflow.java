@@ -137,8 +137,9 @@ public final class IncidentWorkflow {
         if (now.fields().isDone() && bounced.isEmpty()) {
             followUps.reconcile(now).ifPresent(d -> did.add("follow-ups: " + d));
         }
-        // a bounced close is moved back by prodsupport itself: the issue as read is not what Jira now holds
-        if (announces(signal) && bounced.isEmpty()) {
+        // a bounced close is moved back by prodsupport itself: the issue as read is not what Jira now holds; and a
+        // close the gate refuses (an earlier event may read it before the close's own event comes) is not told either
+        if (announces(signal) && bounced.isEmpty() && !gate.refuses(now)) {
             progress.report(now, isNew && plan.assignTo().isPresent()).ifPresent(did::add);
         }
         return new WorkflowOutcome(issue.key(), true, now.fields().isDone() && bounced.isEmpty(), did);

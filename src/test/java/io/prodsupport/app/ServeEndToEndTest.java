@@ -256,7 +256,9 @@ class ServeEndToEndTest {
         int port = SimulatedService.freePort(); // nothing listens: connection refused
         Path slackUrl =
                 Files.writeString(dir.resolve("slack-url"), "http://127.0.0.1:" + port + "/services/T0/B0/secret");
-        start(Flavour.CLOUD, "notify:\n  slack:\n    webhookUrl: file:" + slackUrl + "\n  maxBackoff: PT1S\n");
+        start(
+                Flavour.CLOUD,
+                "notify:\n  slack:\n    webhookUrl: file:" + slackUrl + "\n  maxBackoff: PT1S\n  foldWithin: PT1S\n");
         HttpClient http = HttpClient.newHttpClient();
 
         // incidents keep flowing while the channel is dead: templates, the close gate, follow-ups
@@ -284,7 +286,7 @@ class ServeEndToEndTest {
         assertThat(metric("prodsupport_messages_total{channel=\"slack\",outcome=\"sent\"}"))
                 .isZero();
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> metric("prodsupport_messages_pending{channel=\"slack\"}") == 3);
+                .until(() -> metric("prodsupport_messages_pending{channel=\"slack\"}") == 4);
         assertThat(metric("prodsupport_messages_failing{channel=\"slack\"}")).isGreaterThanOrEqualTo(1);
         JsonNode health = new ObjectMapper()
                 .readTree(get(http, "http://127.0.0.1:" + service.port() + "/health/ready")
@@ -294,7 +296,8 @@ class ServeEndToEndTest {
                 .isEqualTo("UP");
         assertThat(health.path("channels").path("status").asText()).isEqualTo("DEGRADED");
         assertThat(health.path("channels").path("slack").path("pending").asInt())
-                .isEqualTo(3);
+                .as("three announcements and one resolution")
+                .isEqualTo(4);
         assertThat(health.path("channels").path("slack").path("lastError").asText())
                 .contains("could not be reached")
                 .doesNotContain("secret");
@@ -324,9 +327,10 @@ class ServeEndToEndTest {
                     .containsExactlyInAnyOrder(
                             "New incident " + bounced + ": Checkout down",
                             "New incident " + resolved + ": Search down",
-                            "New incident " + third + ": Login slow");
+                            "New incident " + third + ": Login slow",
+                            resolved + " Search down: resolved (Done)");
             assertThat(metric("prodsupport_messages_total{channel=\"slack\",outcome=\"sent\"}"))
-                    .isEqualTo(3);
+                    .isEqualTo(4);
         }
     }
 
