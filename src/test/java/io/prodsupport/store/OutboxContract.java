@@ -98,4 +98,45 @@ abstract class OutboxContract {
                 .singleElement()
                 .satisfies(e -> assertThat(e.attempts()).isEqualTo(1));
     }
+
+    static ChannelMessage change(int seq, String from, String to) {
+        return ChannelMessage.progress(
+                "progress:OPS-1:" + seq,
+                message("OPS-1").incident(),
+                List.of(new ChannelMessage.Change(ChannelMessage.STATUS, from, to)),
+                List.of());
+    }
+
+    @Test
+    void a_change_folds_into_the_waiting_message_keeping_its_due_time_and_a_change_back_removes_it() {
+        Instant due = T0.plusSeconds(60);
+        outbox.enqueue(change(1, "To Do", "In Progress"), List.of("slack"), T0, due);
+        outbox.enqueue(change(2, "In Progress", "Done"), List.of("slack"), T0.plusSeconds(1), T0.plusSeconds(61));
+
+        assertThat(outbox.claim("slack", due.minusMillis(1), LEASE, "w1", 10)).isEmpty();
+        List<OutboxEntry> folded = outbox.claim("slack", due, LEASE, "w1", 10);
+        assertThat(folded)
+                .singleElement()
+                .satisfies(e -> assertThat(e.message().changes())
+                        .containsExactly(new ChannelMessage.Change(ChannelMessage.STATUS, "To Do", "Done")));
+        outbox.release(folded.get(0));
+
+        outbox.enqueue(change(3, "Done", "To Do"), List.of("slack"), T0.plusSeconds(2), T0.plusSeconds(62));
+        assertThat(outbox.backlog()).as("back where it began: nothing to say").isEmpty();
+    }
+
+    @Test
+    void a_change_never_folds_into_a_message_already_tried_or_held_by_a_worker() {
+        outbox.enqueue(change(1, "To Do", "In Progress"), List.of("slack"), T0, T0);
+        OutboxEntry held = outbox.claim("slack", T0, LEASE, "w1", 10).get(0);
+
+        outbox.enqueue(change(2, "In Progress", "Done"), List.of("slack"), T0.plusSeconds(1), T0.plusSeconds(1));
+        outbox.failed(held, "slack: answered HTTP 500", T0.plusSeconds(2));
+        outbox.enqueue(change(3, "Done", "To Do"), List.of("slack"), T0.plusSeconds(3), T0.plusSeconds(3));
+
+        assertThat(outbox.claim("slack", T0.plusSeconds(5), LEASE, "w1", 10))
+                .extracting(e -> e.message().changes().get(0).to())
+                .as("the one being sent stays as it was; the later two fold into one of their own")
+                .containsExactly("In Progress", "To Do");
+    }
 }
