@@ -4,12 +4,14 @@ import io.prodsupport.explain.ActivityLog;
 import io.prodsupport.inbox.Inbox;
 import io.prodsupport.inbox.InboxWorker;
 import io.prodsupport.incident.FollowUpLedger;
+import io.prodsupport.incident.Reminders;
 import io.prodsupport.mail.MailLedger;
 import io.prodsupport.mail.MailWatcher;
 import io.prodsupport.notify.OutboxStore;
 import io.prodsupport.notify.OutboxWorker;
 import io.prodsupport.sweep.Sweep;
 import io.prodsupport.webhook.ServiceHttpServer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -40,6 +42,8 @@ public final class ProdsupportService implements AutoCloseable {
     private final ActivityLog activity;
     private Optional<OutboxWorker> messages = Optional.empty();
     private Optional<OutboxStore> outbox = Optional.empty();
+    private Optional<Reminders> reminders = Optional.empty();
+    private Duration checkEvery = Duration.ofMinutes(1);
     private final ScheduledExecutorService pruner = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "activity-pruner");
         t.setDaemon(true);
@@ -74,6 +78,27 @@ public final class ProdsupportService implements AutoCloseable {
         return this;
     }
 
+    /** The reminders, looked for every {@code checkEvery} on the pruner's thread. */
+    ProdsupportService reminding(Optional<Reminders> reminders, Duration checkEvery) {
+        this.reminders = reminders;
+        this.checkEvery = checkEvery;
+        return this;
+    }
+
+    private void remind() {
+        reminders.ifPresent(r -> {
+            try {
+                r.check().forEach(line -> log.info("{}", line));
+            } catch (RuntimeException e) {
+                // Jira or the store is down: the next look tries again; nothing was half done that a retry repeats
+                log.warn(
+                        "could not look for stale incidents and forgotten prevention (tried again in {}): {}",
+                        checkEvery,
+                        e.getMessage());
+            }
+        });
+    }
+
     public ProdsupportService start() {
         messages.ifPresent(OutboxWorker::start);
         worker.start();
@@ -81,6 +106,10 @@ public final class ProdsupportService implements AutoCloseable {
         sweep.ifPresent(Sweep::start);
         mail.ifPresent(MailWatcher::start);
         pruner.scheduleWithFixedDelay(this::pruneActivity, 1, 24 * 60, TimeUnit.MINUTES);
+        if (reminders.isPresent()) {
+            pruner.scheduleWithFixedDelay(
+                    this::remind, checkEvery.toMillis(), checkEvery.toMillis(), TimeUnit.MILLISECONDS);
+        }
         return this;
     }
 

@@ -25,6 +25,7 @@ import io.prodsupport.incident.IncidentScope;
 import io.prodsupport.incident.IncidentWorkflow;
 import io.prodsupport.incident.OnCallRotation;
 import io.prodsupport.incident.ProgressUpdates;
+import io.prodsupport.incident.Reminders;
 import io.prodsupport.incident.Section;
 import io.prodsupport.incident.Staffing;
 import io.prodsupport.incident.WhysFromComments;
@@ -140,11 +141,28 @@ public final class Wiring {
         return new IncidentScope(incidents.projects(), incidents.issueTypes(), incidents.labelFilter());
     }
 
-    IncidentReconciler reconciler(JiraClient jira) {
+    private OnCallRotation rotation() {
         Config.OnCall onCall = config.onCall();
-        OnCallRotation rotation = onCall.rotation().isEmpty()
+        return onCall.rotation().isEmpty()
                 ? OnCallRotation.nobody()
                 : new OnCallRotation(onCall.rotation(), onCall.start(), onCall.period());
+    }
+
+    /** The stale-incident nudges and the forgotten-prevention reminders, telling the channels through {@code outbox}. */
+    Reminders reminders(JiraClient jira, Outbox outbox) {
+        return new Reminders(
+                jira,
+                incidentScope(),
+                outbox,
+                channelNames(),
+                rotation(),
+                config.notifications().staleAfter(),
+                config.followUps().remindAfter(),
+                clock);
+    }
+
+    IncidentReconciler reconciler(JiraClient jira) {
+        OnCallRotation rotation = rotation();
         return new IncidentReconciler(
                 jira,
                 incidentScope(),
@@ -584,7 +602,14 @@ public final class Wiring {
                         metrics,
                         worker::nudge))
                 : Optional.empty();
+        if (observing) {
+            log.info("reminders (stale incidents, forgotten prevention) are not looked for while a project is in"
+                    + " observe mode");
+        }
         return new ProdsupportService(server, worker, timer, mail, inbox, ledger, mailLedger, activity, http)
-                .delivering(messages, outbox);
+                .delivering(messages, outbox)
+                .reminding(
+                        observing ? Optional.empty() : Optional.of(reminders(jira, queue)),
+                        config.notifications().checkEvery());
     }
 }

@@ -103,7 +103,8 @@ final class ConfigSchema {
                             optional("issueType", leaf(Kind.STRING)),
                             optional("linkType", leaf(Kind.STRING)),
                             optional("labels", new ListOf(Kind.STRING)),
-                            optional("inheritPriority", leaf(Kind.BOOLEAN)))),
+                            optional("inheritPriority", leaf(Kind.BOOLEAN)),
+                            optional("remindAfter", leaf(Kind.DURATION)))),
             optional(
                     "sweep",
                     obj(
@@ -133,7 +134,9 @@ final class ConfigSchema {
                                             required("to", new ListOf(Kind.STRING)))),
                             optional("maxBackoff", leaf(Kind.DURATION)),
                             optional("updates", new Choice(List.of("all", "resolution", "none"), false)),
-                            optional("foldWithin", leaf(Kind.DURATION)))),
+                            optional("foldWithin", leaf(Kind.DURATION)),
+                            optional("staleAfter", leaf(Kind.DURATION)),
+                            optional("checkEvery", leaf(Kind.DURATION)))),
             optional(
                     "mail",
                     obj(

@@ -44,7 +44,9 @@ public final class IncidentWorkflow {
             CloseGate.PROPERTY,
             IncidentAnnouncement.PROPERTY,
             WhysFromComments.PROPERTY,
-            IncidentProgress.PROPERTY);
+            IncidentProgress.PROPERTY,
+            Reminders.NUDGED,
+            Reminders.REMINDED);
 
     private final JiraClient jira;
     private final IncidentReconciler reconciler;
@@ -155,6 +157,7 @@ public final class IncidentWorkflow {
                         IncidentAnnouncement.describe(issue),
                         WhysFromComments.describe(issue),
                         IncidentProgress.describe(issue),
+                        Reminders.describe(issue),
                         CloseGate.describe(issue))
                 .flatMap(Optional::stream)
                 .toList();

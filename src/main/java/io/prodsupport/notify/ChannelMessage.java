@@ -20,16 +20,27 @@ import java.util.Optional;
  * @param changes   for {@link Kind#PROGRESS}: what changed, each from its value before the burst to the final one
  * @param rootCause for {@link Kind#PROGRESS} with a resolution: the first lines of the Root Cause(s) section
  * @param foldKey   messages with the same key still waiting are folded into one ({@link #foldedWith}); null: never
+ * @param note      for {@link Kind#STALE} and {@link Kind#PREVENTION_MISSING}: what the reminder says, one line
  */
 public record ChannelMessage(
-        String id, Kind kind, IncidentNotice incident, List<Change> changes, List<String> rootCause, String foldKey) {
+        String id,
+        Kind kind,
+        IncidentNotice incident,
+        List<Change> changes,
+        List<String> rootCause,
+        String foldKey,
+        String note) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What a message is; each channel renders each kind. */
     public enum Kind {
         NEW_INCIDENT,
-        PROGRESS
+        PROGRESS,
+        /** An open incident nobody updated for a while; its owner was asked on the ticket. */
+        STALE,
+        /** Resolved a while ago, and its Prevention / Mitigation is still empty. */
+        PREVENTION_MISSING
     }
 
     /** The fields a progress message reports, by the names {@link Change#field()} uses. */
@@ -69,7 +80,7 @@ public record ChannelMessage(
 
     /** The announcement of a new incident: one per incident. */
     public static ChannelMessage newIncident(IncidentNotice notice) {
-        return new ChannelMessage("new-incident:" + notice.key(), Kind.NEW_INCIDENT, notice, null, null, null);
+        return new ChannelMessage("new-incident:" + notice.key(), Kind.NEW_INCIDENT, notice, null, null, null, null);
     }
 
     /**
@@ -79,7 +90,30 @@ public record ChannelMessage(
      * @param id a stable id for this change of the incident (the same when its event is retried)
      */
     public static ChannelMessage progress(String id, IncidentNotice now, List<Change> changes, List<String> rootCause) {
-        return new ChannelMessage(id, Kind.PROGRESS, now, changes, rootCause, "progress:" + now.key());
+        return new ChannelMessage(id, Kind.PROGRESS, now, changes, rootCause, "progress:" + now.key(), null);
+    }
+
+    /**
+     * A reminder ({@link Kind#STALE} or {@link Kind#PREVENTION_MISSING}).
+     *
+     * @param id   stable for the reminder (the same silence, the same incident): queued once
+     * @param note what it says, one line
+     */
+    public static ChannelMessage reminder(String id, Kind kind, IncidentNotice incident, String note) {
+        if (kind != Kind.STALE && kind != Kind.PREVENTION_MISSING) {
+            throw new IllegalArgumentException(kind + " is not a reminder");
+        }
+        return new ChannelMessage(id, kind, incident, null, null, null, Objects.requireNonNull(note, "note"));
+    }
+
+    /** The heading a channel shows above the line. */
+    public String title() {
+        return switch (kind) {
+            case NEW_INCIDENT -> "New incident";
+            case PROGRESS -> resolves() ? "Incident resolved" : "Incident update";
+            case STALE -> "Incident needs an update";
+            case PREVENTION_MISSING -> "Prevention still missing";
+        };
     }
 
     /**
@@ -101,7 +135,7 @@ public record ChannelMessage(
         if (folded.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ChannelMessage(id, kind, later.incident(), folded, later.rootCause(), foldKey));
+        return Optional.of(new ChannelMessage(id, kind, later.incident(), folded, later.rootCause(), foldKey, null));
     }
 
     /** Whether the incident was resolved by these changes (its resolution went from none to a value). */
@@ -113,6 +147,9 @@ public record ChannelMessage(
      * The message in one line, plain text: {@code OPS-7 Checkout down: resolved (Fixed); status In Progress → Done}.
      */
     public String line() {
+        if (note != null) {
+            return incident.key() + " " + incident.summary() + ": " + note;
+        }
         List<String> parts = new ArrayList<>();
         for (Change c : changes) {
             if (c.field().equals(RESOLUTION)) {

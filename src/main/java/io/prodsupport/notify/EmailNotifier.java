@@ -83,7 +83,11 @@ public final class EmailNotifier implements Notifier {
 
     @Override
     public void progress(ChannelMessage progress) {
-        send(progress.incident(), progress.resolves() ? "Resolved" : "Update", progressBody(progress));
+        String what = switch (progress.kind()) {
+            case PROGRESS -> progress.resolves() ? "Resolved" : "Update";
+            default -> progress.title();
+        };
+        send(progress.incident(), what, progressBody(progress));
     }
 
     static String progressBody(ChannelMessage progress) {

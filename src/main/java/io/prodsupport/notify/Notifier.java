@@ -14,8 +14,9 @@ public interface Notifier {
     void announce(IncidentNotice notice);
 
     /**
-     * Tells the channel about a change of an incident ({@link ChannelMessage.Kind#PROGRESS}), in one line, with the
-     * first lines of the root cause when it was resolved.
+     * Tells the channel about a change of an incident ({@link ChannelMessage.Kind#PROGRESS}) or reminds it of one
+     * ({@link ChannelMessage.Kind#STALE}, {@link ChannelMessage.Kind#PREVENTION_MISSING}), in one line under
+     * {@link ChannelMessage#title()}, with the first lines of the root cause when it was resolved.
      *
      * @throws NotifyException when the channel refused the message or could not be reached
      */
@@ -29,7 +30,7 @@ public interface Notifier {
     default void deliver(ChannelMessage message) {
         switch (message.kind()) {
             case NEW_INCIDENT -> announce(message.incident());
-            case PROGRESS -> progress(message);
+            case PROGRESS, STALE, PREVENTION_MISSING -> progress(message);
         }
     }
 }

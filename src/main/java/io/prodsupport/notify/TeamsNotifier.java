@@ -64,7 +64,7 @@ public final class TeamsNotifier implements Notifier {
         ArrayNode body = card.putArray("body");
         body.addObject()
                 .put("type", "TextBlock")
-                .put("text", progress.resolves() ? "Incident resolved" : "Incident update")
+                .put("text", progress.title())
                 .put("weight", "Bolder")
                 .put("size", "Medium")
                 .put("wrap", true);

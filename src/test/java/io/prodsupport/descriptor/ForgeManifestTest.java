@@ -137,6 +137,8 @@ class ForgeManifestTest {
                         new Config.Email(null, null, null, null, null, null, List.of()),
                         null,
                         null,
+                        null,
+                        null,
                         null)))
                 .containsExactly(SlackNotifier.CHANNEL, TeamsNotifier.CHANNEL, EmailNotifier.CHANNEL);
     }
