@@ -14,6 +14,7 @@ import io.prodsupport.webhook.ServiceHttpServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -85,9 +86,15 @@ public final class ProdsupportService implements AutoCloseable {
         return this;
     }
 
+    private final String instance = "instance-" + UUID.randomUUID();
+
     private void remind() {
         reminders.ifPresent(r -> {
             try {
+                // several instances on one PostgreSQL: one of them looks each time
+                if (outbox.isPresent() && !outbox.get().takeTurn("reminders", instance, Instant.now(), checkEvery)) {
+                    return;
+                }
                 r.check().forEach(line -> log.info("{}", line));
             } catch (RuntimeException e) {
                 // Jira or the store is down: the next look tries again; nothing was half done that a retry repeats

@@ -25,6 +25,14 @@ public interface OutboxStore extends Outbox, AutoCloseable {
     /** What waits, per channel that has ever had a message (channels with nothing waiting are absent). */
     List<ChannelBacklog> backlog();
 
+    /**
+     * Takes the turn of timer {@code name} for {@code holder} when it is due at {@code now}, and makes it due again
+     * {@code every} later: of several instances on one database, one runs each look.
+     *
+     * @return whether {@code holder} runs this look
+     */
+    boolean takeTurn(String name, String holder, Instant now, Duration every);
+
     @Override
     void close();
 }

@@ -192,6 +192,26 @@ final class JdbcOutbox implements OutboxStore {
     }
 
     @Override
+    public boolean takeTurn(String name, String holder, Instant now, Duration every) {
+        return tx.run("take the turn of " + name, c -> {
+            Transactions.execute(
+                    c,
+                    "INSERT INTO notify_timer (name, holder, next_at) VALUES (?, '', 0) ON CONFLICT (name) DO NOTHING",
+                    name);
+            // a little early is still this instance's next turn: its own timer may fire a few ms before next_at
+            long next = now.plus(every.multipliedBy(9).dividedBy(10)).toEpochMilli();
+            return Transactions.execute(
+                            c,
+                            "UPDATE notify_timer SET holder = ?, next_at = ? WHERE name = ? AND next_at <= ?",
+                            holder,
+                            next,
+                            name,
+                            now.toEpochMilli())
+                    == 1;
+        });
+    }
+
+    @Override
     public void close() {
         tx.close();
     }

@@ -31,7 +31,7 @@ final class SchemaMigrator {
             "V3__backfill_checkpoint",
             "V4__mail_ledger",
             "V5__activity",
-            "V6__message_outbox");
+            "V6__notify_outbox_and_timer");
 
     private static final Logger log = LoggerFactory.getLogger(SchemaMigrator.class);
     /** An arbitrary constant: the PostgreSQL advisory lock that serialises migrations of instances starting together. */

@@ -139,4 +139,17 @@ abstract class OutboxContract {
                 .as("the one being sent stays as it was; the later two fold into one of their own")
                 .containsExactly("In Progress", "To Do");
     }
+
+    @Test
+    void of_two_instances_one_takes_each_turn_of_a_timer() {
+        Duration every = Duration.ofMinutes(1);
+        assertThat(outbox.takeTurn("reminders", "a", T0, every)).isTrue();
+        assertThat(outbox.takeTurn("reminders", "b", T0, every)).isFalse();
+        assertThat(outbox.takeTurn("reminders", "b", T0.plusSeconds(30), every)).isFalse();
+        assertThat(outbox.takeTurn("reminders", "b", T0.plus(every), every)).isTrue();
+        assertThat(outbox.takeTurn("reminders", "a", T0.plus(every), every)).isFalse();
+        assertThat(outbox.takeTurn("other", "a", T0, every))
+                .as("each timer has its own turns")
+                .isTrue();
+    }
 }

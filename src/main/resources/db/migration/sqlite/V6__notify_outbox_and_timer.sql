@@ -22,3 +22,11 @@ CREATE TABLE message_outbox (
 
 CREATE INDEX message_outbox_waiting ON message_outbox (channel, id) WHERE delivered_at IS NULL;
 CREATE INDEX message_outbox_folding ON message_outbox (fold_key, channel) WHERE delivered_at IS NULL;
+
+-- The timers of several instances on one database (stale-incident nudges, forgotten prevention): the instance that
+-- moves next_at forward runs that look; the others skip it.
+CREATE TABLE notify_timer (
+  name     TEXT    PRIMARY KEY,
+  holder   TEXT    NOT NULL,
+  next_at  BIGINT  NOT NULL
+);
