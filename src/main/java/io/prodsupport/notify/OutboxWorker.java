@@ -58,14 +58,18 @@ public final class OutboxWorker implements AutoCloseable {
         this.maxBackoff = maxBackoff;
     }
 
+    /** Starts delivering; with no channel configured there is nothing to deliver and no thread polls the store. */
     public OutboxWorker start() {
+        if (channels.isEmpty()) {
+            return this;
+        }
         thread.scheduleWithFixedDelay(this::tick, 0, POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
 
     /** Something was queued: look now rather than at the next poll. */
     public void nudge() {
-        if (!thread.isShutdown()) {
+        if (!channels.isEmpty() && !thread.isShutdown()) {
             thread.execute(this::tick);
         }
     }
