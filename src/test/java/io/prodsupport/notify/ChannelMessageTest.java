@@ -49,4 +49,22 @@ class ChannelMessageTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("not a channel message this release can read");
     }
+
+    @Test
+    void a_reminder_is_one_line_under_its_own_title_and_only_reminder_kinds_are_reminders() {
+        ChannelMessage stale = ChannelMessage.reminder(
+                "stale:OPS-12:1700000000000",
+                ChannelMessage.Kind.STALE,
+                SlackNotifierTest.NOTICE,
+                "no update for 4 hours; asked Bob On-Duty for one");
+
+        assertThat(stale.title()).isEqualTo("Incident needs an update");
+        assertThat(stale.line()).isEqualTo("OPS-12 Checkout is down: no update for 4 hours; asked Bob On-Duty for one");
+        assertThat(ChannelMessage.fromJson(stale.toJson())).isEqualTo(stale);
+        assertThat(stale.foldKey()).as("reminders are never folded").isNull();
+        assertThatThrownBy(() ->
+                        ChannelMessage.reminder("x", ChannelMessage.Kind.PROGRESS, SlackNotifierTest.NOTICE, "note"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("PROGRESS is not a reminder");
+    }
 }
