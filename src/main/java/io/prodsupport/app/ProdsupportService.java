@@ -4,12 +4,17 @@ import io.prodsupport.explain.ActivityLog;
 import io.prodsupport.inbox.Inbox;
 import io.prodsupport.inbox.InboxWorker;
 import io.prodsupport.incident.FollowUpLedger;
+import io.prodsupport.incident.Reminders;
 import io.prodsupport.mail.MailLedger;
 import io.prodsupport.mail.MailWatcher;
+import io.prodsupport.notify.OutboxStore;
+import io.prodsupport.notify.OutboxWorker;
 import io.prodsupport.sweep.Sweep;
 import io.prodsupport.webhook.ServiceHttpServer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +41,10 @@ public final class ProdsupportService implements AutoCloseable {
     private final Optional<MailLedger> mailLedger;
     private final OkHttpClient http;
     private final ActivityLog activity;
+    private Optional<OutboxWorker> messages = Optional.empty();
+    private Optional<OutboxStore> outbox = Optional.empty();
+    private Optional<Reminders> reminders = Optional.empty();
+    private Duration checkEvery = Duration.ofMinutes(1);
     private final ScheduledExecutorService pruner = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "activity-pruner");
         t.setDaemon(true);
@@ -63,12 +72,51 @@ public final class ProdsupportService implements AutoCloseable {
         this.http = http;
     }
 
+    /** The outbox and the worker that delivers it: started and closed with the service. */
+    ProdsupportService delivering(OutboxWorker messages, OutboxStore outbox) {
+        this.messages = Optional.of(messages);
+        this.outbox = Optional.of(outbox);
+        return this;
+    }
+
+    /** The reminders, looked for every {@code checkEvery} on the pruner's thread. */
+    ProdsupportService reminding(Optional<Reminders> reminders, Duration checkEvery) {
+        this.reminders = reminders;
+        this.checkEvery = checkEvery;
+        return this;
+    }
+
+    private final String instance = "instance-" + UUID.randomUUID();
+
+    private void remind() {
+        reminders.ifPresent(r -> {
+            try {
+                // several instances on one PostgreSQL: one of them looks each time
+                if (outbox.isPresent() && !outbox.get().takeTurn("reminders", instance, Instant.now(), checkEvery)) {
+                    return;
+                }
+                r.check().forEach(line -> log.info("{}", line));
+            } catch (RuntimeException e) {
+                // Jira or the store is down: the next look tries again; nothing was half done that a retry repeats
+                log.warn(
+                        "could not look for stale incidents and forgotten prevention (tried again in {}): {}",
+                        checkEvery,
+                        e.getMessage());
+            }
+        });
+    }
+
     public ProdsupportService start() {
+        messages.ifPresent(OutboxWorker::start);
         worker.start();
         server.start();
         sweep.ifPresent(Sweep::start);
         mail.ifPresent(MailWatcher::start);
         pruner.scheduleWithFixedDelay(this::pruneActivity, 1, 24 * 60, TimeUnit.MINUTES);
+        if (reminders.isPresent()) {
+            pruner.scheduleWithFixedDelay(
+                    this::remind, checkEvery.toMillis(), checkEvery.toMillis(), TimeUnit.MILLISECONDS);
+        }
         return this;
     }
 
@@ -115,6 +163,9 @@ public final class ProdsupportService implements AutoCloseable {
             mail.ifPresent(MailWatcher::close);
             server.close();
             worker.close();
+            // after the inbox worker: what its last events queued is delivered by the next start, not lost
+            messages.ifPresent(OutboxWorker::close);
+            outbox.ifPresent(OutboxStore::close);
             mailLedger.ifPresent(MailLedger::close);
         } finally {
             // last: until the worker and the sweep stop, they call Jira and the chat channels through it

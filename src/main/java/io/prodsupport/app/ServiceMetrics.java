@@ -12,8 +12,12 @@ import io.prodsupport.inbox.Inbox;
 import io.prodsupport.inbox.StoreUnavailableException;
 import io.prodsupport.incident.CloseGate;
 import io.prodsupport.incident.FollowUps;
+import io.prodsupport.notify.ChannelMessage;
 import io.prodsupport.notify.IncidentNotice;
 import io.prodsupport.notify.Notifier;
+import io.prodsupport.notify.OutboxWorker;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -67,6 +71,48 @@ final class ServiceMetrics {
         }
     }
 
+    /**
+     * What waits in the outbox per configured channel, as of the worker's last round:
+     * {@code prodsupport_messages_pending{channel}}, {@code prodsupport_messages_failing{channel}} (waiting messages
+     * at least one attempt failed for) and {@code prodsupport_messages_oldest_age_seconds{channel}} (0 when none).
+     */
+    void countOutbox(OutboxWorker worker, Clock clock) {
+        for (String channel : worker.channels()) {
+            Gauge.builder(
+                            "prodsupport.messages.pending",
+                            worker,
+                            w -> w.backlog(channel).pending())
+                    .strongReference(true)
+                    .description("Messages queued for a channel and not yet delivered")
+                    .tag("channel", channel)
+                    .register(registry);
+            Gauge.builder(
+                            "prodsupport.messages.failing",
+                            worker,
+                            w -> w.backlog(channel).failed())
+                    .strongReference(true)
+                    .description("Undelivered messages that at least one delivery attempt failed for")
+                    .tag("channel", channel)
+                    .register(registry);
+            Gauge.builder(
+                            "prodsupport.messages.oldest.age",
+                            worker,
+                            w -> w.backlog(channel)
+                                    .oldestQueuedAt()
+                                    .map(at -> Math.max(
+                                            0,
+                                            Duration.between(at, clock.instant())
+                                                            .toMillis()
+                                                    / 1000.0))
+                                    .orElse(0.0))
+                    .strongReference(true)
+                    .baseUnit("seconds")
+                    .description("How long the oldest undelivered message for a channel has waited")
+                    .tag("channel", channel)
+                    .register(registry);
+        }
+    }
+
     /** The channels, each counting {@code prodsupport_messages_total{channel, outcome=sent|failed}}. */
     List<Notifier> count(List<Notifier> channels) {
         return channels.stream().map(this::counted).toList();
@@ -83,8 +129,18 @@ final class ServiceMetrics {
 
             @Override
             public void announce(IncidentNotice notice) {
+                deliver(ChannelMessage.newIncident(notice));
+            }
+
+            @Override
+            public void progress(ChannelMessage message) {
+                deliver(message);
+            }
+
+            @Override
+            public void deliver(ChannelMessage message) {
                 try {
-                    channel.announce(notice);
+                    channel.deliver(message);
                 } catch (RuntimeException e) { // NotifyException, or a channel's bug
                     failed.increment();
                     throw e;

@@ -28,10 +28,13 @@ import io.prodsupport.incident.FollowUpLedger;
 import io.prodsupport.incident.FollowUpSettings;
 import io.prodsupport.incident.FollowUps;
 import io.prodsupport.incident.IncidentAnnouncement;
+import io.prodsupport.incident.IncidentProgress;
 import io.prodsupport.incident.IncidentReconciler;
 import io.prodsupport.incident.IncidentScope;
 import io.prodsupport.incident.IncidentWorkflow;
 import io.prodsupport.incident.OnCallRotation;
+import io.prodsupport.incident.ProgressUpdates;
+import io.prodsupport.incident.Reminders;
 import io.prodsupport.incident.Section;
 import io.prodsupport.incident.Staffing;
 import io.prodsupport.incident.WhysFromComments;
@@ -48,10 +51,14 @@ import io.prodsupport.mail.MailLedger;
 import io.prodsupport.mail.MailWatcher;
 import io.prodsupport.mail.Mailbox;
 import io.prodsupport.mail.MailboxSettings;
-import io.prodsupport.notify.Announcer;
+import io.prodsupport.notify.ChannelBacklog;
+import io.prodsupport.notify.DeliveryBudget;
 import io.prodsupport.notify.EmailNotifier;
 import io.prodsupport.notify.EmailSettings;
 import io.prodsupport.notify.Notifier;
+import io.prodsupport.notify.Outbox;
+import io.prodsupport.notify.OutboxStore;
+import io.prodsupport.notify.OutboxWorker;
 import io.prodsupport.notify.SlackNotifier;
 import io.prodsupport.notify.TeamsNotifier;
 import io.prodsupport.store.StoreLocation;
@@ -162,6 +169,19 @@ public final class Wiring {
         return new IncidentScope(incidents.projects(), incidents.issueTypes(), incidents.labelFilter());
     }
 
+    /** The stale-incident nudges and the forgotten-prevention reminders, telling the channels through {@code outbox}. */
+    Reminders reminders(JiraClient jira, Outbox outbox) {
+        return new Reminders(
+                jira,
+                incidentScope(),
+                outbox,
+                channelNames(),
+                rotation(),
+                config.notifications().staleAfter(),
+                config.followUps().remindAfter(),
+                clock);
+    }
+
     IncidentReconciler reconciler(JiraClient jira) {
         OnCallRotation rotation = rotation();
         return new IncidentReconciler(
@@ -185,14 +205,51 @@ public final class Wiring {
         return metrics.count(new CloseGate(jira, incidentScope(), required));
     }
 
-    IncidentAnnouncement announcement(JiraClient jira) {
-        // the shared client, not the Jira client's copy: that one's interceptors carry Jira's credentials
-        return announcement(jira, notifiers(http));
+    /**
+     * The new-incident announcement, queued in {@code outbox} for the configured channels. Naming the channels builds
+     * none: no connection is made here.
+     */
+    IncidentAnnouncement announcement(JiraClient jira, Outbox outbox) {
+        return new IncidentAnnouncement(jira, incidentScope(), outbox, channelNames(), clock);
     }
 
-    private IncidentAnnouncement announcement(JiraClient jira, List<Notifier> channels) {
-        return new IncidentAnnouncement(jira, incidentScope(), new Announcer(channels), clock);
+    /** The names of the channels the config names, in the order {@link #notifiers} builds them. */
+    List<String> channelNames() {
+        Config.Notify notify = config.notifications();
+        List<String> names = new ArrayList<>();
+        if (notify.slack() != null) {
+            names.add(SlackNotifier.CHANNEL);
+        }
+        if (notify.teams() != null) {
+            names.add(TeamsNotifier.CHANNEL);
+        }
+        if (notify.email() != null) {
+            names.add(EmailNotifier.CHANNEL);
+        }
+        return names;
     }
+
+    /** The backfill works quietly: its workflow never announces, so a message reaching this is a bug, said loudly. */
+    static final Outbox NO_MESSAGES = (message, channels, now, due) -> {
+        throw new IllegalStateException("the backfill sends no messages, but " + message.id() + " was queued");
+    };
+
+    /** The outbox in the store named by {@code store.url}, migrated and ready. */
+    OutboxStore outbox() {
+        return Stores.openOutbox(config.store().url(), config.store().username(), storePassword());
+    }
+
+    /**
+     * The worker that delivers the outbox to the configured channels (the shared client, not the Jira client's copy:
+     * that one's interceptors carry Jira's credentials).
+     */
+    OutboxWorker outboxWorker(OutboxStore outbox) {
+        return new OutboxWorker(
+                outbox, notifiers(http), clock, config.notifications().maxBackoff());
+    }
+
+    /** One request per delivery: retries are the outbox worker's, with its back-off, not a stall inside one call. */
+    static final DeliveryBudget ONE_ATTEMPT = new DeliveryBudget(1, Duration.ofMillis(500), Duration.ofSeconds(15));
 
     /**
      * The channels the config names, and only those. A channel the config names but cannot be used (a malformed URL)
@@ -202,13 +259,14 @@ public final class Wiring {
      *             so passing the Jira client's cannot leak Jira credentials
      */
     List<Notifier> notifiers(OkHttpClient http) {
+        // the outbox worker retries with its own back-off (notify.maxBackoff): one request per delivery attempt
         Config.Notify notify = config.notifications();
         List<Notifier> channels = new ArrayList<>();
         if (notify.slack() != null) {
-            channels.add(new SlackNotifier(value(notify.slack().webhookUrl()), http));
+            channels.add(new SlackNotifier(value(notify.slack().webhookUrl()), http, ONE_ATTEMPT));
         }
         if (notify.teams() != null) {
-            channels.add(new TeamsNotifier(value(notify.teams().webhookUrl()), http));
+            channels.add(new TeamsNotifier(value(notify.teams().webhookUrl()), http, ONE_ATTEMPT));
         }
         Config.Email email = notify.email();
         if (email != null) {
@@ -330,11 +388,21 @@ public final class Wiring {
     }
 
     /** What every event goes through: the rules of an incident's life, over {@code jira}. */
-    IncidentWorkflow workflow(JiraClient jira, FollowUps followUps) {
-        return workflow(jira, followUps, announcement(jira));
+    IncidentWorkflow workflow(JiraClient jira, FollowUps followUps, Outbox outbox) {
+        Config.Notify notify = config.notifications();
+        IncidentProgress progress = new IncidentProgress(
+                jira,
+                incidentScope(),
+                outbox,
+                channelNames(),
+                ProgressUpdates.valueOf(notify.updates().toUpperCase(Locale.ROOT)),
+                notify.foldWithin(),
+                clock);
+        return workflow(jira, followUps, announcement(jira, outbox), progress);
     }
 
-    private IncidentWorkflow workflow(JiraClient jira, FollowUps followUps, IncidentAnnouncement announcement) {
+    private IncidentWorkflow workflow(
+            JiraClient jira, FollowUps followUps, IncidentAnnouncement announcement, IncidentProgress progress) {
         return new IncidentWorkflow(
                 jira,
                 reconciler(jira),
@@ -342,6 +410,7 @@ public final class Wiring {
                 followUps,
                 announcement,
                 new WhysFromComments(jira, config.incidents().whysFromComments()),
+                progress,
                 clock);
     }
 
@@ -351,9 +420,6 @@ public final class Wiring {
      */
     IncidentWorkflow observingWorkflow(JiraClient jira) {
         JiraClient observed = new ObservingJiraClient(jira);
-        List<Notifier> silent = notifiers(http).stream()
-                .map(channel -> (Notifier) new SilentChannel(channel.channel()))
-                .toList();
         Config.FollowUps f = config.followUps();
         FollowUps followUps = new FollowUps(
                 observed,
@@ -362,7 +428,7 @@ public final class Wiring {
                 new ObservedFollowUpLedger(),
                 clock,
                 FollowUps.DEFAULT_LEASE);
-        return workflow(observed, followUps, announcement(observed, silent));
+        return workflow(observed, followUps, SilentChannel.OUTBOX);
     }
 
     /** The people the config names (watchers, the rotation), by display name where Jira knows them. */
@@ -380,7 +446,8 @@ public final class Wiring {
     /** The batch command's engine: the same workflow as the webhook path, over {@code jira}. */
     public Backfill backfill(JiraClient jira, BackfillCheckpoints checkpoints, FollowUpLedger ledger) {
         FollowUps followUps = followUps(jira, ledger);
-        return new Backfill(jira, workflow(jira, followUps), new ResolvedTickets(followUps), checkpoints, clock);
+        return new Backfill(
+                jira, workflow(jira, followUps, NO_MESSAGES), new ResolvedTickets(followUps), checkpoints, clock);
     }
 
     /**
@@ -408,6 +475,38 @@ public final class Wiring {
                 Optional.ofNullable(config.webhook().publicUrl()),
                 incidentScope().jql(),
                 config.webhook().secrets().stream().map(Secret::value).toList());
+    }
+
+    /**
+     * What {@code /health} says of the channels: per channel its messages waiting, how many of them failed, the age
+     * of the oldest and the last error; {@code DEGRADED} while a channel is failing. Never {@code DOWN}: a channel
+     * that is down holds up no Jira work, so the instance stays ready.
+     */
+    Map<String, Object> channelsHealth(OutboxWorker messages) {
+        Map<String, Object> part = new LinkedHashMap<>();
+        boolean failing = false;
+        for (String channel : messages.channels()) {
+            ChannelBacklog b = messages.backlog(channel);
+            Map<String, Object> state = new LinkedHashMap<>();
+            boolean paused = messages.pausedUntil(channel).isPresent();
+            failing |= paused;
+            state.put("status", paused ? "FAILING" : "UP");
+            state.put("pending", b.pending());
+            state.put("failed", b.failed());
+            state.put(
+                    "oldestPendingSeconds",
+                    b.oldestQueuedAt()
+                            .map(at -> Math.max(
+                                    0, Duration.between(at, clock.instant()).toSeconds()))
+                            .orElse(0L));
+            b.lastError().ifPresent(e -> state.put("lastError", e));
+            messages.pausedUntil(channel).ifPresent(until -> state.put("retryAt", until.toString()));
+            part.put(channel, state);
+        }
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("status", failing ? "DEGRADED" : "UP");
+        all.putAll(part);
+        return all;
     }
 
     /** After this many failed attempts in a row, Jira counts as down for readiness (one retry is ordinary). */
@@ -461,7 +560,14 @@ public final class Wiring {
         ActivityLog activity = activityLog();
         IncidentModes modes = config.incidents().mode();
         boolean observing = modes.observesAny(config.incidents().projects());
-        IncidentWorkflow enforcing = workflow(jira, followUps(jira, ledger));
+        OutboxStore outbox = outbox();
+        OutboxWorker messages = outboxWorker(outbox);
+        this.metrics.countOutbox(messages, clock);
+        Outbox queue = (message, channels, now, due) -> {
+            outbox.enqueue(message, channels, now, due);
+            messages.nudge();
+        };
+        IncidentWorkflow enforcing = workflow(jira, followUps(jira, ledger), queue);
         if (observing) {
             log.info(
                     "observe mode for {}: nothing is written to Jira or sent to a channel; what would be done is"
@@ -525,6 +631,7 @@ public final class Wiring {
                 () -> {
                     Map<String, Object> parts = new LinkedHashMap<>(health(jira, info));
                     missed.ifPresent(m -> parts.put("webhooks", m.health(clock.instant())));
+                    parts.put("channels", channelsHealth(messages));
                     return parts;
                 },
                 intake,
@@ -557,7 +664,15 @@ public final class Wiring {
                         .watching(sightings, missed.orElseThrow()))
                 : Optional.empty();
         consoleStatus.set(() -> consoleStatus(timer, mail, observing));
-        return new ProdsupportService(server, worker, timer, mail, inbox, ledger, mailLedger, activity, http);
+        if (observing) {
+            log.info("reminders (stale incidents, forgotten prevention) are not looked for while a project is in"
+                    + " observe mode");
+        }
+        return new ProdsupportService(server, worker, timer, mail, inbox, ledger, mailLedger, activity, http)
+                .delivering(messages, outbox)
+                .reminding(
+                        observing ? Optional.empty() : Optional.of(reminders(jira, queue)),
+                        config.notifications().checkEvery());
     }
 
     /** The console and the dead-letter API on the {@code /api} routes, with the login page and sessions. */

@@ -31,18 +31,20 @@ public record Config(
         Objects.requireNonNull(incidents, "incidents");
         webhook = webhook != null ? webhook : new Webhook(null, null, null, null, null, null);
         store = store != null ? store : new Store(null, null, null, null, null);
-        followUps = followUps != null ? followUps : new FollowUps(null, null, null, null, null);
+        followUps = followUps != null ? followUps : new FollowUps(null, null, null, null, null, null);
         if (followUps.project() == null) {
             followUps = new FollowUps(
                     incidents.projects().get(0),
                     followUps.issueType(),
                     followUps.linkType(),
                     followUps.labels(),
-                    followUps.inheritPriority());
+                    followUps.inheritPriority(),
+                    followUps.remindAfter());
         }
         sweep = sweep != null ? sweep : new Sweep(null, null, null);
         onCall = onCall != null ? onCall : new OnCall(null, null, null);
-        notifications = notifications != null ? notifications : new Notify(null, null, null);
+        notifications =
+                notifications != null ? notifications : new Notify(null, null, null, null, null, null, null, null);
     }
 
     /** The same configuration with every incident project observed: {@code serve --observe}. */
@@ -171,8 +173,14 @@ public record Config(
     }
 
     public record FollowUps(
-            String project, String issueType, String linkType, List<String> labels, Boolean inheritPriority) {
+            String project,
+            String issueType,
+            String linkType,
+            List<String> labels,
+            Boolean inheritPriority,
+            Duration remindAfter) {
         public FollowUps {
+            remindAfter = remindAfter != null ? remindAfter : Duration.ofDays(3);
             issueType = issueType != null ? issueType : "Task";
             linkType = linkType != null ? linkType : "Relates";
             labels = labels != null ? List.copyOf(labels) : List.of("prevention");
@@ -200,7 +208,30 @@ public record Config(
         }
     }
 
-    public record Notify(Slack slack, Teams teams, Email email) {}
+    /**
+     * The channels, and how their messages are delivered: the outbox worker retries a failing channel with a
+     * doubling back-off capped at {@code maxBackoff}. {@code updates}: which changes of an incident are told
+     * ({@code all}: status, priority, owner and resolution; {@code resolution}; {@code none}), changes within
+     * {@code foldWithin} of the first folded into one message. An open incident silent for {@code staleAfter} is
+     * nudged; the reminders are looked for every {@code checkEvery}.
+     */
+    public record Notify(
+            Slack slack,
+            Teams teams,
+            Email email,
+            Duration maxBackoff,
+            String updates,
+            Duration foldWithin,
+            Duration staleAfter,
+            Duration checkEvery) {
+        public Notify {
+            staleAfter = staleAfter != null ? staleAfter : Duration.ofHours(4);
+            checkEvery = checkEvery != null ? checkEvery : Duration.ofMinutes(1);
+            maxBackoff = maxBackoff != null ? maxBackoff : Duration.ofMinutes(5);
+            updates = updates != null ? updates : "resolution";
+            foldWithin = foldWithin != null ? foldWithin : Duration.ofSeconds(60);
+        }
+    }
 
     public record Slack(Secret webhookUrl) {}
 

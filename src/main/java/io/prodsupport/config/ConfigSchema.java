@@ -106,7 +106,8 @@ final class ConfigSchema {
                             optional("issueType", leaf(Kind.STRING)),
                             optional("linkType", leaf(Kind.STRING)),
                             optional("labels", new ListOf(Kind.STRING)),
-                            optional("inheritPriority", leaf(Kind.BOOLEAN)))),
+                            optional("inheritPriority", leaf(Kind.BOOLEAN)),
+                            optional("remindAfter", leaf(Kind.DURATION)))),
             optional(
                     "sweep",
                     obj(
@@ -133,7 +134,12 @@ final class ConfigSchema {
                                             optional("username", leaf(Kind.STRING)),
                                             optional("password", leaf(Kind.SECRET)),
                                             required("from", leaf(Kind.STRING)),
-                                            required("to", new ListOf(Kind.STRING)))))),
+                                            required("to", new ListOf(Kind.STRING)))),
+                            optional("maxBackoff", leaf(Kind.DURATION)),
+                            optional("updates", new Choice(List.of("all", "resolution", "none"), false)),
+                            optional("foldWithin", leaf(Kind.DURATION)),
+                            optional("staleAfter", leaf(Kind.DURATION)),
+                            optional("checkEvery", leaf(Kind.DURATION)))),
             optional(
                     "mail",
                     obj(

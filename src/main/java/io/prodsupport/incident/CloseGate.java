@@ -42,6 +42,18 @@ public final class CloseGate {
     }
 
     /**
+     * Whether {@code issue} is closed while a required section is still empty: a close the gate refuses when its event
+     * comes (or refused, where Jira offered no way back). Nothing is told of such a close.
+     */
+    public boolean refuses(Issue issue) {
+        return scope.covers(issue)
+                && issue.fields().isDone()
+                && !IncidentDescription.parse(issue.fields().description())
+                        .emptySections(required)
+                        .isEmpty();
+    }
+
+    /**
      * Handles one reported move into a done status of {@code issue}, as read with {@link #FIELDS} and
      * {@link #PROPERTIES}; returns what it did, empty when the close stands.
      */

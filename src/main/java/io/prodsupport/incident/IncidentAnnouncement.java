@@ -3,10 +3,13 @@ package io.prodsupport.incident;
 import io.prodsupport.jira.Issue;
 import io.prodsupport.jira.JiraClient;
 import io.prodsupport.jira.JiraUser;
-import io.prodsupport.notify.AnnounceResult;
-import io.prodsupport.notify.Announcer;
+import io.prodsupport.notify.ChannelMessage;
 import io.prodsupport.notify.IncidentNotice;
+import io.prodsupport.notify.Outbox;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -14,9 +17,14 @@ import java.util.Set;
 
 /**
  * Tells the configured channels (Slack, Teams, e-mail) about a new incident, with its link, once per channel
- * (DESIGN.md §1, "created"). The channels already told are recorded in the issue property {@value #PROPERTY} after
- * each attempt, so a retry after a failed channel tells only that one. A crash between a channel's answer and that
- * record means that channel hears twice: a repeated chat line was chosen over a missed one.
+ * (DESIGN.md §1, "created"), through the {@link Outbox}: the event queues the message and is done; the outbox's worker
+ * delivers it with its own retries, so a channel that is down never holds up the incident's Jira work.
+ *
+ * <p>Order under crashes: the outbox rows are written first, the issue property {@value #PROPERTY} (the channels the
+ * message was queued for) after them. A crash between the two leaves rows without the property; the event's retry
+ * queues again, which the outbox ignores (one row per message id and channel), and then writes the property. So the
+ * outbox, not the property, is what makes "once per channel" hold; the property spares the store a write for every
+ * later event of a new incident, and tells the Forge panel and {@code explain} that the incident was announced.
  */
 public final class IncidentAnnouncement {
 
@@ -29,46 +37,52 @@ public final class IncidentAnnouncement {
 
     private final JiraClient jira;
     private final IncidentScope scope;
-    private final Announcer announcer;
+    private final Outbox outbox;
+    private final Set<String> channels;
     private final Clock clock;
 
-    public IncidentAnnouncement(JiraClient jira, IncidentScope scope, Announcer announcer, Clock clock) {
+    /**
+     * @param channels the configured channels' names ({@code slack}, {@code teams}, {@code email})
+     */
+    public IncidentAnnouncement(
+            JiraClient jira, IncidentScope scope, Outbox outbox, Collection<String> channels, Clock clock) {
         this.jira = jira;
         this.scope = scope;
-        this.announcer = announcer;
+        this.outbox = outbox;
+        this.channels = Collections.unmodifiableSet(new LinkedHashSet<>(channels));
         this.clock = clock;
     }
 
     /**
-     * Tells the channels not yet told about {@code issue}, as read with {@link #FIELDS} and {@link #PROPERTIES}.
+     * Queues the announcement of {@code issue} (as read with {@link #FIELDS} and {@link #PROPERTIES}) for the
+     * channels it was not yet queued for.
      *
      * @param ownerJustAssigned the issue was assigned after it was read: the owner's name is read again for the
      *                          message (one call, only when there is a channel to tell)
-     * @return the channels told now, empty when there was nothing to do
-     * @throws AnnouncementIncompleteException when a channel failed; the ones that worked are recorded
+     * @return the channels queued now, empty when there was nothing to do
      */
     public Optional<String> announce(Issue issue, boolean ownerJustAssigned) {
-        if (announcer.channels().isEmpty() || !scope.covers(issue) || !NewIncidents.isRecent(issue, clock.instant())) {
+        if (channels.isEmpty() || !scope.covers(issue) || !NewIncidents.isRecent(issue, clock.instant())) {
             return Optional.empty();
         }
         Set<String> told = new LinkedHashSet<>(issue.properties()
                 .get(PROPERTY, Record.class)
                 .map(Record::channels)
                 .orElse(List.of()));
-        if (told.containsAll(announcer.channels())) {
+        Set<String> toTell = new LinkedHashSet<>(channels);
+        toTell.removeAll(told);
+        if (toTell.isEmpty()) {
             return Optional.empty();
         }
         JiraUser owner = ownerJustAssigned
                 ? jira.getIssue(issue.key(), List.of("assignee")).fields().assignee()
                 : issue.fields().assignee();
-        AnnounceResult result = announcer.announce(notice(issue, owner), told);
-        if (!result.told().isEmpty()) {
-            jira.setIssueProperty(issue.key(), PROPERTY, new Record(List.copyOf(result.toldSoFar())));
-        }
-        if (!result.complete()) {
-            throw new AnnouncementIncompleteException(issue.key() + ": could not tell " + result.failed());
-        }
-        return Optional.of("told " + String.join(", ", result.told()));
+        Instant now = clock.instant();
+        outbox.enqueue(ChannelMessage.newIncident(notice(issue, owner)), toTell, now, now);
+        Set<String> queued = new LinkedHashSet<>(told);
+        queued.addAll(toTell);
+        jira.setIssueProperty(issue.key(), PROPERTY, new Record(List.copyOf(queued)));
+        return Optional.of("queued the announcement for " + String.join(", ", toTell));
     }
 
     private IncidentNotice notice(Issue issue, JiraUser owner) {
@@ -97,13 +111,6 @@ public final class IncidentAnnouncement {
                                 : String.join(", ", r.channels())));
     }
 
-    /** The value of {@value #PROPERTY}: the channels told so far. */
+    /** The value of {@value #PROPERTY}: the channels the announcement was queued for so far. */
     record Record(List<String> channels) {}
-
-    /** Some channel could not be told; the event is retried and only that channel is tried again. */
-    public static final class AnnouncementIncompleteException extends RuntimeException {
-        AnnouncementIncompleteException(String message) {
-            super(message);
-        }
-    }
 }

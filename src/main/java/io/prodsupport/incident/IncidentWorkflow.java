@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  *   <li>when it is new, tell the channels ({@link IncidentAnnouncement}, once per channel);</li>
  *   <li>copy the "why" questions of its comments into Whys ({@link WhysFromComments}, once per question);</li>
  *   <li>when the signal is a close, run the close gate ({@link CloseGate});</li>
- *   <li>when it is resolved (and stays so), make the follow-ups of its prevention actions ({@link FollowUps}).</li>
+ *   <li>when it is resolved (and stays so), make the follow-ups of its prevention actions ({@link FollowUps});</li>
+ *   <li>tell the channels what changed since they were last told ({@link IncidentProgress}, folded).</li>
  * </ol>
  *
  * Each rule gets the issue as the rules before it left it (their writes applied to the one read), so an event about an
@@ -36,9 +37,16 @@ public final class IncidentWorkflow {
             CloseGate.FIELDS,
             FollowUps.FIELDS,
             IncidentAnnouncement.FIELDS,
+            IncidentProgress.FIELDS,
             List.of("created", "resolution"));
-    static final List<String> PROPERTIES =
-            List.of(Staffing.PROPERTY, CloseGate.PROPERTY, IncidentAnnouncement.PROPERTY, WhysFromComments.PROPERTY);
+    static final List<String> PROPERTIES = List.of(
+            Staffing.PROPERTY,
+            CloseGate.PROPERTY,
+            IncidentAnnouncement.PROPERTY,
+            WhysFromComments.PROPERTY,
+            IncidentProgress.PROPERTY,
+            Reminders.NUDGED,
+            Reminders.REMINDED);
 
     private final JiraClient jira;
     private final IncidentReconciler reconciler;
@@ -46,6 +54,7 @@ public final class IncidentWorkflow {
     private final FollowUps followUps;
     private final IncidentAnnouncement announcement;
     private final WhysFromComments whys;
+    private final IncidentProgress progress;
     private final Clock clock;
 
     public IncidentWorkflow(
@@ -55,6 +64,7 @@ public final class IncidentWorkflow {
             FollowUps followUps,
             IncidentAnnouncement announcement,
             WhysFromComments whys,
+            IncidentProgress progress,
             Clock clock) {
         this.jira = jira;
         this.reconciler = reconciler;
@@ -62,6 +72,7 @@ public final class IncidentWorkflow {
         this.followUps = followUps;
         this.announcement = announcement;
         this.whys = whys;
+        this.progress = progress;
         this.clock = clock;
     }
 
@@ -128,6 +139,11 @@ public final class IncidentWorkflow {
         if (now.fields().isDone() && bounced.isEmpty()) {
             followUps.reconcile(now).ifPresent(d -> did.add("follow-ups: " + d));
         }
+        // a bounced close is moved back by prodsupport itself: the issue as read is not what Jira now holds; and a
+        // close the gate refuses (an earlier event may read it before the close's own event comes) is not told either
+        if (announces(signal) && bounced.isEmpty() && !gate.refuses(now)) {
+            progress.report(now, isNew && plan.assignTo().isPresent()).ifPresent(did::add);
+        }
         return new WorkflowOutcome(issue.key(), true, now.fields().isDone() && bounced.isEmpty(), did);
     }
 
@@ -140,6 +156,8 @@ public final class IncidentWorkflow {
                         Staffing.describe(issue),
                         IncidentAnnouncement.describe(issue),
                         WhysFromComments.describe(issue),
+                        IncidentProgress.describe(issue),
+                        Reminders.describe(issue),
                         CloseGate.describe(issue))
                 .flatMap(Optional::stream)
                 .toList();
@@ -167,7 +185,7 @@ public final class IncidentWorkflow {
         };
     }
 
-    /** The backfill works quietly: it never announces, even a recent incident. */
+    /** The backfill works quietly: it never announces, even a recent incident, nor tells of changes. */
     private static boolean announces(IncidentSignal signal) {
         return signal.kind() != IncidentSignal.Kind.BACKFILLED;
     }

@@ -26,7 +26,8 @@ public record IssueFields(
         OffsetDateTime updated,
         List<IssueLink> issueLinks,
         List<Comment> comments,
-        List<Attachment> attachments) {
+        List<Attachment> attachments,
+        OffsetDateTime resolutionDate) {
 
     public IssueFields {
         fixVersions = List.copyOf(fixVersions);
@@ -55,7 +56,8 @@ public record IssueFields(
                 updated,
                 issueLinks,
                 comments,
-                attachments);
+                attachments,
+                resolutionDate);
     }
 
     public boolean isDone() {
@@ -83,7 +85,8 @@ public record IssueFields(
                 JsonFields.dateTime(f, "updated"),
                 links(issueKey, f),
                 comments(f),
-                attachments(f));
+                attachments(f),
+                JsonFields.dateTime(f, "resolutiondate"));
     }
 
     private static List<IssueLink> links(String issueKey, JsonNode fields) {

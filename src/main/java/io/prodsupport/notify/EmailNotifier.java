@@ -78,8 +78,41 @@ public final class EmailNotifier implements Notifier {
 
     @Override
     public void announce(IncidentNotice notice) {
+        send(notice, "New incident", body(notice));
+    }
+
+    @Override
+    public void progress(ChannelMessage progress) {
+        String what = switch (progress.kind()) {
+            case PROGRESS -> progress.resolves() ? "Resolved" : "Update";
+            default -> progress.title();
+        };
+        send(progress.incident(), what, progressBody(progress));
+    }
+
+    static String progressBody(ChannelMessage progress) {
+        IncidentNotice notice = progress.incident();
+        StringBuilder body = new StringBuilder()
+                .append(oneLine(progress.line()))
+                .append('\n')
+                .append('\n')
+                .append(notice.url())
+                .append('\n')
+                .append('\n');
+        if (!progress.rootCause().isEmpty()) {
+            body.append("Root cause:\n");
+            progress.rootCause()
+                    .forEach(l -> body.append("  ").append(oneLine(l)).append('\n'));
+            body.append('\n');
+        }
+        appendFact(body, "Priority", notice.priority());
+        appendFact(body, "Owner", notice.onDutyName() != null ? notice.onDutyName() : "nobody");
+        return body.toString();
+    }
+
+    private void send(IncidentNotice notice, String what, String text) {
         try {
-            MimeMessage message = message(notice);
+            MimeMessage message = message(notice, what, text);
             try (Transport transport = session.getTransport("smtp")) {
                 transport.connect(settings.smtpHost(), settings.smtpPort(), settings.username(), settings.password());
                 transport.sendMessage(message, message.getAllRecipients());
@@ -93,6 +126,10 @@ public final class EmailNotifier implements Notifier {
     }
 
     MimeMessage message(IncidentNotice notice) throws MessagingException {
+        return message(notice, "New incident", body(notice));
+    }
+
+    private MimeMessage message(IncidentNotice notice, String what, String text) throws MessagingException {
         String messageId = messageId(oneLine(notice.key()), from.getAddress());
         MimeMessage message = new MimeMessage(session) {
             @Override
@@ -106,8 +143,8 @@ public final class EmailNotifier implements Notifier {
             message.setReplyTo(replyTo);
         }
         message.setSentDate(new Date());
-        message.setSubject("[" + oneLine(notice.key()) + "] New incident: " + oneLine(notice.summary()), "UTF-8");
-        message.setText(body(notice), "UTF-8");
+        message.setSubject("[" + oneLine(notice.key()) + "] " + what + ": " + oneLine(notice.summary()), "UTF-8");
+        message.setText(text, "UTF-8");
         return message;
     }
 

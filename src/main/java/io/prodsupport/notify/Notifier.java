@@ -12,4 +12,25 @@ public interface Notifier {
      * @throws NotifyException when the channel refused the message or could not be reached
      */
     void announce(IncidentNotice notice);
+
+    /**
+     * Tells the channel about a change of an incident ({@link ChannelMessage.Kind#PROGRESS}) or reminds it of one
+     * ({@link ChannelMessage.Kind#STALE}, {@link ChannelMessage.Kind#PREVENTION_MISSING}), in one line under
+     * {@link ChannelMessage#title()}, with the first lines of the root cause when it was resolved.
+     *
+     * @throws NotifyException when the channel refused the message or could not be reached
+     */
+    void progress(ChannelMessage message);
+
+    /**
+     * Delivers one message from the outbox, rendered for this channel according to its kind.
+     *
+     * @throws NotifyException when the channel refused the message or could not be reached
+     */
+    default void deliver(ChannelMessage message) {
+        switch (message.kind()) {
+            case NEW_INCIDENT -> announce(message.incident());
+            case PROGRESS, STALE, PREVENTION_MISSING -> progress(message);
+        }
+    }
 }

@@ -40,6 +40,38 @@ public final class SlackNotifier implements Notifier {
         endpoint.post(message(notice));
     }
 
+    @Override
+    public void progress(ChannelMessage message) {
+        endpoint.post(progressMessage(message));
+    }
+
+    static ObjectNode progressMessage(ChannelMessage progress) {
+        IncidentNotice notice = progress.incident();
+        ObjectNode message = WebhookEndpoint.object();
+        message.put("text", escape(progress.line()));
+        ArrayNode blocks = message.putArray("blocks");
+        String changes = progress.line().substring((notice.key() + " " + notice.summary() + ": ").length());
+        blocks.addObject()
+                .put("type", "section")
+                .putObject("text")
+                .put("type", "mrkdwn")
+                .put(
+                        "text",
+                        "<" + linkTarget(notice.url()) + "|" + escape(notice.key()) + "> " + escape(notice.summary())
+                                + ": " + escape(changes));
+        if (!progress.rootCause().isEmpty()) {
+            blocks.addObject()
+                    .put("type", "section")
+                    .putObject("text")
+                    .put("type", "plain_text")
+                    .put("text", "Root cause: " + String.join("\n", progress.rootCause()));
+        }
+        ArrayNode elements = blocks.addObject().put("type", "context").putArray("elements");
+        addFact(elements, "Priority", notice.priority());
+        addFact(elements, "Owner", notice.onDutyName() != null ? notice.onDutyName() : "nobody");
+        return message;
+    }
+
     static ObjectNode message(IncidentNotice notice) {
         ObjectNode message = WebhookEndpoint.object();
         // The top-level text is what phone notifications and screen readers show when blocks are present.

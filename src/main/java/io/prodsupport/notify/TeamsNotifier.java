@@ -50,13 +50,53 @@ public final class TeamsNotifier implements Notifier {
         endpoint.post(message(notice));
     }
 
+    @Override
+    public void progress(ChannelMessage message) {
+        endpoint.post(wrap(progressCard(message)));
+    }
+
+    private static ObjectNode progressCard(ChannelMessage progress) {
+        IncidentNotice notice = progress.incident();
+        ObjectNode card = WebhookEndpoint.object()
+                .put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json")
+                .put("type", "AdaptiveCard")
+                .put("version", "1.4");
+        ArrayNode body = card.putArray("body");
+        body.addObject()
+                .put("type", "TextBlock")
+                .put("text", progress.title())
+                .put("weight", "Bolder")
+                .put("size", "Medium")
+                .put("wrap", true);
+        ArrayNode line = richText(body);
+        line.addObject().put("type", "TextRun").put("text", notice.key()).put("weight", "Bolder");
+        line.addObject()
+                .put("type", "TextRun")
+                .put("text", progress.line().substring(notice.key().length()));
+        if (!progress.rootCause().isEmpty()) {
+            addFact(body, "Root cause", String.join("\n", progress.rootCause()));
+        }
+        addFact(body, "Priority", notice.priority());
+        addFact(body, "Owner", notice.onDutyName() != null ? notice.onDutyName() : "nobody");
+        card.putArray("actions")
+                .addObject()
+                .put("type", "Action.OpenUrl")
+                .put("title", "Open " + notice.key())
+                .put("url", notice.url());
+        return card;
+    }
+
     static ObjectNode message(IncidentNotice notice) {
+        return wrap(card(notice));
+    }
+
+    private static ObjectNode wrap(ObjectNode card) {
         ObjectNode message = WebhookEndpoint.object().put("type", "message");
         ObjectNode attachment = message.putArray("attachments")
                 .addObject()
                 .put("contentType", "application/vnd.microsoft.card.adaptive");
         attachment.putNull("contentUrl");
-        attachment.set("content", card(notice));
+        attachment.set("content", card);
         return message;
     }
 

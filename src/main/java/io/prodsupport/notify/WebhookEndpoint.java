@@ -73,7 +73,8 @@ final class WebhookEndpoint {
                 throw new NotifyException(channel, failure.reason());
             }
             if (attempt >= budget.maxAttempts()) {
-                throw new NotifyException(channel, failure.reason() + ", " + attempt + " attempts");
+                throw new NotifyException(
+                        channel, attempt == 1 ? failure.reason() : failure.reason() + ", " + attempt + " attempts");
             }
             Duration wait = failure.retryAfter() != null ? failure.retryAfter() : budget.backoffAfter(attempt);
             if (System.nanoTime() + wait.toNanos() > deadline) {

@@ -32,7 +32,8 @@ final class SchemaMigrator {
             "V4__mail_ledger",
             "V5__activity",
             "V6__inbox_body_encoding",
-            "V7__inbox_retention");
+            "V7__inbox_retention",
+            "V8__notify_outbox_and_timer");
 
     private static final Logger log = LoggerFactory.getLogger(SchemaMigrator.class);
     /** An arbitrary constant: the PostgreSQL advisory lock that serialises migrations of instances starting together. */

@@ -8,6 +8,7 @@ import io.prodsupport.inbox.Inbox;
 import io.prodsupport.inbox.StoreUnavailableException;
 import io.prodsupport.incident.FollowUpLedger;
 import io.prodsupport.mail.MailLedger;
+import io.prodsupport.notify.OutboxStore;
 import java.sql.SQLException;
 
 /**
@@ -57,6 +58,14 @@ public final class Stores {
      */
     public static ActivityLog openActivityLog(String jdbcUrl, String username, String password) {
         return new JdbcActivityLog(migratedPool(jdbcUrl, username, password, "activity"));
+    }
+
+    /**
+     * The message outbox in the same database as the inbox, on a pool of its own so that a channel's slow delivery
+     * never holds a connection the intake needs. Parameters and failures as for {@link #open}.
+     */
+    public static OutboxStore openOutbox(String jdbcUrl, String username, String password) {
+        return new JdbcOutbox(migratedPool(jdbcUrl, username, password, "outbox"));
     }
 
     private static HikariDataSource migratedPool(String jdbcUrl, String username, String password, String name) {

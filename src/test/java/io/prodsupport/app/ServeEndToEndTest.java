@@ -14,6 +14,7 @@ import io.prodsupport.jirasim.SimIssue;
 import io.prodsupport.jirasim.SimSite;
 import io.prodsupport.jirasim.WebhookDelivery;
 import io.prodsupport.testing.SimulatedService;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,9 +25,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -243,6 +248,89 @@ class ServeEndToEndTest {
                     .isEqualTo(1);
             assertThat(metric("prodsupport_messages_total{channel=\"teams\",outcome=\"sent\"}"))
                     .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void a_dead_channel_holds_up_no_jira_work_and_gets_each_message_once_when_it_returns() throws Exception {
+        int port = SimulatedService.freePort(); // nothing listens: connection refused
+        Path slackUrl =
+                Files.writeString(dir.resolve("slack-url"), "http://127.0.0.1:" + port + "/services/T0/B0/secret");
+        start(
+                Flavour.CLOUD,
+                "notify:\n  slack:\n    webhookUrl: file:" + slackUrl + "\n  maxBackoff: PT1S\n  foldWithin: PT1S\n");
+        HttpClient http = HttpClient.newHttpClient();
+
+        // incidents keep flowing while the channel is dead: templates, the close gate, follow-ups
+        String bounced = sim.createIssue("OPS", "Incident", "Checkout down", "500s", site.carol());
+        String resolved = sim.createIssue("OPS", "Incident", "Search down", "timeouts", site.carol());
+        String third = sim.createIssue("OPS", "Incident", "Login slow", "p99 8s", site.carol());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> wellFormed(bounced) && wellFormed(resolved) && wellFormed(third));
+        sim.transition(bounced, "Done", site.alice());
+        sim.editDescription(
+                resolved,
+                sim.issue(resolved)
+                        .description()
+                        .replace("h2. Symptoms\nTBD", "h2. Symptoms\ntimeouts")
+                        .replace("h2. Root Cause(s)\nTBD", "h2. Root Cause(s)\nIndex rebuild")
+                        .replace("h2. Fixes for the Root Cause\nTBD", "h2. Fixes for the Root Cause\nThrottle it")
+                        .replace("h2. Prevention / Mitigation\nTBD", "h2. Prevention / Mitigation\n* Alert on it"),
+                site.alice());
+        sim.transition(resolved, "Done", site.alice());
+        awaitQuiet();
+
+        assertThat(sim.issue(bounced).statusCategoryKey()).isEqualTo("indeterminate");
+        assertThat(followUps(resolved)).extracting(SimIssue::summary).containsExactly("Alert on it");
+        assertThat(service.inbox().deadLetters()).isEmpty();
+        assertThat(metric("prodsupport_messages_total{channel=\"slack\",outcome=\"sent\"}"))
+                .isZero();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> metric("prodsupport_messages_pending{channel=\"slack\"}") == 4);
+        assertThat(metric("prodsupport_messages_failing{channel=\"slack\"}")).isGreaterThanOrEqualTo(1);
+        JsonNode health = new ObjectMapper()
+                .readTree(get(http, "http://127.0.0.1:" + service.port() + "/health/ready")
+                        .body());
+        assertThat(health.path("status").asText())
+                .as("a dead channel is no reason to stop taking work")
+                .isEqualTo("UP");
+        assertThat(health.path("channels").path("status").asText()).isEqualTo("DEGRADED");
+        assertThat(health.path("channels").path("slack").path("pending").asInt())
+                .as("three announcements and one resolution")
+                .isEqualTo(4);
+        assertThat(health.path("channels").path("slack").path("lastError").asText())
+                .contains("could not be reached")
+                .doesNotContain("secret");
+
+        // the channel comes back, failing at first
+        List<String> taken = new CopyOnWriteArrayList<>();
+        AtomicInteger requests = new AtomicInteger();
+        try (MockWebServer slack = new MockWebServer()) {
+            slack.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    if (requests.incrementAndGet() <= 2) {
+                        return new MockResponse.Builder().code(500).body("oops").build();
+                    }
+                    taken.add(request.getBody().utf8());
+                    return new MockResponse.Builder().code(200).body("ok").build();
+                }
+            });
+            slack.start(InetAddress.getByName("127.0.0.1"), port);
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> metric("prodsupport_messages_pending{channel=\"slack\"}") == 0);
+            assertThat(taken)
+                    .extracting(body ->
+                            new ObjectMapper().readTree(body).path("text").asText())
+                    .as("each incident's message once (incidents are handled in parallel: any order)")
+                    .containsExactlyInAnyOrder(
+                            "New incident " + bounced + ": Checkout down",
+                            "New incident " + resolved + ": Search down",
+                            "New incident " + third + ": Login slow",
+                            resolved + " Search down: resolved (Done)");
+            assertThat(metric("prodsupport_messages_total{channel=\"slack\",outcome=\"sent\"}"))
+                    .isEqualTo(4);
         }
     }
 

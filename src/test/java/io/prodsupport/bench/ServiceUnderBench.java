@@ -34,6 +34,11 @@ final class ServiceUnderBench implements AutoCloseable {
 
     /** @param withWatcher whether Carol is a configured watcher of every incident (Alice is on duty either way) */
     ServiceUnderBench(Flavour flavour, Duration latency, boolean withWatcher) throws IOException {
+        this(flavour, latency, withWatcher, "");
+    }
+
+    /** @param extraYaml more configuration, such as a {@code notify} section */
+    ServiceUnderBench(Flavour flavour, Duration latency, boolean withWatcher, String extraYaml) throws IOException {
         sim = JiraSimulator.builder().flavour(flavour).start();
         site = SimSite.seed(sim);
         int port = SimulatedService.freePort();
@@ -43,7 +48,7 @@ final class ServiceUnderBench implements AutoCloseable {
                         Files.createTempDirectory("prodsupport-bench"),
                         port,
                         withWatcher ? List.of(site.carol().jiraId()) : List.of(),
-                        "sweep:\n  enabled: false\n"));
+                        "sweep:\n  enabled: false\n" + extraYaml));
         service = new Wiring(config, Clock.systemUTC()).service("127.0.0.1").start();
         sim.webhooks().register("http://127.0.0.1:" + port + "/webhook/jira", SimulatedService.WEBHOOK_SECRET);
         sim.faults().latency(latency);

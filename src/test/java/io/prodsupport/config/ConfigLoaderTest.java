@@ -189,6 +189,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void notify_delivery_and_updates_have_defaults_and_say_what_is_wrong_in_one_line() {
+        Config.Notify defaults = load(MINIMAL).notifications();
+        assertThat(defaults.maxBackoff()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(defaults.updates()).isEqualTo("resolution");
+        assertThat(defaults.foldWithin()).isEqualTo(Duration.ofSeconds(60));
+        Config.Notify set = load(MINIMAL + "\nnotify:\n  maxBackoff: PT1M\n  updates: all\n  foldWithin: PT5S\n")
+                .notifications();
+        assertThat(set.maxBackoff()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(set.updates()).isEqualTo("all");
+        assertThat(set.foldWithin()).isEqualTo(Duration.ofSeconds(5));
+
+        assertThat(problems(MINIMAL + "\nnotify:\n  updates: everything\n  foldWithin: 60s\n"))
+                .hasSize(2)
+                .anySatisfy(p -> assertThat(p).startsWith("notify.updates: expected all or resolution or none"))
+                .anySatisfy(p -> assertThat(p).startsWith("notify.foldWithin:"));
+    }
+
+    @Test
     void incidents_mode_is_one_word_or_one_per_project() {
         assertThat(load(MINIMAL).incidents().mode().observes("OPS")).isFalse();
         Config all = load(MINIMAL.replace("projects: [OPS]", "projects: [OPS, WEB]\n  mode: observe"));

@@ -1,5 +1,6 @@
 package io.prodsupport.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
@@ -101,7 +102,7 @@ public final class DemoMain {
                     site,
                     work,
                     port,
-                    "notify:\n  slack:\n    webhookUrl: file:" + slackUrl + "\n"
+                    "notify:\n  slack:\n    webhookUrl: file:" + slackUrl + "\n  foldWithin: PT3S\n"
                             + "mail:\n  imap:\n    host: 127.0.0.1\n    port: "
                             + mail.getImap().getPort()
                             + "\n    tls: false\n    username: " + MAILBOX + "\n    password: file:" + mailPassword
@@ -224,6 +225,13 @@ public final class DemoMain {
         SimIssue closed = sim.issue(key);
         System.out.println("    status: " + closed.status() + ", resolution: " + closed.resolution() + ", comments: "
                 + closed.comments().size() + " (the close stands)");
+        await(
+                "the resolution in Slack (changes are folded for notify.foldWithin, 3 s here)",
+                () -> slackMessages.size() >= 2);
+        JsonNode resolution = new ObjectMapper().readTree(slackMessages.get(1));
+        System.out.println("    Slack was told: " + resolution.path("text").asText());
+        System.out.println("      "
+                + resolution.path("blocks").path(1).path("text").path("text").asText());
 
         step("The team writes down three prevention actions on the resolved incident …");
         String withActions = closed.description()

@@ -135,7 +135,12 @@ class ForgeManifestTest {
         assertThat(ForgeManifest.channels(new Config.Notify(
                         new Config.Slack(null),
                         new Config.Teams(null),
-                        new Config.Email(null, null, null, null, null, null, List.of()))))
+                        new Config.Email(null, null, null, null, null, null, List.of()),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null)))
                 .containsExactly(SlackNotifier.CHANNEL, TeamsNotifier.CHANNEL, EmailNotifier.CHANNEL);
     }
 

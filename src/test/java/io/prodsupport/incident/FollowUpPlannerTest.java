@@ -49,7 +49,8 @@ class FollowUpPlannerTest {
                         null,
                         List.of(),
                         List.of(),
-                        List.of()));
+                        List.of(),
+                        null));
     }
 
     @Test

@@ -7,9 +7,8 @@ import io.prodsupport.jirasim.Flavour;
 import io.prodsupport.jirasim.JiraSimulator;
 import io.prodsupport.jirasim.SimSite;
 import io.prodsupport.jirasim.SimUser;
-import io.prodsupport.notify.Announcer;
 import io.prodsupport.notify.IncidentNotice;
-import io.prodsupport.notify.Notifier;
+import io.prodsupport.notify.Outbox;
 import io.prodsupport.store.Stores;
 import io.prodsupport.testing.SettableClock;
 import io.prodsupport.testing.SimulatedSite;
@@ -62,24 +61,19 @@ class IncidentWorkflowTest {
                 clock.instant().minus(Duration.ofHours(1)),
                 Duration.ofDays(7));
         Staffing staffing = new Staffing(List.of(dave.jiraId()), rotation, clock);
-        Notifier chat = new Notifier() {
-            @Override
-            public String channel() {
-                return "chat";
-            }
-
-            @Override
-            public void announce(IncidentNotice notice) {
-                announced.add(notice);
-            }
+        // the outbox, as the domain sees it: what was queued, for the one channel "chat"
+        Outbox chat = (message, channels, now, due) -> {
+            assertThat(channels).containsExactly("chat");
+            announced.add(message.incident());
         };
         return new IncidentWorkflow(
                 jira,
                 new IncidentReconciler(jira, scope, new FixVersions(jira, "Production Support"), staffing),
                 new CloseGate(jira, scope, REQUIRED),
                 new FollowUps(jira, scope, FollowUpSite.SETTINGS, ledger, clock, FollowUpSite.LEASE),
-                new IncidentAnnouncement(jira, scope, new Announcer(List.of(chat)), clock),
+                new IncidentAnnouncement(jira, scope, chat, List.of("chat"), clock),
                 new WhysFromComments(jira, true),
+                new IncidentProgress(jira, scope, chat, List.of("chat"), ProgressUpdates.NONE, Duration.ZERO, clock),
                 clock);
     }
 

@@ -182,4 +182,25 @@ class EmailNotifierTest {
                 TO,
                 null));
     }
+
+    @Test
+    void mails_a_resolution_with_its_root_cause() throws Exception {
+        notifier(false, null, null)
+                .progress(ChannelMessage.progress(
+                        "progress:OPS-12:3",
+                        SlackNotifierTest.NOTICE,
+                        List.of(
+                                new ChannelMessage.Change(ChannelMessage.STATUS, "In Progress", "Done"),
+                                new ChannelMessage.Change(ChannelMessage.RESOLUTION, null, "Fixed")),
+                        List.of("The 4.2 deploy halved the pool", "It was sized for 4 cores")));
+
+        MimeMessage mail = SMTP.getReceivedMessages()[0];
+        assertThat(mail.getSubject()).isEqualTo("[OPS-12] Resolved: Checkout is down");
+        assertThat((String) mail.getContent())
+                .contains("OPS-12 Checkout is down: status In Progress → Done; resolved (Fixed)")
+                .contains("Root cause:")
+                .contains("  The 4.2 deploy halved the pool")
+                .contains("https://jira.example/browse/OPS-12")
+                .contains("Owner: Bob On-Duty");
+    }
 }

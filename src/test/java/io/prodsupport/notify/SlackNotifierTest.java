@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import mockwebserver3.RecordedRequest;
@@ -207,5 +208,33 @@ class SlackNotifierTest {
             texts.add(e.path("text").asText());
         });
         return texts;
+    }
+
+    @Test
+    void a_progress_line_is_escaped_so_a_summary_or_a_status_cannot_ping_the_channel() throws Exception {
+        IncidentNotice noisy = new IncidentNotice(
+                "OPS-12", "Checkout <!channel> down", "https://jira.example/browse/OPS-12", "OPS", null, null, null);
+
+        ObjectNode message = SlackNotifier.progressMessage(ChannelMessage.progress(
+                "progress:OPS-12:1",
+                noisy,
+                List.of(new ChannelMessage.Change(ChannelMessage.STATUS, "To Do", "<!here>")),
+                List.of()));
+
+        assertThat(message.path("text").asText())
+                .isEqualTo("OPS-12 Checkout &lt;!channel&gt; down: status To Do → &lt;!here&gt;");
+        assertThat(message.path("blocks").get(0).path("text").path("text").asText())
+                .isEqualTo("<https://jira.example/browse/OPS-12|OPS-12> Checkout &lt;!channel&gt; down:"
+                        + " status To Do → &lt;!here&gt;");
+        assertThat(message.path("blocks"))
+                .as("no root cause section without one")
+                .hasSize(2);
+        assertThat(message.path("blocks")
+                        .get(1)
+                        .path("elements")
+                        .get(0)
+                        .path("text")
+                        .asText())
+                .isEqualTo("Owner: nobody");
     }
 }

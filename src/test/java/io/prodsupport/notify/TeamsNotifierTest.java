@@ -159,4 +159,31 @@ class TeamsNotifierTest {
         });
         return lines;
     }
+
+    @Test
+    void posts_a_resolution_as_a_card_with_the_change_the_root_cause_and_the_button() throws Exception {
+        teams.answers(202, "");
+
+        notifier.progress(ChannelMessage.progress(
+                "progress:OPS-12:3",
+                SlackNotifierTest.NOTICE,
+                List.of(
+                        new ChannelMessage.Change(ChannelMessage.STATUS, "In Progress", "Done"),
+                        new ChannelMessage.Change(ChannelMessage.RESOLUTION, null, "Fixed")),
+                List.of("The 4.2 deploy halved the pool", "It was sized for 4 cores")));
+
+        JsonNode card = new ObjectMapper()
+                .readTree(teams.takeRequest().getBody().utf8())
+                .path("attachments")
+                .get(0)
+                .path("content");
+        assertThat(card.path("body").get(0).path("text").asText()).isEqualTo("Incident resolved");
+        assertThat(lines(card))
+                .containsExactly(
+                        "OPS-12 Checkout is down: status In Progress → Done; resolved (Fixed)",
+                        "Root cause: The 4.2 deploy halved the pool\nIt was sized for 4 cores",
+                        "Priority: Highest",
+                        "Owner: Bob On-Duty");
+        assertThat(card.path("actions").get(0).path("url").asText()).isEqualTo("https://jira.example/browse/OPS-12");
+    }
 }
