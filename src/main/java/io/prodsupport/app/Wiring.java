@@ -621,9 +621,14 @@ public final class Wiring {
                         () -> consoleStatus.get().get()));
         Config.Sweep sweep = config.sweep();
         // without the sweep nothing finds the changes whose webhook never came
-        Optional<MissedWebhooks> missed = sweep.enabled() ? Optional.of(new MissedWebhooks(metrics)) : Optional.empty();
+        // with several instances on PostgreSQL each sees only the deliveries its share of the load balancer brought, so
+        // a change another instance got its webhook for would look missed: the check needs the one instance of SQLite
+        Optional<MissedWebhooks> missed =
+                sweep.enabled() && !store.isPostgres() ? Optional.of(new MissedWebhooks(metrics)) : Optional.empty();
         DeliverySightings sightings = new DeliverySightings(clock.instant());
-        intake.recordSightingsIn(sightings);
+        if (missed.isPresent()) {
+            intake.recordSightingsIn(sightings); // pruned by the sweep that judges them
+        }
         ServiceHttpServer server = new ServiceHttpServer(
                 host,
                 config.webhook().port(),
@@ -661,8 +666,10 @@ public final class Wiring {
                                 clock,
                                 metrics,
                                 worker::nudge)
-                        .watching(sightings, missed.orElseThrow()))
+                        // several instances on one store: one of them sweeps each interval
+                        .takingTurns(now -> outbox.takeTurn("sweep", worker.owner(), now, sweep.interval())))
                 : Optional.empty();
+        timer.ifPresent(t -> missed.ifPresent(m -> t.watching(sightings, m)));
         consoleStatus.set(() -> consoleStatus(timer, mail, observing));
         if (observing) {
             log.info("reminders (stale incidents, forgotten prevention) are not looked for while a project is in"

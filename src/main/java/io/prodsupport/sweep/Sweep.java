@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,8 @@ public final class Sweep implements AutoCloseable {
     private volatile Instant lastRun;
     private Optional<DeliverySightings> sightings = Optional.empty();
     private Optional<MissedWebhooks> missed = Optional.empty();
+    /** Whether this instance runs the tick due at an instant; several instances on one store take turns. */
+    private Predicate<Instant> myTurn = now -> true;
     /** The change of each issue judged last (its updated time), so each change is judged once. */
     private final Map<String, Instant> judged = new HashMap<>();
 
@@ -107,8 +110,18 @@ public final class Sweep implements AutoCloseable {
         return this;
     }
 
+    /**
+     * With several instances on one store, only the one whose turn it is runs a tick ({@code turn} asks the store);
+     * the others skip it. A skipping instance keeps its look-back, so when it takes over from one that died, its first
+     * run still reaches back to its own last one.
+     */
+    public Sweep takingTurns(Predicate<Instant> turn) {
+        this.myTurn = turn;
+        return this;
+    }
+
     public void start() {
-        timer.scheduleWithFixedDelay(this::runSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** One run: returns how many changed incidents were newly queued. */
@@ -199,8 +212,12 @@ public final class Sweep implements AutoCloseable {
         return interval;
     }
 
-    private void runSafely() {
+    /** One timer tick: this instance's turn runs the sweep, a failure is counted and logged, never thrown. */
+    void tick() {
         try {
+            if (!myTurn.test(clock.instant())) {
+                return; // another instance runs this tick
+            }
             runOnce();
         } catch (RuntimeException e) {
             failed.increment();

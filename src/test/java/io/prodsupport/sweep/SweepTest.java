@@ -9,6 +9,8 @@ import io.prodsupport.inbox.Inbox;
 import io.prodsupport.inbox.StoredEvent;
 import io.prodsupport.jira.JiraException;
 import io.prodsupport.jirasim.Flavour;
+import io.prodsupport.notify.OutboxStore;
+import io.prodsupport.testing.SettableClock;
 import io.prodsupport.store.Stores;
 import io.prodsupport.testing.SimulatedSite;
 import java.lang.reflect.InvocationTargetException;
@@ -19,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -128,5 +131,48 @@ class SweepTest {
         sweep(new AtomicInteger()).runOnce();
 
         assertThat(queued).as("none skipped at a page boundary").containsAll(incidents);
+    }
+
+    @Test
+    void several_instances_on_one_store_take_turns_so_one_sweeps_each_interval() {
+        SettableClock clock = new SettableClock(Instant.parse("2026-11-29T10:00:00Z"));
+        site = SimulatedSite.start(Flavour.DATA_CENTER);
+        inbox = Stores.open("jdbc:sqlite:" + dir.resolve("store.db"), null, null);
+        try (OutboxStore turns = Stores.openOutbox("jdbc:sqlite:" + dir.resolve("store.db"), null, null)) {
+            Duration interval = Duration.ofMinutes(5);
+            Sweep a = instance(clock, interval, turns, "a");
+            Sweep b = instance(clock, interval, turns, "b");
+            site.sim().calls().reset();
+
+            a.tick();
+            b.tick();
+            assertThat(searches()).as("a took the turn, b skipped it").isEqualTo(1);
+
+            clock.advance(interval);
+            b.tick();
+            a.tick();
+            assertThat(searches()).as("the next interval: b's turn, a skips").isEqualTo(2);
+            assertThat(a.lastRun()).contains(Instant.parse("2026-11-29T10:00:00Z"));
+        }
+    }
+
+    private Sweep instance(SettableClock clock, Duration interval, OutboxStore turns, String name) {
+        return new Sweep(
+                        site.bot(),
+                        inbox,
+                        "project in (\"OPS\") AND issuetype in (\"Incident\")",
+                        interval,
+                        Duration.ofHours(1),
+                        clock,
+                        new SimpleMeterRegistry(),
+                        () -> {})
+                .takingTurns(now -> turns.takeTurn("sweep", name, now, interval));
+    }
+
+    private int searches() {
+        return site.sim().calls().snapshot().entrySet().stream()
+                .filter(e -> e.getKey().contains("/search"))
+                .mapToInt(Map.Entry::getValue)
+                .sum();
     }
 }
