@@ -9,7 +9,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -26,13 +25,6 @@ public final class BackfillSummary {
     private final long finishedBefore;
     private final Map<Outcome, AtomicLong> counts = new EnumMap<>(Outcome.class);
     private final List<TicketResult> notable = new ArrayList<>();
-    /**
-     * One copy of each text and each list of texts the kept results hold: tickets brought up to the standard mostly
-     * say the same things ("+ fix version …", a status, the same missing sections), so a kept result costs its key and
-     * a few references instead of its own copy of every line (at 100,000 tickets, megabytes instead of ~100 MB).
-     */
-    private final Map<Object, Object> pool = new ConcurrentHashMap<>();
-
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
     private volatile Instant endedAt;
@@ -53,28 +45,10 @@ public final class BackfillSummary {
     void record(TicketResult result) {
         counts.get(result.outcome()).incrementAndGet();
         if (result.notable()) {
-            TicketResult kept = new TicketResult(
-                    result.key(),
-                    pooled(result.status()),
-                    result.outcome(),
-                    pooled(result.changes()),
-                    pooled(result.missingOnClose()),
-                    result.reason());
             synchronized (notable) {
-                notable.add(kept);
+                notable.add(result);
             }
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T> T pooled(T value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof List<?> list) {
-            return (T) pool.computeIfAbsent(list.stream().map(this::pooled).toList(), l -> l);
-        }
-        return (T) pool.computeIfAbsent(value, v -> v);
     }
 
     void skippedOne() {
