@@ -42,7 +42,7 @@ test('an incident being worked on: what blocks the close, what will become follo
     assert.doesNotMatch(text, /OPS-123/);
     assert.match(text, /Owner: @Alice Ops/);
     assert.match(text, /On duty now: @Bob Backup/);
-    assert.match(text, /✗ Not told yet: Microsoft Teams/);
+    assert.match(text, /✗ Not announced yet: Microsoft Teams/);
 });
 
 test('a resolved incident: its follow-ups with their status, the action still untracked, the post-mortem', async () => {

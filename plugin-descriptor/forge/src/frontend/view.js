@@ -102,12 +102,12 @@ function createPanelView(React, ui) {
         return h(Stack, { space: 'space.050' },
             title('Channels'),
             told.length === 0 && notTold.length === 0
-                ? subtle('No channel was told about this incident.')
+                ? subtle('No channel has been sent this incident yet.')
                 : null,
             told.length === 0 ? null : h(Inline, { space: 'space.075', alignBlock: 'center' },
-                check(true, 'told'), h(Text, null, `Told: ${told.join(', ')}`)),
+                check(true, 'told'), h(Text, null, `Announced to: ${told.join(', ')}`)),
             notTold.length === 0 ? null : h(Inline, { space: 'space.075', alignBlock: 'center' },
-                check(false, 'not told'), h(Text, null, `Not told yet: ${notTold.join(', ')}`)));
+                check(false, 'not told'), h(Text, null, `Not announced yet: ${notTold.join(', ')}`)));
     }
 
     return function PanelView({ model, onRefresh }) {
