@@ -148,6 +148,11 @@ public final class ProdsupportService implements AutoCloseable {
      * Runs the sweep once now, beside its timer (operators and fault trials: "after one sweep"); returns how many
      * changed incidents it queued. Throws when the sweep is switched off.
      */
+    /** When the sweep's last finished run started; empty before its first run ends, or when it is switched off. */
+    public Optional<Instant> lastSweep() {
+        return sweep.flatMap(Sweep::lastRun);
+    }
+
     public int sweepNow() {
         return sweep.orElseThrow(() -> new IllegalStateException("sweep.enabled is false"))
                 .runOnce();

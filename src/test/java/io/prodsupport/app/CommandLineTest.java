@@ -114,7 +114,7 @@ class CommandLineTest {
     @Test
     void serve_on_a_port_in_use_says_so_in_one_line_and_exits_2_after_logging_where_the_store_is(@TempDir Path dir)
             throws IOException {
-        Logger wiring = (Logger) LoggerFactory.getLogger(Wiring.class);
+        Logger wiring = (Logger) LoggerFactory.getLogger(ServiceAssembly.class);
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         log.start();
         wiring.addAppender(log);

@@ -1,5 +1,7 @@
 package io.prodsupport.app;
 
+import static org.awaitility.Awaitility.await;
+
 import io.prodsupport.config.Config;
 import io.prodsupport.inbox.WorkerSettings;
 import io.prodsupport.incident.IncidentDescription;
@@ -62,6 +64,12 @@ public final class JiraFaultTrial implements AutoCloseable {
                 .service("127.0.0.1")
                 .start();
         sim.webhooks().register("http://127.0.0.1:" + port + "/webhook/jira", SimulatedService.WEBHOOK_SECRET);
+        if (sweep) {
+            // the sweep's first run (at start) must be over before incidents are filed: on a busy machine it could
+            // otherwise find them and heal what the trial means to leave behind until its own sweep
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> service.lastSweep().isPresent());
+        }
     }
 
     public JiraSimulator sim() {
