@@ -72,12 +72,19 @@ public final class ProdsupportService implements AutoCloseable {
         this.http = http;
     }
 
-    /** The outbox and the worker that delivers it: started and closed with the service. */
-    ProdsupportService delivering(OutboxWorker messages, OutboxStore outbox) {
+    /**
+     * The outbox and the worker that delivers it: started and closed with the service. Delivered messages are pruned
+     * daily once older than {@code keepDelivered} (the store's deduplication window: a redelivered event within it
+     * still finds its message and queues none).
+     */
+    ProdsupportService delivering(OutboxWorker messages, OutboxStore outbox, Duration keepDelivered) {
         this.messages = Optional.of(messages);
         this.outbox = Optional.of(outbox);
+        this.keepDelivered = keepDelivered;
         return this;
     }
+
+    private Duration keepDelivered = Duration.ofDays(7);
 
     /** The reminders, looked for every {@code checkEvery} on the pruner's thread. */
     ProdsupportService reminding(Optional<Reminders> reminders, Duration checkEvery) {
@@ -129,6 +136,16 @@ public final class ProdsupportService implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("could not prune old activity records (tried again tomorrow): {}", e.getMessage());
         }
+        outbox.ifPresent(o -> {
+            try {
+                int pruned = o.prune(Instant.now().minus(keepDelivered));
+                if (pruned > 0) {
+                    log.info("pruned {} delivered message(s) older than {}", pruned, keepDelivered);
+                }
+            } catch (RuntimeException e) {
+                log.warn("could not prune delivered messages (tried again tomorrow): {}", e.getMessage());
+            }
+        });
     }
 
     public int port() {

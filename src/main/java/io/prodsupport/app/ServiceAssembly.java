@@ -272,7 +272,7 @@ final class ServiceAssembly {
                     + " observe mode");
         }
         return new ProdsupportService(server, worker, timer, mail, inbox, ledger, mailLedger, activity, wiring.http())
-                .delivering(messages, outbox)
+                .delivering(messages, outbox, store.dedupeRetention())
                 .reminding(
                         observing ? Optional.empty() : Optional.of(wiring.reminders(jira, queue)),
                         config.notifications().checkEvery());

@@ -22,6 +22,13 @@ public interface OutboxStore extends Outbox, AutoCloseable {
     /** Gives a claimed message back untried, due at once for the next worker. */
     void release(OutboxEntry entry);
 
+    /**
+     * Deletes messages delivered before {@code deliveredBefore}, a batch at a time so the outbox never waits long
+     * behind it; returns how many went. Their (message, channel) pairs may then be queued again: keep them at least as
+     * long as an event may be retried or redelivered.
+     */
+    int prune(Instant deliveredBefore);
+
     /** What waits, per channel that has ever had a message (channels with nothing waiting are absent). */
     List<ChannelBacklog> backlog();
 

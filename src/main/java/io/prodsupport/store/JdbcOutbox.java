@@ -126,6 +126,24 @@ final class JdbcOutbox implements OutboxStore {
         });
     }
 
+    /** Rows deleted per statement when pruning. */
+    static final int PRUNE_BATCH = 500;
+
+    @Override
+    public int prune(Instant deliveredBefore) {
+        int total = 0;
+        int batch;
+        do {
+            batch = tx.update(
+                    "prune delivered messages",
+                    "DELETE FROM message_outbox WHERE id IN (SELECT id FROM message_outbox"
+                            + " WHERE delivered_at IS NOT NULL AND delivered_at < ? LIMIT " + PRUNE_BATCH + ")",
+                    deliveredBefore.toEpochMilli());
+            total += batch;
+        } while (batch == PRUNE_BATCH);
+        return total;
+    }
+
     @Override
     public void delivered(OutboxEntry entry, Instant now) {
         tx.update(

@@ -68,6 +68,28 @@ abstract class OutboxContract {
     }
 
     @Test
+    void delivered_messages_older_than_the_window_are_pruned_and_waiting_ones_never() {
+        outbox.enqueue(message("OPS-1"), List.of("slack"), T0, T0);
+        outbox.enqueue(message("OPS-2"), List.of("slack"), T0, T0);
+        outbox.enqueue(message("OPS-3"), List.of("slack", "teams"), T0, T0);
+        for (OutboxEntry e : outbox.claim("slack", T0, LEASE, "w1", 10)) {
+            if (!e.message().incident().key().equals("OPS-3")) {
+                outbox.delivered(e, T0.plusSeconds(1));
+            } else {
+                outbox.release(e);
+            }
+        }
+
+        assertThat(outbox.prune(T0)).as("delivered after the cut-off: kept").isZero();
+        assertThat(outbox.prune(T0.plus(Duration.ofDays(1)))).isEqualTo(2);
+
+        assertThat(outbox.claim("slack", T0, LEASE, "w1", 10))
+                .extracting(e -> e.message().incident().key())
+                .containsExactly("OPS-3");
+        assertThat(outbox.claim("teams", T0, LEASE, "w1", 10)).hasSize(1);
+    }
+
+    @Test
     void a_claim_keeps_other_workers_off_until_its_lease_runs_out() {
         outbox.enqueue(message("OPS-1"), List.of("slack"), T0, T0);
         assertThat(outbox.claim("slack", T0, LEASE, "w1", 10)).hasSize(1);
