@@ -6,15 +6,19 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.time.Duration;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.Entities;
 
 /**
  * Mails a new incident through an SMTP server (Jakarta Mail, Angus implementation): subject
@@ -144,8 +148,51 @@ public final class EmailNotifier implements Notifier {
         }
         message.setSentDate(new Date());
         message.setSubject("[" + oneLine(notice.key()) + "] " + what + ": " + oneLine(notice.summary()), "UTF-8");
-        message.setText(text, "UTF-8");
+        // the same words twice: plain text for every client and for the mailbox's own reading, HTML with a link
+        MimeBodyPart plain = new MimeBodyPart();
+        plain.setText(text, "UTF-8");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(html(text), "UTF-8", "html");
+        MimeMultipart alternatives = new MimeMultipart("alternative");
+        alternatives.addBodyPart(plain); // least preferred first (RFC 2046 §5.1.4)
+        alternatives.addBodyPart(html);
+        message.setContent(alternatives);
         return message;
+    }
+
+    private static final Pattern URL = Pattern.compile("https?://\\S+");
+
+    /**
+     * The plain text as HTML: each paragraph a {@code <p>}, its lines kept, web addresses made links, everything else
+     * escaped (jsoup), so a summary with markup in it stays text.
+     */
+    static String html(String text) {
+        StringBuilder out = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family: sans-serif\">");
+        for (String paragraph : text.strip().split("\n\\s*\n")) {
+            out.append("<p>");
+            List<String> lines = paragraph.lines().toList();
+            for (int i = 0; i < lines.size(); i++) {
+                if (i > 0) {
+                    out.append("<br>");
+                }
+                out.append(linked(lines.get(i)));
+            }
+            out.append("</p>");
+        }
+        return out.append("</body></html>").toString();
+    }
+
+    private static String linked(String line) {
+        Matcher m = URL.matcher(line);
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        while (m.find()) {
+            out.append(Entities.escape(line.substring(at, m.start())));
+            String url = Entities.escape(m.group());
+            out.append("<a href=\"").append(url).append("\">").append(url).append("</a>");
+            at = m.end();
+        }
+        return out.append(Entities.escape(line.substring(at))).toString();
     }
 
     static String body(IncidentNotice notice) {

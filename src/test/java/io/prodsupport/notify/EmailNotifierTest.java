@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Arrays;
@@ -36,12 +36,44 @@ class EmailNotifierTest {
         assertThat(mail.getFrom()[0].toString()).isEqualTo("prodsupport@example.com");
         assertThat(Arrays.stream(mail.getRecipients(Message.RecipientType.TO)).map(Object::toString))
                 .containsExactlyElementsOf(TO);
-        assertThat(mail.getContentType()).startsWith("text/plain");
-        assertThat(GreenMailUtil.getBody(mail))
+        assertThat(mail.getContentType()).startsWith("multipart/alternative");
+        assertThat(part(mail, "text/plain"))
                 .contains("https://jira.example/browse/OPS-12")
                 .contains("Priority: Highest")
                 .contains("Reporter: Ann Reporter")
                 .contains("On duty: Bob On-Duty");
+        assertThat(part(mail, "text/html"))
+                .contains("<a href=\"https://jira.example/browse/OPS-12\">")
+                .contains("Priority: Highest<br>");
+    }
+
+    @Test
+    void the_html_part_escapes_what_the_summary_says() throws Exception {
+        notifier(false, null, null)
+                .announce(new IncidentNotice(
+                        "OPS-12",
+                        "<script>alert(1)</script> & down",
+                        "https://jira.example/browse/OPS-12",
+                        "OPS",
+                        "High",
+                        "Ann",
+                        null));
+
+        String html = part(SMTP.getReceivedMessages()[0], "text/html");
+        assertThat(html)
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; down")
+                .doesNotContain("<script>");
+    }
+
+    /** The content of the first part of {@code mail} of this type (the e-mail is multipart/alternative). */
+    static String part(MimeMessage mail, String type) throws Exception {
+        MimeMultipart parts = (MimeMultipart) mail.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (parts.getBodyPart(i).isMimeType(type)) {
+                return (String) parts.getBodyPart(i).getContent();
+            }
+        }
+        throw new AssertionError("no " + type + " part");
     }
 
     @Test
@@ -112,7 +144,8 @@ class EmailNotifierTest {
 
         MimeMessage mail = SMTP.getReceivedMessages()[0];
         assertThat(mail.getSubject()).isEqualTo("[OPS-14] New incident: Zahlung schlägt fehl — 5 €");
-        assertThat((String) mail.getContent()).contains("Reporter: Jörg").contains("On duty: Zoë");
+        assertThat(part(mail, "text/plain")).contains("Reporter: Jörg").contains("On duty: Zoë");
+        assertThat(part(mail, "text/html")).contains("Reporter: Jörg");
     }
 
     @Test
@@ -196,7 +229,7 @@ class EmailNotifierTest {
 
         MimeMessage mail = SMTP.getReceivedMessages()[0];
         assertThat(mail.getSubject()).isEqualTo("[OPS-12] Resolved: Checkout is down");
-        assertThat((String) mail.getContent())
+        assertThat(part(mail, "text/plain"))
                 .contains("OPS-12 Checkout is down: status In Progress → Done; resolved (Fixed)")
                 .contains("Root cause:")
                 .contains("  The 4.2 deploy halved the pool")
