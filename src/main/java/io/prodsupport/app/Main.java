@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             DescriptorCommand.class,
             WebhookCommand.class,
             ExplainCommand.class,
+            OnCallCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main {

@@ -2,6 +2,7 @@ package io.prodsupport.incident;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,23 @@ public record OnCallRotation(List<String> people, Instant start, Duration period
 
     public static OnCallRotation nobody() {
         return new OnCallRotation(List.of(), null, null);
+    }
+
+    /** One turn of the rotation: who is on duty from {@code from} until {@code until}. */
+    public record Shift(String person, Instant from, Instant until) {}
+
+    /** The shift under way at {@code now} and the {@code next} ones after it; empty when nobody is on the rotation. */
+    public List<Shift> shifts(Instant now, int next) {
+        if (people.isEmpty()) {
+            return List.of();
+        }
+        long turns = Math.floorDiv(Duration.between(start, now).toMillis(), period.toMillis());
+        List<Shift> out = new ArrayList<>();
+        for (long turn = turns; turn <= turns + next; turn++) {
+            Instant from = start.plus(period.multipliedBy(turn));
+            out.add(new Shift(people.get((int) Math.floorMod(turn, (long) people.size())), from, from.plus(period)));
+        }
+        return out;
     }
 
     public Optional<String> onDuty(Instant now) {

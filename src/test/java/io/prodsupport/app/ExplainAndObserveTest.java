@@ -169,4 +169,25 @@ class ExplainAndObserveTest {
         assertThat(recorded).anyMatch(a -> a.did().stream().anyMatch(line -> line.startsWith("close gate")));
         assertThat(explain(key)).contains("would have (observe mode)").contains("[observe mode");
     }
+
+    @Test
+    void oncall_prints_who_is_on_duty_now_and_the_next_hand_overs_by_name() throws Exception {
+        start("");
+        StringWriter out = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(out, true));
+
+        assertThat(cli.execute("oncall", "--config", configFile.toString(), "--next", "2"))
+                .as(out.toString())
+                .isZero();
+
+        // the test site's rotation: Alice then Bob, a shift of 36,500 days from 2026-01-05T09:00Z
+        assertThat(out.toString().lines().toList())
+                .containsExactly(
+                        "On duty now: Alice Oncall, until Wed 2125-12-12 09:00 UTC",
+                        "Next hand-overs:",
+                        "  Wed 2125-12-12 09:00 UTC  Bob Oncall",
+                        "  Fri 2225-11-18 09:00 UTC  Alice Oncall");
+    }
 }

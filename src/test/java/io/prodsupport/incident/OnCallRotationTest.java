@@ -32,6 +32,19 @@ class OnCallRotationTest {
     }
 
     @Test
+    void the_shift_under_way_and_the_next_hand_overs_follow_the_rotation() {
+        assertThat(weekly.shifts(Instant.parse("2026-01-13T12:00:00Z"), 2))
+                .containsExactly(
+                        new OnCallRotation.Shift(
+                                "bob", Instant.parse("2026-01-12T09:00:00Z"), Instant.parse("2026-01-19T09:00:00Z")),
+                        new OnCallRotation.Shift(
+                                "carol", Instant.parse("2026-01-19T09:00:00Z"), Instant.parse("2026-01-26T09:00:00Z")),
+                        new OnCallRotation.Shift(
+                                "alice", Instant.parse("2026-01-26T09:00:00Z"), Instant.parse("2026-02-02T09:00:00Z")));
+        assertThat(OnCallRotation.nobody().shifts(Instant.now(), 3)).isEmpty();
+    }
+
+    @Test
     void an_empty_rotation_names_nobody() {
         assertThat(OnCallRotation.nobody().onDuty(Instant.now())).isEmpty();
     }
