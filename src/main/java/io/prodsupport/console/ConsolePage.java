@@ -2,7 +2,6 @@ package io.prodsupport.console;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.pebbletemplates.pebble.template.PebbleTemplate;
 import io.prodsupport.analytics.IncidentHistories;
 import io.prodsupport.analytics.Period;
 import io.prodsupport.analytics.Report;
@@ -16,7 +15,6 @@ import io.prodsupport.jira.JiraException;
 import io.prodsupport.webhook.ApiRoutes;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -134,7 +132,7 @@ public final class ConsolePage implements Handler {
         ctx.header("Content-Security-Policy", CSP);
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Referrer-Policy", "no-referrer");
-        ctx.html(render(context));
+        ctx.html(ReportHtml.render(TEMPLATE, context));
     }
 
     /** The period's figures, from Jira unless they were read less than {@link #FIGURES_TTL} ago. */
@@ -232,17 +230,6 @@ public final class ConsolePage implements Handler {
             return d.toHours() + " h " + d.toMinutesPart() + " min ago";
         }
         return d.toDays() + " d " + d.toHoursPart() + " h ago";
-    }
-
-    private static String render(Map<String, Object> context) {
-        PebbleTemplate template = ReportHtml.engine().getTemplate(TEMPLATE);
-        StringWriter out = new StringWriter();
-        try {
-            template.evaluate(out, context);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
     }
 
     static String resource(String name) {

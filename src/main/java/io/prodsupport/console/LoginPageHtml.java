@@ -1,11 +1,7 @@
 package io.prodsupport.console;
 
-import io.pebbletemplates.pebble.template.PebbleTemplate;
 import io.prodsupport.analytics.render.ReportHtml;
 import io.prodsupport.webhook.ApiRoutes;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,16 +13,9 @@ public final class LoginPageHtml implements ApiRoutes.LoginPage {
 
     @Override
     public String render(Optional<String> message) {
-        PebbleTemplate template = ReportHtml.engine().getTemplate(TEMPLATE);
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("message", message.orElse(""));
         context.put("action", ApiRoutes.LOGIN);
-        StringWriter out = new StringWriter();
-        try {
-            template.evaluate(out, context);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return ReportHtml.render(TEMPLATE, context);
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
-import io.pebbletemplates.pebble.template.PebbleTemplate;
 import io.prodsupport.analytics.Figures;
 import io.prodsupport.analytics.Percentiles;
 import io.prodsupport.analytics.Report;
@@ -26,10 +25,12 @@ import java.util.Map;
  */
 public final class ReportHtml {
 
+    /** The template engine of the report and the console's pages: every value escaped, strict variables. */
     private static final PebbleEngine ENGINE = new PebbleEngine.Builder()
             .loader(new ClasspathLoader(ReportHtml.class.getClassLoader()))
             .strictVariables(true)
             .build();
+
     private static final String TEMPLATE = "io/prodsupport/analytics/render/report.peb";
     /** A recurring cause's table row links this many incidents and counts the rest (the JSON lists them all). */
     static final int SHOWN_KEYS = 12;
@@ -41,24 +42,23 @@ public final class ReportHtml {
 
     /** @param browseBase the Jira site's base URL; an incident links to {@code browseBase/browse/KEY} */
     public static String write(Report report, String browseBase) {
-        PebbleTemplate template = ENGINE.getTemplate(TEMPLATE);
         Map<String, Object> context = figures(report, browseBase);
         context.put("css", CSS);
         context.put("chartJs", ChartJs.script());
         context.put("chartsJs", CHARTS_JS);
         context.put("chartJsVersion", ChartJs.version());
+        return render(TEMPLATE, context);
+    }
+
+    /** The template (a classpath resource) filled in with {@code context}, by the engine the console shares. */
+    public static String render(String template, Map<String, Object> context) {
         StringWriter out = new StringWriter();
         try {
-            template.evaluate(out, context);
+            ENGINE.getTemplate(template).evaluate(out, context);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
-    }
-
-    /** The template engine of the report, shared by the console's pages (every value escaped, strict variables). */
-    public static PebbleEngine engine() {
-        return ENGINE;
     }
 
     /** The report's style sheet. */
