@@ -4,7 +4,6 @@ import io.prodsupport.jira.Issue;
 import io.prodsupport.jira.JiraClient;
 import io.prodsupport.jira.JiraUser;
 import io.prodsupport.notify.ChannelMessage;
-import io.prodsupport.notify.IncidentNotice;
 import io.prodsupport.notify.Outbox;
 import java.time.Clock;
 import java.time.Instant;
@@ -78,27 +77,11 @@ public final class IncidentAnnouncement {
                 ? jira.getIssue(issue.key(), List.of("assignee")).fields().assignee()
                 : issue.fields().assignee();
         Instant now = clock.instant();
-        outbox.enqueue(ChannelMessage.newIncident(notice(issue, owner)), toTell, now, now);
+        outbox.enqueue(ChannelMessage.newIncident(Notices.of(jira, issue, owner)), toTell, now, now);
         Set<String> queued = new LinkedHashSet<>(told);
         queued.addAll(toTell);
         jira.setIssueProperty(issue.key(), PROPERTY, new Record(List.copyOf(queued)));
         return Optional.of("queued the announcement for " + String.join(", ", toTell));
-    }
-
-    private IncidentNotice notice(Issue issue, JiraUser owner) {
-        String url = jira.serverInfo().baseUrl() + "/browse/" + issue.key();
-        return new IncidentNotice(
-                issue.key(),
-                Optional.ofNullable(issue.fields().summary()).orElse(""),
-                url,
-                issue.fields().projectKey(),
-                issue.fields().priority(),
-                name(issue.fields().reporter()),
-                name(owner));
-    }
-
-    private static String name(JiraUser user) {
-        return user == null ? null : user.displayName();
     }
 
     /** What {@value #PROPERTY} says, for {@code explain}. */

@@ -5,7 +5,6 @@ import io.prodsupport.jira.JiraClient;
 import io.prodsupport.jira.JiraUser;
 import io.prodsupport.notify.ChannelMessage;
 import io.prodsupport.notify.ChannelMessage.Change;
-import io.prodsupport.notify.IncidentNotice;
 import io.prodsupport.notify.Outbox;
 import java.time.Clock;
 import java.time.Duration;
@@ -91,7 +90,7 @@ public final class IncidentProgress {
                 // staffing assigned it after it was read: the owner it has now is the one to start from
                 JiraUser owner =
                         jira.getIssue(issue.key(), List.of("assignee")).fields().assignee();
-                now = new Record(now.status(), now.priority(), name(owner), now.resolution(), 0);
+                now = new Record(now.status(), now.priority(), Notices.name(owner), now.resolution(), 0);
             }
             jira.setIssueProperty(issue.key(), PROPERTY, now.withSeq(0));
             return Optional.empty();
@@ -104,7 +103,7 @@ public final class IncidentProgress {
         long seq = before.seq() + 1;
         ChannelMessage message = ChannelMessage.progress(
                 "progress:" + issue.key() + ":" + seq,
-                notice(issue),
+                Notices.of(jira, issue),
                 changes,
                 resolved(changes) ? rootCause(issue) : List.of());
         Instant at = clock.instant();
@@ -153,21 +152,6 @@ public final class IncidentProgress {
                 .orElse(List.of());
     }
 
-    private IncidentNotice notice(Issue issue) {
-        return new IncidentNotice(
-                issue.key(),
-                Optional.ofNullable(issue.fields().summary()).orElse(""),
-                jira.serverInfo().baseUrl() + "/browse/" + issue.key(),
-                issue.fields().projectKey(),
-                issue.fields().priority(),
-                name(issue.fields().reporter()),
-                name(issue.fields().assignee()));
-    }
-
-    private static String name(JiraUser user) {
-        return user == null ? null : user.displayName();
-    }
-
     /** What {@value #PROPERTY} says, for {@code explain}. */
     static Optional<String> describe(Issue issue) {
         return issue.properties()
@@ -187,7 +171,7 @@ public final class IncidentProgress {
                             ? null
                             : issue.fields().status().name(),
                     issue.fields().priority(),
-                    name(issue.fields().assignee()),
+                    Notices.name(issue.fields().assignee()),
                     issue.fields().resolution(),
                     0);
         }

@@ -111,7 +111,7 @@ public final class Reminders {
             }
             Optional<String> who = ownerOrOnDuty(issue, now);
             String hours = describe(Duration.between(updated.toInstant(), now));
-            IncidentNotice notice = notice(issue);
+            IncidentNotice notice = Notices.of(jira, issue);
             outbox.enqueue(
                     ChannelMessage.reminder(
                             "stale:" + issue.key() + ":" + silence,
@@ -159,7 +159,7 @@ public final class Reminders {
                     ChannelMessage.reminder(
                             "prevention:" + issue.key(),
                             ChannelMessage.Kind.PREVENTION_MISSING,
-                            notice(issue),
+                            Notices.of(jira, issue),
                             "resolved " + ago + " ago; Prevention / Mitigation is still empty"),
                     channels,
                     now,
@@ -187,19 +187,6 @@ public final class Reminders {
     private static String nameOf(Issue issue, String ref) {
         JiraUser owner = issue.fields().assignee();
         return owner != null && owner.displayName() != null ? owner.displayName() : "the person on duty";
-    }
-
-    private IncidentNotice notice(Issue issue) {
-        JiraUser owner = issue.fields().assignee();
-        JiraUser reporter = issue.fields().reporter();
-        return new IncidentNotice(
-                issue.key(),
-                Optional.ofNullable(issue.fields().summary()).orElse(""),
-                jira.serverInfo().baseUrl() + "/browse/" + issue.key(),
-                issue.fields().projectKey(),
-                issue.fields().priority(),
-                reporter == null ? null : reporter.displayName(),
-                owner == null ? null : owner.displayName());
     }
 
     private static long minutes(Duration d) {
