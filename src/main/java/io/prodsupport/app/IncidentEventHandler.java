@@ -110,9 +110,7 @@ final class IncidentEventHandler implements EventHandler {
     private boolean observed(String issue) {
         int dash = issue.lastIndexOf('-');
         if (dash <= 0) {
-            return modes.observeAll()
-                    || !modes.observedByProject().isEmpty()
-                            && modes.observedByProject().containsValue(true);
+            return modes.observeAll() || modes.observedByProject().containsValue(true);
         }
         return modes.observes(issue.substring(0, dash).toUpperCase(Locale.ROOT));
     }

@@ -351,14 +351,19 @@ public final class Wiring {
     }
 
     FollowUps followUps(JiraClient jira, FollowUpLedger ledger) {
+        return metrics.count(uncountedFollowUps(jira, ledger));
+    }
+
+    /** Follow-ups over {@code jira} and {@code ledger}, not counted in {@code /metrics} (observe mode makes none). */
+    private FollowUps uncountedFollowUps(JiraClient jira, FollowUpLedger ledger) {
         Config.FollowUps f = config.followUps();
-        return metrics.count(new FollowUps(
+        return new FollowUps(
                 jira,
                 incidentScope(),
                 new FollowUpSettings(f.project(), f.issueType(), f.linkType(), f.labels(), f.inheritPriority()),
                 ledger,
                 clock,
-                FollowUps.DEFAULT_LEASE));
+                FollowUps.DEFAULT_LEASE);
     }
 
     /** What every event goes through: the rules of an incident's life, over {@code jira}. */
@@ -394,15 +399,7 @@ public final class Wiring {
      */
     IncidentWorkflow observingWorkflow(JiraClient jira) {
         JiraClient observed = new ObservingJiraClient(jira);
-        Config.FollowUps f = config.followUps();
-        FollowUps followUps = new FollowUps(
-                observed,
-                incidentScope(),
-                new FollowUpSettings(f.project(), f.issueType(), f.linkType(), f.labels(), f.inheritPriority()),
-                new ObservedFollowUpLedger(),
-                clock,
-                FollowUps.DEFAULT_LEASE);
-        return workflow(observed, followUps, SilentChannel.OUTBOX);
+        return workflow(observed, uncountedFollowUps(observed, new ObservedFollowUpLedger()), SilentChannel.OUTBOX);
     }
 
     /** The people the config names (watchers, the rotation), by display name where Jira knows them. */
