@@ -14,7 +14,6 @@ import io.prodsupport.webhook.ServiceHttpServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -86,23 +85,24 @@ public final class ProdsupportService implements AutoCloseable {
 
     private Duration keepDelivered = Duration.ofDays(7);
 
-    /** The reminders, looked for every {@code checkEvery} on the pruner's thread. */
-    ProdsupportService reminding(Optional<Reminders> reminders, Duration checkEvery) {
+    /**
+     * The reminders, looked for every {@code checkEvery} on the pruner's thread; of several instances on one store,
+     * one looks each time ({@code turns}).
+     */
+    ProdsupportService reminding(Optional<Reminders> reminders, Duration checkEvery, TimerTurns turns) {
         this.reminders = reminders;
         this.checkEvery = checkEvery;
+        this.turns = turns;
         return this;
     }
 
-    private final String instance = "instance-" + UUID.randomUUID();
+    private TimerTurns turns;
 
     private void remind() {
         reminders.ifPresent(r -> {
             try {
-                // several instances on one PostgreSQL: one of them looks each time
-                if (outbox.isPresent() && !outbox.get().takeTurn("reminders", instance, Instant.now(), checkEvery)) {
-                    return;
-                }
-                r.check().forEach(line -> log.info("{}", line));
+                turns.run("reminders", checkEvery, r::check)
+                        .ifPresent(did -> did.forEach(line -> log.info("{}", line)));
             } catch (RuntimeException e) {
                 // Jira or the store is down: the next look tries again; nothing was half done that a retry repeats
                 log.warn(
@@ -161,15 +161,15 @@ public final class ProdsupportService implements AutoCloseable {
         return inbox;
     }
 
-    /**
-     * Runs the sweep once now, beside its timer (operators and fault trials: "after one sweep"); returns how many
-     * changed incidents it queued. Throws when the sweep is switched off.
-     */
     /** When the sweep's last finished run started; empty before its first run ends, or when it is switched off. */
     public Optional<Instant> lastSweep() {
         return sweep.flatMap(Sweep::lastRun);
     }
 
+    /**
+     * Runs the sweep once now, beside its timer (operators and fault trials: "after one sweep"); returns how many
+     * changed incidents it queued. Throws when the sweep is switched off.
+     */
     public int sweepNow() {
         return sweep.orElseThrow(() -> new IllegalStateException("sweep.enabled is false"))
                 .runOnce();

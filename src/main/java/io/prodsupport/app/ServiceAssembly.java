@@ -275,7 +275,8 @@ final class ServiceAssembly {
                 .delivering(messages, outbox, store.dedupeRetention())
                 .reminding(
                         observing ? Optional.empty() : Optional.of(wiring.reminders(jira, queue)),
-                        config.notifications().checkEvery());
+                        config.notifications().checkEvery(),
+                        new TimerTurns(outbox, worker.owner(), clock));
     }
 
     /** The console and the dead-letter API on the {@code /api} routes, with the login page and sessions. */

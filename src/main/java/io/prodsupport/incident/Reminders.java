@@ -82,21 +82,43 @@ public final class Reminders {
         this.clock = clock;
     }
 
-    /** One look: nudges the stale incidents and reminds of forgotten prevention; returns what it did, one line each. */
+    /** One look with no time limit; see {@link #check(Instant)}. */
     public List<String> check() {
+        return check(Instant.MAX);
+    }
+
+    /**
+     * One look: nudges the stale incidents and reminds of forgotten prevention; returns what it did, one line each.
+     * No reminder is begun once the clock has passed {@code stopBy}: with several instances taking turns, the next
+     * turn is another instance's, and two looks at once could both find the same silent incident before either has
+     * marked it. What this look leaves is found by the next one.
+     */
+    public List<String> check(Instant stopBy) {
         List<String> did = new ArrayList<>();
         Instant now = clock.instant();
-        did.addAll(nudgeStale(now));
-        did.addAll(remindPrevention(now));
+        did.addAll(nudgeStale(now, stopBy));
+        did.addAll(remindPrevention(now, stopBy));
         return did;
     }
 
-    private List<String> nudgeStale(Instant now) {
+    private boolean outOfTime(Instant stopBy, List<String> did, int left) {
+        if (clock.instant().isBefore(stopBy)) {
+            return false;
+        }
+        did.add("out of time for this look: " + left + " more incident(s) are looked at by the next one");
+        return true;
+    }
+
+    private List<String> nudgeStale(Instant now, Instant stopBy) {
         List<String> did = new ArrayList<>();
         // a minute wider than asked: JQL compares whole minutes; the issue's own timestamp decides below
         String jql = scope.jql() + " AND statusCategory != Done AND updated <= -" + (minutes(staleAfter) - 1) + "m";
         List<Issue> found = jira.search(jql, FIELDS, List.of(NUDGED)).toList();
-        for (Issue issue : found) {
+        for (int i = 0; i < found.size(); i++) {
+            if (outOfTime(stopBy, did, found.size() - i)) {
+                break;
+            }
+            Issue issue = found.get(i);
             OffsetDateTime updated = issue.fields().updated();
             if (updated == null
                     || !scope.covers(issue)
@@ -135,11 +157,18 @@ public final class Reminders {
         return did;
     }
 
-    private List<String> remindPrevention(Instant now) {
+    private List<String> remindPrevention(Instant now, Instant stopBy) {
         List<String> did = new ArrayList<>();
+        if (!clock.instant().isBefore(stopBy)) {
+            return did;
+        }
         String jql = scope.jql() + " AND statusCategory = Done AND resolved <= -" + (minutes(remindAfter) - 1) + "m";
         List<Issue> found = jira.search(jql, FIELDS, List.of(REMINDED)).toList();
-        for (Issue issue : found) {
+        for (int i = 0; i < found.size(); i++) {
+            if (outOfTime(stopBy, did, found.size() - i)) {
+                break;
+            }
+            Issue issue = found.get(i);
             OffsetDateTime resolved = issue.fields().resolutionDate();
             if (resolved == null
                     || !scope.covers(issue)

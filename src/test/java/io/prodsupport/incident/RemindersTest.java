@@ -11,8 +11,11 @@ import io.prodsupport.notify.ChannelMessage;
 import io.prodsupport.notify.Outbox;
 import io.prodsupport.testing.SettableClock;
 import io.prodsupport.testing.SimulatedSite;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,5 +140,48 @@ class RemindersTest {
         queued.values().forEach(m -> kinds.add(m.kind()));
         assertThat(kinds)
                 .containsExactly(ChannelMessage.Kind.PREVENTION_MISSING, ChannelMessage.Kind.PREVENTION_MISSING);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Flavour.class)
+    void a_look_out_of_time_begins_no_more_reminders_and_the_next_look_finishes_them(Flavour flavour) {
+        reminders(flavour);
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            keys.add(sim.createIssue("OPS", "Incident", "Checkout down " + i, "500s", site.carol()));
+        }
+        clock.advance(STALE_AFTER.plusMinutes(1));
+        // a look whose every reading of the clock is a second later: a slow Jira, as the look sees it
+        Clock slowLook = new Clock() {
+            private int reads;
+
+            @Override
+            public Instant instant() {
+                return clock.instant().plusSeconds(reads++);
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+        };
+        IncidentScope scope = new IncidentScope(List.of("OPS"), List.of("Incident"), java.util.Optional.empty());
+        Reminders slow = new Reminders(
+                jira, scope, outbox, List.of("slack"), OnCallRotation.nobody(), STALE_AFTER, REMIND_AFTER, slowLook);
+
+        List<String> first = slow.check(clock.instant().plusSeconds(2));
+        assertThat(first).hasSize(2);
+        assertThat(first.get(1))
+                .isEqualTo("out of time for this look: 2 more incident(s) are looked at by the next one");
+        assertThat(keys.stream().filter(k -> !comments(k).isEmpty())).hasSize(1);
+
+        assertThat(reminders(flavour).check()).hasSize(2);
+        assertThat(keys).allSatisfy(k -> assertThat(comments(k)).hasSize(1));
+        assertThat(queued).hasSize(3);
     }
 }
