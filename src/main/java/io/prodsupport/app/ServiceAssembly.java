@@ -213,7 +213,7 @@ final class ServiceAssembly {
                         inbox,
                         activity,
                         people,
-                        tls.isPresent(),
+                        wiring.secureCookies(),
                         () -> consoleStatus.get().get()));
         Config.Sweep sweep = config.sweep();
         // without the sweep nothing finds the changes whose webhook never came
@@ -286,7 +286,7 @@ final class ServiceAssembly {
             Inbox inbox,
             ActivityLog activity,
             PeopleNames people,
-            boolean tls,
+            boolean secureCookies,
             Supplier<List<StatusLine>> status) {
         DeadLetterApi deadLetters = new DeadLetterApi(inbox);
         OnCallRotation rotation = wiring.rotation();
@@ -302,7 +302,11 @@ final class ServiceAssembly {
                 .post(DeadLetterApi.REPLAY, deadLetters.replay())
                 .get(ConsolePage.PATH, page)
                 .get(ConsoleAssets.PATH, new ConsoleAssets())
-                .withLogin(new LoginPageHtml(), new ConsoleSessions(clock), tls, d -> Thread.sleep(d.toMillis()));
+                .withLogin(
+                        new LoginPageHtml(),
+                        new ConsoleSessions(clock),
+                        secureCookies,
+                        d -> Thread.sleep(d.toMillis()));
     }
 
     /** The console's channels and timers: what the config turned on, the sweep's interval and last run. */

@@ -50,6 +50,7 @@ import io.prodsupport.notify.SlackNotifier;
 import io.prodsupport.notify.TeamsNotifier;
 import io.prodsupport.store.Stores;
 import io.prodsupport.webhook.PemTls;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -425,6 +426,15 @@ public final class Wiring {
      * The certificate and key of {@code webhook.tls}, read and checked; empty without it. Throws
      * {@link IllegalArgumentException} with one line when a file is missing, unreadable, encrypted or not the pair.
      */
+    /**
+     * Whether the console's session cookie is marked {@code Secure}: when the service runs TLS itself, or when Jira
+     * and people reach it over HTTPS through a proxy that ends TLS ({@code webhook.publicUrl} is https).
+     */
+    boolean secureCookies() {
+        URI publicUrl = config.webhook().publicUrl();
+        return config.webhook().tls() != null || (publicUrl != null && "https".equalsIgnoreCase(publicUrl.getScheme()));
+    }
+
     Optional<PemTls> tls() {
         return Optional.ofNullable(config.webhook().tls()).map(t -> {
             PemTls pem = PemTls.load(t.certFile(), t.keyFile());

@@ -11,12 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 
 /**
  * The {@code /api/*} routes and, when given its pages, the console under {@code /console}, all behind
  * {@code console.token}. {@code Authorization: Bearer <token>} opens every path (scripts, monitoring) and needs no CSRF
  * token. People log in at {@code /console/login} by posting the token, which starts a session: an HttpOnly,
- * SameSite=Strict cookie (Secure when the server runs TLS); a POST on a session must carry the session's CSRF token
+ * SameSite=Strict cookie (Secure when reached over HTTPS); a POST on a session must carry the session's CSRF token
  * (form field {@value #CSRF_FIELD} or header {@code X-CSRF-Token}). Without either, {@code /api/*} answers 401 and the
  * console sends the browser to its login page. Tokens, session ids and CSRF tokens are compared in constant time and
  * never written anywhere. Without a configured token nothing here is registered, so Javalin answers 404.
@@ -44,6 +45,12 @@ public final class ApiRoutes {
     }
 
     private final byte[] token;
+    /**
+     * Held by the one wrong token being paused on: of all wrong tokens, from any address, one is answered per pause; the
+     * others meanwhile get 429 at once (holding no thread), so guessing runs at one try a second at most.
+     */
+    private final Semaphore guessing = new Semaphore(1);
+
     private final Map<String, Handler> gets = new LinkedHashMap<>();
     private final Map<String, Handler> posts = new LinkedHashMap<>();
     private LoginPage loginPage;
@@ -76,7 +83,8 @@ public final class ApiRoutes {
     /**
      * Opens the routes to people: the login page, sessions, logout.
      *
-     * @param secureCookie whether the server runs TLS ({@code webhook.tls}), so the cookie is marked Secure
+     * @param secureCookie whether people reach the server over HTTPS (its own TLS, or a proxy's), so the cookie is
+     *     marked Secure
      */
     public ApiRoutes withLogin(LoginPage page, ConsoleSessions sessions, boolean secureCookie, Delay delay) {
         this.loginPage = Objects.requireNonNull(page);
@@ -153,7 +161,18 @@ public final class ApiRoutes {
         noStore(ctx);
         String given = ctx.formParam("token");
         if (given == null || !MessageDigest.isEqual(given.strip().getBytes(StandardCharsets.UTF_8), token)) {
-            delay.pause(LOGIN_DELAY);
+            if (!guessing.tryAcquire()) {
+                ctx.status(429)
+                        .header("Retry-After", String.valueOf(LOGIN_DELAY.toSeconds()))
+                        .html(loginPage.render(Optional.of(
+                                "Another wrong token is being tried right now; wait a second and try again.")));
+                return;
+            }
+            try {
+                delay.pause(LOGIN_DELAY);
+            } finally {
+                guessing.release();
+            }
             ctx.status(401).html(loginPage.render(Optional.of("That is not the console token.")));
             return;
         }

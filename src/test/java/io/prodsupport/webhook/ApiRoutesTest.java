@@ -14,7 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +34,9 @@ class ApiRoutesTest {
 
     private final SettableClock clock = new SettableClock(Instant.parse("2026-11-29T09:00:00Z"));
     private final List<Duration> pauses = new CopyOnWriteArrayList<>();
+    /** What a pause after a wrong token does besides being recorded (nothing, unless a test holds it). */
+    private volatile Runnable duringPause = () -> {};
+
     private final List<String> ran = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
     private Javalin app;
@@ -55,7 +61,10 @@ class ApiRoutesTest {
                         message -> "login page" + message.map(m -> ": " + m).orElse(""),
                         new ConsoleSessions(clock),
                         true,
-                        pauses::add);
+                        d -> {
+                            pauses.add(d);
+                            duringPause.run();
+                        });
         app = Javalin.create(config -> {
                     config.startup.showJavalinBanner = false;
                     config.jetty.host = "127.0.0.1";
@@ -165,6 +174,45 @@ class ApiRoutesTest {
         assertThat(r.headers().firstValue("Set-Cookie")).isEmpty();
         assertThat(send("POST", "/console/login", "").statusCode()).isEqualTo(401);
         assertThat(pauses).containsExactly(ApiRoutes.LOGIN_DELAY, ApiRoutes.LOGIN_DELAY);
+    }
+
+    @Test
+    void while_one_wrong_token_is_paused_on_other_wrong_tokens_get_429_and_the_right_one_still_logs_in()
+            throws Exception {
+        CountDownLatch paused = new CountDownLatch(1);
+        CountDownLatch resume = new CountDownLatch(1);
+        duringPause = () -> {
+            paused.countDown();
+            try {
+                resume.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> {
+            try {
+                return send("POST", "/console/login", "token=guess-1");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(paused.await(10, TimeUnit.SECONDS)).isTrue();
+
+        HttpResponse<String> second = send("POST", "/console/login", "token=guess-2");
+        assertThat(second.statusCode()).isEqualTo(429);
+        assertThat(second.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(second.body()).contains("Another wrong token is being tried right now");
+        assertThat(send("POST", "/console/login", "token=" + TOKEN).statusCode())
+                .as("the right token never waits behind guesses")
+                .isEqualTo(303);
+
+        resume.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(401);
+        duringPause = () -> {};
+        assertThat(send("POST", "/console/login", "token=guess-3").statusCode())
+                .as("once the pause is over, the next wrong token is paused on")
+                .isEqualTo(401);
+        assertThat(pauses).hasSize(2);
     }
 
     @Test
