@@ -162,7 +162,7 @@ final class ServiceAssembly {
             outbox.enqueue(message, channels, now, due);
             messages.nudge();
         };
-        IncidentWorkflow enforcing = wiring.workflow(jira, wiring.followUps(jira, ledger), queue);
+        IncidentWorkflow enforcing = wiring.workflow(jira, ledger, queue);
         if (observing) {
             log.info(
                     "observe mode for {}: nothing is written to Jira or sent to a channel; what would be done is"

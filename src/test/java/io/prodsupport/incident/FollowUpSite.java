@@ -60,6 +60,31 @@ final class FollowUpSite implements AutoCloseable {
         return new FollowUps(client, SCOPE, SETTINGS, ledger, clock, LEASE);
     }
 
+    static final PostMortemSettings POST_MORTEM = new PostMortemSettings("High", "SUP", "Task", "Relates");
+
+    PostMortems postMortems(JiraClient client, FollowUpLedger ledger) {
+        return new PostMortems(client, SCOPE, POST_MORTEM, ledger, clock, LEASE);
+    }
+
+    /** A resolved incident of this priority, with this Prevention / Mitigation body and a root cause. */
+    String resolvedIncident(String priority, String prevention) {
+        String key = sim.createIssue("OPS", "Incident", "Checkout down", description(prevention), site.carol());
+        sim.setPriority(key, priority, site.alice());
+        sim.transition(key, "In Progress", site.alice());
+        sim.transition(key, "Done", site.alice());
+        return key;
+    }
+
+    /** The post-mortem tasks made for the incident, by their origin property. */
+    List<SimIssue> postMortemsOf(String incidentKey) {
+        return followUpsOf(incidentKey).stream()
+                .filter(i -> i.property(FollowUpOrigin.PROPERTY)
+                        .path("actionId")
+                        .asText()
+                        .equals(PostMortems.ACTION_ID))
+                .toList();
+    }
+
     /** A resolved incident with this Prevention / Mitigation body and a root cause. */
     String resolvedIncident(String prevention) {
         String key = sim.createIssue("OPS", "Incident", "Checkout down", description(prevention), site.carol());
