@@ -105,11 +105,16 @@ public final class PostMortems {
     }
 
     /**
-     * Whether {@code priorityName} is one of Jira's priorities (case as Jira compares names: ignored), for start-up and
-     * {@code check}. Reads Jira's list afresh.
+     * What is wrong with {@code postmortem.minPriority} given Jira's priorities, in one line; empty when it names one of
+     * them (case ignored, as Jira compares names). For start-up: a threshold Jira does not have would make no
+     * post-mortem ever, silently.
      */
-    public static boolean isJiraPriority(List<Priority> priorities, String priorityName) {
-        return priorities.stream().anyMatch(p -> p.name() != null && p.name().equalsIgnoreCase(priorityName));
+    public static Optional<String> thresholdProblem(List<Priority> priorities, String minPriority) {
+        if (priorities.stream().anyMatch(p -> p.name() != null && p.name().equalsIgnoreCase(minPriority))) {
+            return Optional.empty();
+        }
+        return Optional.of("postmortem.minPriority \"" + minPriority + "\" is not one of Jira's priorities ("
+                + priorities.stream().map(Priority::name).collect(Collectors.joining(", ")) + ")");
     }
 
     /** As {@link #reconcile(Issue)}, reading the incident first. */

@@ -41,17 +41,23 @@ final class FollowUpSite implements AutoCloseable {
     private final List<FollowUpLedger> ledgers = new ArrayList<>();
 
     FollowUpSite(Flavour flavour, Path dir) {
+        this(flavour, "jdbc:sqlite:" + dir.resolve("store.db"));
+    }
+
+    /** With the ledger in this store: a SQLite file or a PostgreSQL database ({@code testing/PostgresServer}). */
+    FollowUpSite(Flavour flavour, String storeUrl) {
         simulated = SimulatedSite.start(flavour);
         sim = simulated.sim();
         site = simulated.site();
         jira = simulated.clientFor(
                 site.bot(), new RetryBudget(3, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(5)));
-        storeUrl = "jdbc:sqlite:" + dir.resolve("store.db");
+        this.storeUrl = storeUrl;
     }
 
     /** A connection to the ledger; each call opens another, as a restarted process would. */
     FollowUpLedger ledger() {
-        FollowUpLedger ledger = Stores.openFollowUpLedger(storeUrl, null, null);
+        FollowUpLedger ledger =
+                Stores.openFollowUpLedger(storeUrl, storeUrl.startsWith("jdbc:postgresql:") ? "postgres" : null, null);
         ledgers.add(ledger);
         return ledger;
     }
