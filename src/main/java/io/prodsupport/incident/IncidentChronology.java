@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * An incident's life as Jira recorded it, derived from its changelog (and its comments when they were read): when it
@@ -48,6 +49,8 @@ public record IncidentChronology(
         REOPENED,
         COMMENT
     }
+
+    private static final Pattern MENTION = Pattern.compile("\\[~[^\\]]*\\]");
 
     /** How much of a comment the timeline quotes. */
     static final int COMMENT_EXCERPT = 120;
@@ -175,11 +178,13 @@ public record IncidentChronology(
         return "someone";
     }
 
-    /** The comment's first line as a reader sees it, cut at {@value #COMMENT_EXCERPT} characters. */
+    /**
+     * The comment's first line as a reader sees it, without mentions (copied into the task they would notify people
+     * again, and as text they are account ids), cut at {@value #COMMENT_EXCERPT} characters.
+     */
     private static String excerpt(String body) {
-        String text = body == null
-                ? ""
-                : WikiText.plain(body.strip().lines().findFirst().orElse(""));
+        String line = body == null ? "" : body.strip().lines().findFirst().orElse("");
+        String text = WikiText.plain(MENTION.matcher(line).replaceAll(" ")).strip();
         if (text.length() > COMMENT_EXCERPT) {
             int end = COMMENT_EXCERPT;
             if (Character.isHighSurrogate(text.charAt(end - 1))) {

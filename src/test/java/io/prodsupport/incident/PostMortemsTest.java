@@ -83,7 +83,10 @@ class PostMortemsTest {
         clock.advance(Duration.ofMinutes(25));
         sim.setPriority(key, priority, site.bob());
         clock.advance(Duration.ofMinutes(50));
-        sim.addComment(key, "Pool *exhausted* at 09:02 [see|https://grafana.example/d/1]\nsecond line", site.bob());
+        sim.addComment(
+                key,
+                "[~accountid:0a1b2c] Pool *exhausted* at 09:02 [see|https://grafana.example/d/1]\nsecond line",
+                site.bob());
         clock.advance(Duration.ofMinutes(30));
         sim.editDescription(
                 key,
