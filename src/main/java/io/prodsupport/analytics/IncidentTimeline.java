@@ -1,16 +1,17 @@
 package io.prodsupport.analytics;
 
+import io.prodsupport.incident.IncidentChronology;
 import io.prodsupport.incident.IncidentDescription;
 import io.prodsupport.incident.ParsedSection;
 import io.prodsupport.incident.Section;
-import io.prodsupport.jira.ChangeHistory;
 import io.prodsupport.jira.IssueHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The moments of one incident's life that the figures use, read from its changelog:
+ * The moments of one incident's life that the figures use, read from its changelog by {@link IncidentChronology} (the
+ * same derivation as the post-mortem's timeline):
  * <ul>
  *   <li>{@code firstResolved}: the first history entry that set a resolution (Jira sets it on the way into a done
  *       status). A reopened and again resolved incident keeps its first time.</li>
@@ -18,8 +19,6 @@ import java.util.Optional;
  *       empty or TBD (the same emptiness rule as the close gate). A root cause later set back to TBD keeps that first
  *       time; one written in the description at creation counts as found at creation.</li>
  * </ul>
- * The description at creation is the {@code fromString} of the first description change (Jira records the whole old
- * and new text), or the current description when it never changed.
  */
 public record IncidentTimeline(
         String key,
@@ -32,42 +31,15 @@ public record IncidentTimeline(
         String rootCause) {
 
     public static IncidentTimeline of(IssueHistory history) {
-        var issue = history.issue();
-        var fields = issue.fields();
-        Instant created = fields.created().toInstant();
-        Instant resolved = null;
-        Instant rootCause = null;
-        String description = null;
-        boolean sawDescription = false;
-        for (ChangeHistory entry : history.histories()) {
-            for (ChangeHistory.Item item : entry.items()) {
-                if (item.fieldId().equals("resolution") && resolved == null && isSet(item)) {
-                    resolved = entry.created().toInstant();
-                }
-                if (item.fieldId().equals("description")) {
-                    if (!sawDescription) {
-                        sawDescription = true;
-                        if (rootCauseKnown(item.fromString())) {
-                            rootCause = created;
-                        }
-                    }
-                    description = item.toText();
-                    if (rootCause == null && rootCauseKnown(description)) {
-                        rootCause = entry.created().toInstant();
-                    }
-                }
-            }
-        }
-        if (!sawDescription && rootCauseKnown(fields.description())) {
-            rootCause = created;
-        }
+        var fields = history.issue().fields();
+        IncidentChronology chronology = IncidentChronology.of(history);
         return new IncidentTimeline(
-                issue.key(),
+                history.issue().key(),
                 fields.projectKey(),
                 fields.summary(),
-                created,
-                resolved,
-                rootCause,
+                chronology.reported(),
+                chronology.firstResolved(),
+                chronology.rootCauseFound(),
                 fields.isDone(),
                 rootCauseText(fields.description()));
     }
@@ -78,14 +50,6 @@ public record IncidentTimeline(
 
     public Optional<Duration> timeToRootCause() {
         return Optional.ofNullable(rootCauseFound).map(r -> Duration.between(created, r));
-    }
-
-    private static boolean isSet(ChangeHistory.Item item) {
-        return item.to() != null || item.toText() != null;
-    }
-
-    private static boolean rootCauseKnown(String description) {
-        return !IncidentDescription.parse(description).isEmpty(Section.ROOT_CAUSE);
     }
 
     /** The Root Cause(s) section's text now, or "" when it is empty or TBD. */

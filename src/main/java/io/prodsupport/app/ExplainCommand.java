@@ -56,6 +56,7 @@ final class ExplainCommand implements Callable<Integer> {
                     loaded.incidents().mode().observes(issue.fields().projectKey()),
                     names.named(IncidentWorkflow.recorded(issue)),
                     wiring.followUps(jira, ledger).explain(issue),
+                    wiring.postMortems(jira, ledger).explain(issue),
                     activity.of(issue.key()),
                     jira.searchWithHistory("key = " + issue.key(), List.of("summary"))
                             .findFirst()

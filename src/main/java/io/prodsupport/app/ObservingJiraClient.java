@@ -13,6 +13,7 @@ import io.prodsupport.jira.IssueLinkType;
 import io.prodsupport.jira.JiraClient;
 import io.prodsupport.jira.JiraUser;
 import io.prodsupport.jira.NewIssue;
+import io.prodsupport.jira.Priority;
 import io.prodsupport.jira.Project;
 import io.prodsupport.jira.ServerInfo;
 import io.prodsupport.jira.Transition;
@@ -91,6 +92,16 @@ final class ObservingJiraClient implements JiraClient {
     @Override
     public List<IssueLinkType> issueLinkTypes() {
         return jira.issueLinkTypes();
+    }
+
+    @Override
+    public List<Priority> priorities() {
+        return jira.priorities();
+    }
+
+    @Override
+    public IssueHistory issueWithHistory(String key, Collection<String> fields) {
+        return jira.issueWithHistory(key, fields);
     }
 
     @Override

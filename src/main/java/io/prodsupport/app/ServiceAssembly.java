@@ -18,6 +18,7 @@ import io.prodsupport.inbox.WorkerSettings;
 import io.prodsupport.incident.FollowUpLedger;
 import io.prodsupport.incident.IncidentWorkflow;
 import io.prodsupport.incident.OnCallRotation;
+import io.prodsupport.incident.PostMortems;
 import io.prodsupport.jira.HttpJiraClient;
 import io.prodsupport.jira.JiraClient;
 import io.prodsupport.jira.JiraHealth;
@@ -136,6 +137,13 @@ final class ServiceAssembly {
                 info.version(),
                 config.jira().baseUrl(),
                 me.displayName());
+        if (config.postmortem() != null) {
+            // a threshold Jira does not have would silently make no post-mortem at all
+            PostMortems.thresholdProblem(jira.priorities(), config.postmortem().minPriority())
+                    .ifPresent(problem -> {
+                        throw new IllegalArgumentException(problem);
+                    });
+        }
         Config.Store store = config.store();
         // absolute, so an administrator sees which file a relative store.url became
         log.info("store: {}", StoreLocation.of(store.url()).description());
@@ -162,7 +170,7 @@ final class ServiceAssembly {
             outbox.enqueue(message, channels, now, due);
             messages.nudge();
         };
-        IncidentWorkflow enforcing = wiring.workflow(jira, wiring.followUps(jira, ledger), queue);
+        IncidentWorkflow enforcing = wiring.workflow(jira, ledger, queue);
         if (observing) {
             log.info(
                     "observe mode for {}: nothing is written to Jira or sent to a channel; what would be done is"

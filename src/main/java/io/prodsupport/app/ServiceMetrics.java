@@ -12,6 +12,7 @@ import io.prodsupport.inbox.Inbox;
 import io.prodsupport.inbox.StoreUnavailableException;
 import io.prodsupport.incident.CloseGate;
 import io.prodsupport.incident.FollowUps;
+import io.prodsupport.incident.PostMortems;
 import io.prodsupport.notify.ChannelMessage;
 import io.prodsupport.notify.IncidentNotice;
 import io.prodsupport.notify.Notifier;
@@ -53,6 +54,14 @@ final class ServiceMetrics {
                 .description("Follow-up tickets created for prevention actions")
                 .register(registry);
         return followUps;
+    }
+
+    /** {@code prodsupport_postmortems_made_total}: post-mortem tasks created for resolved incidents. */
+    PostMortems count(PostMortems postMortems) {
+        FunctionCounter.builder("prodsupport.postmortems.made", postMortems, PostMortems::createdSoFar)
+                .description("Post-mortem tasks created for resolved incidents at or above postmortem.minPriority")
+                .register(registry);
+        return postMortems;
     }
 
     /** {@code prodsupport_inbox_dead_letters}: events parked after their last attempt, waiting for a replay. */

@@ -24,6 +24,8 @@ import io.prodsupport.incident.IncidentReconciler;
 import io.prodsupport.incident.IncidentScope;
 import io.prodsupport.incident.IncidentWorkflow;
 import io.prodsupport.incident.OnCallRotation;
+import io.prodsupport.incident.PostMortemSettings;
+import io.prodsupport.incident.PostMortems;
 import io.prodsupport.incident.ProgressUpdates;
 import io.prodsupport.incident.Reminders;
 import io.prodsupport.incident.Section;
@@ -367,8 +369,38 @@ public final class Wiring {
                 FollowUps.DEFAULT_LEASE);
     }
 
-    /** What every event goes through: the rules of an incident's life, over {@code jira}. */
-    IncidentWorkflow workflow(JiraClient jira, FollowUps followUps, Outbox outbox) {
+    /**
+     * The post-mortems of the {@code postmortem} section over {@code jira} and {@code ledger} (the follow-ups' ledger, a
+     * row per incident under {@link PostMortems#ACTION_ID}); off, and saying so in {@code explain}, without it.
+     */
+    PostMortems postMortems(JiraClient jira, FollowUpLedger ledger) {
+        return metrics.count(uncountedPostMortems(jira, ledger));
+    }
+
+    private PostMortems uncountedPostMortems(JiraClient jira, FollowUpLedger ledger) {
+        Config.Postmortem p = config.postmortem();
+        if (p == null) {
+            return PostMortems.off(jira, incidentScope(), ledger, clock);
+        }
+        return new PostMortems(
+                jira,
+                incidentScope(),
+                new PostMortemSettings(
+                        p.minPriority(),
+                        p.project() != null ? p.project() : config.followUps().project(),
+                        p.issueType(),
+                        config.followUps().linkType()),
+                ledger,
+                clock,
+                FollowUps.DEFAULT_LEASE);
+    }
+
+    /** What every event goes through: the rules of an incident's life, over {@code jira}, recording in {@code ledger}. */
+    IncidentWorkflow workflow(JiraClient jira, FollowUpLedger ledger, Outbox outbox) {
+        return workflow(jira, followUps(jira, ledger), postMortems(jira, ledger), outbox);
+    }
+
+    private IncidentWorkflow workflow(JiraClient jira, FollowUps followUps, PostMortems postMortems, Outbox outbox) {
         Config.Notify notify = config.notifications();
         IncidentProgress progress = new IncidentProgress(
                 jira,
@@ -378,16 +410,21 @@ public final class Wiring {
                 ProgressUpdates.valueOf(notify.updates().toUpperCase(Locale.ROOT)),
                 notify.foldWithin(),
                 clock);
-        return workflow(jira, followUps, announcement(jira, outbox), progress);
+        return workflow(jira, followUps, postMortems, announcement(jira, outbox), progress);
     }
 
     private IncidentWorkflow workflow(
-            JiraClient jira, FollowUps followUps, IncidentAnnouncement announcement, IncidentProgress progress) {
+            JiraClient jira,
+            FollowUps followUps,
+            PostMortems postMortems,
+            IncidentAnnouncement announcement,
+            IncidentProgress progress) {
         return new IncidentWorkflow(
                 jira,
                 reconciler(jira),
                 closeGate(jira),
                 followUps,
+                postMortems,
                 announcement,
                 new WhysFromComments(jira, config.incidents().whysFromComments()),
                 progress,
@@ -396,11 +433,17 @@ public final class Wiring {
 
     /**
      * Observe mode's workflow: the same rules over a Jira that takes no writes, channels that send nothing and a
-     * follow-up ledger in memory, so nothing it does outlives it except the log and the activity record.
+     * follow-up ledger in memory (follow-ups and the post-mortem alike: "would create" once per process), so nothing it
+     * does outlives it except the log and the activity record.
      */
     IncidentWorkflow observingWorkflow(JiraClient jira) {
         JiraClient observed = new ObservingJiraClient(jira);
-        return workflow(observed, uncountedFollowUps(observed, new ObservedFollowUpLedger()), SilentChannel.OUTBOX);
+        FollowUpLedger inMemory = new ObservedFollowUpLedger();
+        return workflow(
+                observed,
+                uncountedFollowUps(observed, inMemory),
+                uncountedPostMortems(observed, inMemory),
+                SilentChannel.OUTBOX);
     }
 
     /** The people the config names (watchers, the rotation), by display name where Jira knows them. */
@@ -418,8 +461,13 @@ public final class Wiring {
     /** The batch command's engine: the same workflow as the webhook path, over {@code jira}. */
     public Backfill backfill(JiraClient jira, BackfillCheckpoints checkpoints, FollowUpLedger ledger) {
         FollowUps followUps = followUps(jira, ledger);
+        // the workflow never asks the backfill's signals for a post-mortem (see IncidentWorkflow)
         return new Backfill(
-                jira, workflow(jira, followUps, NO_MESSAGES), new ResolvedTickets(followUps), checkpoints, clock);
+                jira,
+                workflow(jira, followUps, postMortems(jira, ledger), NO_MESSAGES),
+                new ResolvedTickets(followUps),
+                checkpoints,
+                clock);
     }
 
     /**

@@ -8,6 +8,7 @@ import io.prodsupport.jira.JiraClient;
 import io.prodsupport.jira.JiraException;
 import io.prodsupport.jira.JiraUnreachableException;
 import io.prodsupport.jira.JiraUser;
+import io.prodsupport.jira.Priority;
 import io.prodsupport.jira.Project;
 import io.prodsupport.jira.ServerInfo;
 import io.prodsupport.mail.Mailbox;
@@ -112,6 +113,7 @@ public final class SiteCheck {
         project(config.followUps().project(), "follow-up project", record)
                 .ifPresent(p -> issueTypes(p, List.of(config.followUps().issueType()), record));
         linkType(record);
+        postmortem(record);
         people(info, record);
         webhook.ifPresent(setup -> webhook(setup, info, record));
     }
@@ -247,6 +249,42 @@ public final class SiteCheck {
                                     + String.join(", ", names) + ")"));
         } catch (JiraException e) {
             out.accept(CheckLine.fail("link type \"" + wanted + "\": " + e.getMessage()));
+        }
+    }
+
+    /**
+     * With a {@code postmortem} section: its project and issue type, and that {@code minPriority} is one of Jira's
+     * priorities (their order is Jira's: "at or above" is read from it).
+     */
+    private void postmortem(Consumer<CheckLine> out) {
+        Config.Postmortem postmortem = config.postmortem();
+        if (postmortem == null) {
+            return;
+        }
+        String projectKey = postmortem.project() != null
+                ? postmortem.project()
+                : config.followUps().project();
+        project(projectKey, "post-mortem project", out)
+                .ifPresent(p -> issueTypes(p, List.of(postmortem.issueType()), out));
+        String wanted = postmortem.minPriority();
+        try {
+            List<String> names = jira.priorities().stream().map(Priority::name).toList();
+            int at = -1;
+            for (int i = 0; i < names.size(); i++) {
+                if (names.get(i) != null && names.get(i).equalsIgnoreCase(wanted)) {
+                    at = i;
+                }
+            }
+            out.accept(
+                    at >= 0
+                            ? CheckLine.pass("postmortem.minPriority \"" + wanted + "\" is one of Jira's priorities:"
+                                    + " incidents resolved at " + String.join(", ", names.subList(0, at + 1))
+                                    + " get a post-mortem task")
+                            : CheckLine.fail("postmortem.minPriority \"" + wanted
+                                    + "\" is not one of Jira's priorities (" + String.join(", ", names) + ")"));
+        } catch (JiraException e) {
+            out.accept(CheckLine.fail(
+                    "postmortem.minPriority \"" + wanted + "\": cannot read Jira's priorities: " + e.getMessage()));
         }
     }
 

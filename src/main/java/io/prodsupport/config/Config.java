@@ -25,7 +25,8 @@ public record Config(
         @JsonProperty("notify") Notify notifications,
         Mail mail,
         Logging logging,
-        Console console) {
+        Console console,
+        Postmortem postmortem) {
 
     public Config {
         Objects.requireNonNull(incidents, "incidents");
@@ -60,7 +61,8 @@ public record Config(
                 notifications,
                 mail,
                 logging,
-                console);
+                console,
+                postmortem);
     }
 
     /** Cloud authenticates with email + API token, Data Center with a personal access token. */
@@ -185,6 +187,16 @@ public record Config(
             linkType = linkType != null ? linkType : "Relates";
             labels = labels != null ? List.copyOf(labels) : List.of("prevention");
             inheritPriority = inheritPriority != null && inheritPriority;
+        }
+    }
+
+    /**
+     * Post-mortem tasks for resolved incidents at or above {@code minPriority} in Jira's priority order; the section
+     * absent means no post-mortems. {@code project} null means {@code followUps.project} (resolved by the wiring).
+     */
+    public record Postmortem(String minPriority, String project, String issueType) {
+        public Postmortem {
+            issueType = issueType != null ? issueType : "Task";
         }
     }
 

@@ -157,7 +157,13 @@ final class ConfigSchema {
                             optional("attachments", leaf(Kind.BOOLEAN)))),
             optional(
                     "logging", obj(optional("format", leaf(Kind.LOG_FORMAT)), optional("level", leaf(Kind.LOG_LEVEL)))),
-            optional("console", obj(required("token", leaf(Kind.SECRET)))));
+            optional("console", obj(required("token", leaf(Kind.SECRET)))),
+            optional(
+                    "postmortem",
+                    obj(
+                            required("minPriority", leaf(Kind.STRING)),
+                            optional("project", leaf(Kind.STRING)),
+                            optional("issueType", leaf(Kind.STRING)))));
 
     private ConfigSchema() {}
 

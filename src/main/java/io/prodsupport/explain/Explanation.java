@@ -14,6 +14,7 @@ import java.util.List;
  *
  * @param recorded  what the rules recorded on the ticket, one line each
  * @param followUps each prevention action and what became of it
+ * @param postMortem its post-mortem task (the ledger) and how far its making got, or why it has none
  * @param activity  the events handled for it, oldest first
  * @param observed  whether its project is in observe mode now
  * @param changelog Jira's changelog of the incident, oldest first: the moves the events were about
@@ -23,6 +24,7 @@ public record Explanation(
         boolean observed,
         List<String> recorded,
         List<String> followUps,
+        String postMortem,
         List<Activity> activity,
         List<ChangeHistory> changelog) {
 
@@ -56,6 +58,8 @@ public record Explanation(
             out.add("  no actions listed");
         }
         followUps.forEach(line -> out.add("  * " + line));
+        out.add("");
+        out.add("Post-mortem (ledger): " + postMortem);
         out.add("");
         out.add("Jira's changelog (status, resolution, owner and priority; oldest first):");
         int other = 0;

@@ -22,16 +22,19 @@ import java.util.Set;
 final class FollowUpFinder {
 
     private final JiraClient jira;
-    private final FollowUpSettings settings;
+    private final String project;
     private final Issue incident;
     private final Set<String> known;
     private final Map<String, Optional<FollowUpOrigin>> origins = new HashMap<>();
     private List<String> searched;
 
-    /** @param known follow-up keys the ledger already maps to actions */
-    FollowUpFinder(JiraClient jira, FollowUpSettings settings, Issue incident, Set<String> known) {
+    /**
+     * @param project where the issues it looks for are made: {@code followUps.project}, or {@code postmortem.project}
+     * @param known   issue keys the ledger already maps to actions
+     */
+    FollowUpFinder(JiraClient jira, String project, Issue incident, Set<String> known) {
         this.jira = jira;
-        this.settings = settings;
+        this.project = project;
         this.incident = incident;
         this.known = Set.copyOf(known);
     }
@@ -83,7 +86,7 @@ final class FollowUpFinder {
         Set<String> keys = new LinkedHashSet<>();
         for (IssueLink link : issue.fields().issueLinks()) {
             String other = link.inwardKey().equals(incident.key()) ? link.outwardKey() : link.inwardKey();
-            if (other.startsWith(settings.project().toUpperCase(Locale.ROOT) + "-")) {
+            if (other.startsWith(project.toUpperCase(Locale.ROOT) + "-")) {
                 keys.add(other);
             }
         }
@@ -99,8 +102,7 @@ final class FollowUpFinder {
 
     /** Follow-ups of this incident, by their origin label; the origin property of each is then checked. */
     String jql() {
-        return "project = " + quote(settings.project()) + " AND labels = "
-                + quote(FollowUpSettings.originLabel(incident.key()));
+        return "project = " + quote(project) + " AND labels = " + quote(FollowUpSettings.originLabel(incident.key()));
     }
 
     private static String quote(String value) {

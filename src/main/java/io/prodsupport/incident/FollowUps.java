@@ -109,7 +109,7 @@ public final class FollowUps {
      */
     public List<String> explain(Issue incident) {
         Map<String, FollowUpRecord> byAction = new HashMap<>();
-        ledger.records(incident.key()).forEach(r -> byAction.put(r.actionId(), r));
+        records(incident.key()).forEach(r -> byAction.put(r.actionId(), r));
         Set<String> tracking = trackingProjects(incident);
         List<String> lines = new ArrayList<>();
         for (Action action :
@@ -147,7 +147,18 @@ public final class FollowUps {
      * naming an issue of a tracking project and without one in the ledger (what a dry run shows; it reads no Jira).
      */
     public List<Action> pending(Issue incident, String description) {
-        return needing(incident, description, ledger.records(incident.key()));
+        return needing(incident, description, records(incident.key()));
+    }
+
+    /**
+     * The incident's follow-up rows: the ledger's rows without the post-mortem's, which shares the ledger under the
+     * reserved action id {@value PostMortems#ACTION_ID} (no prevention action has that id) and is made, linked and
+     * finished by {@link PostMortems}, never listed in the follow-up comment.
+     */
+    private List<FollowUpRecord> records(String incidentKey) {
+        return ledger.records(incidentKey).stream()
+                .filter(r -> !r.actionId().equals(PostMortems.ACTION_ID))
+                .toList();
     }
 
     private List<Action> needing(Issue incident, String description, List<FollowUpRecord> records) {
@@ -190,7 +201,10 @@ public final class FollowUps {
         }
 
         Optional<String> run() {
-            List<FollowUpRecord> records = ledger.records(key);
+            List<FollowUpRecord> all = ledger.records(key);
+            List<FollowUpRecord> records = all.stream()
+                    .filter(r -> !r.actionId().equals(PostMortems.ACTION_ID))
+                    .toList();
             List<Action> needing = needing(incident, incident.fields().description(), records);
             Set<String> needingIds = needing.stream().map(Action::id).collect(Collectors.toSet());
             List<FollowUpRecord> orphans = records.stream()
@@ -202,9 +216,9 @@ public final class FollowUps {
             try {
                 FollowUpFinder finder = new FollowUpFinder(
                         jira,
-                        settings,
+                        settings.project(),
                         incident,
-                        records.stream()
+                        all.stream()
                                 .filter(FollowUpRecord::hasFollowUp)
                                 .map(FollowUpRecord::followUpKey)
                                 .collect(Collectors.toSet()));
@@ -287,7 +301,7 @@ public final class FollowUps {
 
         /** Links and lists every unfinished follow-up of the incident, holding all of them or none. */
         private void finish() {
-            List<FollowUpRecord> open = ledger.records(key).stream()
+            List<FollowUpRecord> open = records(key).stream()
                     .filter(r -> r.state() != FollowUpRecord.State.COMMENTED)
                     .toList();
             for (FollowUpRecord record : open) {

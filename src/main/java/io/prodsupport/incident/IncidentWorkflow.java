@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  *   <li>when it is new, tell the channels ({@link IncidentAnnouncement}, once per channel);</li>
  *   <li>copy the "why" questions of its comments into Whys ({@link WhysFromComments}, once per question);</li>
  *   <li>when the signal is a close, run the close gate ({@link CloseGate});</li>
- *   <li>when it is resolved (and stays so), make the follow-ups of its prevention actions ({@link FollowUps});</li>
+ *   <li>when it is resolved (and stays so), make the follow-ups of its prevention actions ({@link FollowUps}), and its
+ *       post-mortem task when its priority calls for one ({@link PostMortems}; never from the backfill);</li>
  *   <li>tell the channels what changed since they were last told ({@link IncidentProgress}, folded).</li>
  * </ol>
  *
@@ -36,6 +37,7 @@ public final class IncidentWorkflow {
             IncidentReconciler.FIELDS,
             CloseGate.FIELDS,
             FollowUps.FIELDS,
+            PostMortems.FIELDS,
             IncidentAnnouncement.FIELDS,
             IncidentProgress.FIELDS,
             List.of("created", "resolution"));
@@ -52,6 +54,7 @@ public final class IncidentWorkflow {
     private final IncidentReconciler reconciler;
     private final CloseGate gate;
     private final FollowUps followUps;
+    private final PostMortems postMortems;
     private final IncidentAnnouncement announcement;
     private final WhysFromComments whys;
     private final IncidentProgress progress;
@@ -62,6 +65,7 @@ public final class IncidentWorkflow {
             IncidentReconciler reconciler,
             CloseGate gate,
             FollowUps followUps,
+            PostMortems postMortems,
             IncidentAnnouncement announcement,
             WhysFromComments whys,
             IncidentProgress progress,
@@ -70,6 +74,7 @@ public final class IncidentWorkflow {
         this.reconciler = reconciler;
         this.gate = gate;
         this.followUps = followUps;
+        this.postMortems = postMortems;
         this.announcement = announcement;
         this.whys = whys;
         this.progress = progress;
@@ -138,6 +143,10 @@ public final class IncidentWorkflow {
         // every event of a resolved incident: its prevention actions may have been added or edited since
         if (now.fields().isDone() && bounced.isEmpty()) {
             followUps.reconcile(now).ifPresent(d -> did.add("follow-ups: " + d));
+            // the backfill brings old tickets up to standard; it does not open reviews of past incidents
+            if (signal.kind() != IncidentSignal.Kind.BACKFILLED) {
+                postMortems.reconcile(now).ifPresent(d -> did.add("post-mortem: " + d));
+            }
         }
         // a bounced close is moved back by prodsupport itself: the issue as read is not what Jira now holds; and a
         // close the gate refuses (an earlier event may read it before the close's own event comes) is not told either

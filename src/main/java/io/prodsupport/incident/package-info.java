@@ -17,5 +17,9 @@
  * exactly once each: {@link io.prodsupport.incident.FollowUpPlanner} decides and writes the text, the
  * {@link io.prodsupport.incident.FollowUpLedger} (implemented over JDBC in {@code store}) records each step, and the
  * origin property on every follow-up lets a retry find what a crashed attempt made.
+ * {@link io.prodsupport.incident.PostMortems} makes the post-mortem task of an incident resolved at or above the
+ * configured priority by the same machinery (a ledger row under a reserved action id), its description written by
+ * {@link io.prodsupport.incident.PostMortemText} from {@link io.prodsupport.incident.IncidentChronology}: the
+ * incident's life as its changelog and comments tell it, also what the analytics count.
  */
 package io.prodsupport.incident;

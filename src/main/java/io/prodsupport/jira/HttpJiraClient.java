@@ -189,6 +189,32 @@ public final class HttpJiraClient implements JiraClient, AutoCloseable {
         return each(http.get(http.api("issueLinkType").build(), null).path("issueLinkTypes"), IssueLinkType::fromJson);
     }
 
+    /**
+     * @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-issue-priorities/#api-rest-api-2-priority-get">Get priorities (Cloud)</a>
+     * @see <a href="https://docs.atlassian.com/software/jira/docs/api/REST/latest/#api/2/priority-getPriorities">Get priorities (Data Center)</a>
+     */
+    @Override
+    public List<Priority> priorities() {
+        return each(http.get(http.api("priority").build(), "priorities"), Priority::fromJson);
+    }
+
+    /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-issues/#api-rest-api-2-issue-issueidorkey-get">Get issue</a> */
+    @Override
+    public IssueHistory issueWithHistory(String key, Collection<String> fields) {
+        HttpUrl url = http.api("issue", key)
+                .addQueryParameter("fields", String.join(",", fields))
+                .addQueryParameter("expand", "changelog")
+                .build();
+        JsonNode node = http.get(url, "issue " + key);
+        Issue issue = Issue.fromJson(node);
+        JsonNode changelog = node.path("changelog");
+        List<ChangeHistory> histories = ChangeHistory.listFromJson(JsonFields.array(changelog, "histories"));
+        if (flavour() == Flavour.CLOUD && changelog.path("total").asInt(histories.size()) > histories.size()) {
+            histories = changelog(key);
+        }
+        return new IssueHistory(issue, histories);
+    }
+
     /** @see <a href="https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-issues/#api-rest-api-2-issue-issueidorkey-get">Get issue</a> */
     @Override
     public Issue getIssue(String key, Collection<String> fields, Collection<String> properties) {

@@ -43,6 +43,20 @@ public interface JiraClient {
     /** {@code GET /rest/api/2/issueLinkType}. */
     List<IssueLinkType> issueLinkTypes();
 
+    /**
+     * {@code GET /rest/api/2/priority}: every issue priority of the site, in Jira's order (highest first, as the
+     * administrator arranged them). Deprecated on Cloud in favour of the paged {@code /priority/search}, but present
+     * there and the only list Data Center has.
+     */
+    List<Priority> priorities();
+
+    /**
+     * {@code GET /rest/api/2/issue/{key}?fields=...&expand=changelog}: the issue with its whole changelog, oldest entry
+     * first (on Cloud, whose GET issue embeds at most 100 entries, the changelog endpoint when there are more). A plain
+     * GET, so unlike a search it sees the issue's latest changes at once.
+     */
+    IssueHistory issueWithHistory(String key, Collection<String> fields);
+
     /** {@code GET /rest/api/2/issue/{key}?fields=...}. */
     default Issue getIssue(String key, Collection<String> fields) {
         return getIssue(key, fields, List.of());

@@ -86,7 +86,7 @@ class ProgressMessagesTest {
         outbox = wiring.outbox();
         worker = wiring.outboxWorker(outbox);
         ledger = wiring.followUpLedger();
-        workflow = wiring.workflow(jira, wiring.followUps(jira, ledger), outbox);
+        workflow = wiring.workflow(jira, ledger, outbox);
     }
 
     @AfterEach

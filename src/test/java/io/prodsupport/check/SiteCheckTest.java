@@ -370,4 +370,25 @@ class SiteCheckTest {
         assertThat(out.toString())
                 .contains("✗ folder \"Incidents\" does not exist: name an existing folder in mail.imap.folder");
     }
+
+    @ParameterizedTest
+    @EnumSource(Flavour.class)
+    void postmortem_min_priority_is_checked_against_jiras_priorities_in_their_order(Flavour flavour)
+            throws IOException {
+        site(flavour, true);
+
+        assertThat(check(OPS_AND_SUP + "postmortem:\n  minPriority: high\n")).isZero();
+        assertThat(out.toString())
+                .contains("✓ post-mortem project SUP (Support Backlog) exists\n")
+                .contains("✓ postmortem.minPriority \"high\" is one of Jira's priorities: incidents resolved at"
+                        + " Highest, High get a post-mortem task\n");
+
+        out.getBuffer().setLength(0);
+        assertThat(check(OPS_AND_SUP + "postmortem:\n  minPriority: Critical\n  issueType: Review\n"))
+                .isNotZero();
+        assertThat(out.toString())
+                .contains("✗ issue type Review not in SUP")
+                .contains("✗ postmortem.minPriority \"Critical\" is not one of Jira's priorities"
+                        + " (Highest, High, Medium, Low, Lowest)\n");
+    }
 }

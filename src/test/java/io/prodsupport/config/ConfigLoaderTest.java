@@ -422,4 +422,26 @@ class ConfigLoaderTest {
                     .containsPattern("(?m)^[ #]*" + last + ":");
         }
     }
+
+    @Test
+    void postmortem_is_off_without_its_section_and_its_keys_are_checked_line_by_line() {
+        assertThat(load(MINIMAL).postmortem()).isNull();
+        Config c = load(MINIMAL + "postmortem:\n  minPriority: High\n");
+        assertThat(c.postmortem().minPriority()).isEqualTo("High");
+        assertThat(c.postmortem().project())
+                .as("followUps.project, filled in by the wiring")
+                .isNull();
+        assertThat(c.postmortem().issueType()).isEqualTo("Task");
+        assertThat(load(MINIMAL + "postmortem: {minPriority: Highest, project: SUP, issueType: Review}\n")
+                        .postmortem())
+                .isEqualTo(new Config.Postmortem("Highest", "SUP", "Review"));
+        assertThat(problems(MINIMAL + "postmortem:\n  project: SUP\n  issuetype: Task\n"))
+                .containsExactlyInAnyOrder(
+                        "postmortem.issuetype: unknown key; did you mean postmortem.issueType?",
+                        "postmortem.minPriority: missing (required)");
+        assertThat(problems(MINIMAL + "postmortem:\n  minPriority: [High]\n"))
+                .containsExactly("postmortem.minPriority: expected a string, got a list");
+        assertThat(problems(MINIMAL + "postmortem: High\n"))
+                .containsExactly("postmortem: expected a section with keys minPriority, project, issueType");
+    }
 }

@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.prodsupport.incident.IncidentDescription;
+import io.prodsupport.incident.PostMortems;
 import io.prodsupport.incident.Section;
 import io.prodsupport.jirasim.Flavour;
 import io.prodsupport.jirasim.JiraSimulator;
@@ -106,7 +107,8 @@ public final class DemoMain {
                             + "mail:\n  imap:\n    host: 127.0.0.1\n    port: "
                             + mail.getImap().getPort()
                             + "\n    tls: false\n    username: " + MAILBOX + "\n    password: file:" + mailPassword
-                            + "\n  doneFolder: Processed\n  unmatchedFolder: Unmatched\n");
+                            + "\n  doneFolder: Processed\n  unmatchedFolder: Unmatched\n"
+                            + "postmortem:\n  minPriority: High\n");
             step("prodsupport is configured by " + config + "; its secrets are files beside it. A stand-in for a"
                     + " Slack incoming webhook listens at " + slack.url("/").host() + ":" + slack.getPort() + ".");
 
@@ -186,6 +188,10 @@ public final class DemoMain {
         System.out.println("    it landed under Whys, and nothing else in the description moved:");
         System.out.println("    │ h2. Whys\n    │ " + whys.replace("\n", "\n    │ "));
 
+        step("Bob raises the priority to High: a third of all payments fail …");
+        sim.setPriority(key, "High", site.bob());
+        await("prodsupport to finish", () -> idle(sim, port));
+
         step("Dave from Payments, who is not in Jira, replies by e-mail to " + MAILBOX + " …");
         int commentsBeforeMail = sim.issue(key).comments().size();
         GreenMailUtil.sendTextEmail(
@@ -233,6 +239,15 @@ public final class DemoMain {
         System.out.println("      "
                 + resolution.path("blocks").path(1).path("text").path("text").asText());
 
+        step("It was resolved at High, and postmortem.minPriority is High: prodsupport opens the post-mortem task …");
+        await("the post-mortem task", () -> postMortems(sim, key).size() == 1 && idle(sim, port));
+        SimIssue review = postMortems(sim, key).get(0);
+        boolean reviewLinked = review.links().stream()
+                .anyMatch(l -> l.inwardKey().equals(key) || l.outwardKey().equals(key));
+        System.out.println("    " + review.key() + " [" + review.issueType() + "] \"" + review.summary() + "\"  labels "
+                + review.labels() + (reviewLinked ? ", linked to " + key : ", NOT linked"));
+        System.out.println("    │ " + review.description().strip().replace("\n", "\n    │ "));
+
         step("The team writes down three prevention actions on the resolved incident …");
         String withActions = closed.description()
                 .replaceFirst(
@@ -258,7 +273,16 @@ public final class DemoMain {
 
     private static List<SimIssue> followUps(JiraSimulator sim, String incident) {
         return sim.issues().stream()
-                .filter(i -> i.projectKey().equals("SUP") && i.labels().contains("prodsupport-from-" + incident))
+                .filter(i -> i.projectKey().equals("SUP")
+                        && i.labels().contains("prodsupport-followup")
+                        && i.labels().contains("prodsupport-from-" + incident))
+                .toList();
+    }
+
+    private static List<SimIssue> postMortems(JiraSimulator sim, String incident) {
+        return sim.issues().stream()
+                .filter(i ->
+                        i.labels().contains(PostMortems.LABEL) && i.labels().contains("prodsupport-from-" + incident))
                 .toList();
     }
 

@@ -41,23 +41,54 @@ final class FollowUpSite implements AutoCloseable {
     private final List<FollowUpLedger> ledgers = new ArrayList<>();
 
     FollowUpSite(Flavour flavour, Path dir) {
+        this(flavour, "jdbc:sqlite:" + dir.resolve("store.db"));
+    }
+
+    /** With the ledger in this store: a SQLite file or a PostgreSQL database ({@code testing/PostgresServer}). */
+    FollowUpSite(Flavour flavour, String storeUrl) {
         simulated = SimulatedSite.start(flavour);
         sim = simulated.sim();
         site = simulated.site();
         jira = simulated.clientFor(
                 site.bot(), new RetryBudget(3, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(5)));
-        storeUrl = "jdbc:sqlite:" + dir.resolve("store.db");
+        this.storeUrl = storeUrl;
     }
 
     /** A connection to the ledger; each call opens another, as a restarted process would. */
     FollowUpLedger ledger() {
-        FollowUpLedger ledger = Stores.openFollowUpLedger(storeUrl, null, null);
+        FollowUpLedger ledger =
+                Stores.openFollowUpLedger(storeUrl, storeUrl.startsWith("jdbc:postgresql:") ? "postgres" : null, null);
         ledgers.add(ledger);
         return ledger;
     }
 
     FollowUps followUps(JiraClient client, FollowUpLedger ledger) {
         return new FollowUps(client, SCOPE, SETTINGS, ledger, clock, LEASE);
+    }
+
+    static final PostMortemSettings POST_MORTEM = new PostMortemSettings("High", "SUP", "Task", "Relates");
+
+    PostMortems postMortems(JiraClient client, FollowUpLedger ledger) {
+        return new PostMortems(client, SCOPE, POST_MORTEM, ledger, clock, LEASE);
+    }
+
+    /** A resolved incident of this priority, with this Prevention / Mitigation body and a root cause. */
+    String resolvedIncident(String priority, String prevention) {
+        String key = sim.createIssue("OPS", "Incident", "Checkout down", description(prevention), site.carol());
+        sim.setPriority(key, priority, site.alice());
+        sim.transition(key, "In Progress", site.alice());
+        sim.transition(key, "Done", site.alice());
+        return key;
+    }
+
+    /** The post-mortem tasks made for the incident, by their origin property. */
+    List<SimIssue> postMortemsOf(String incidentKey) {
+        return followUpsOf(incidentKey).stream()
+                .filter(i -> i.property(FollowUpOrigin.PROPERTY)
+                        .path("actionId")
+                        .asText()
+                        .equals(PostMortems.ACTION_ID))
+                .toList();
     }
 
     /** A resolved incident with this Prevention / Mitigation body and a root cause. */

@@ -71,6 +71,7 @@ class IncidentWorkflowTest {
                 new IncidentReconciler(jira, scope, new FixVersions(jira, "Production Support"), staffing),
                 new CloseGate(jira, scope, REQUIRED),
                 new FollowUps(jira, scope, FollowUpSite.SETTINGS, ledger, clock, FollowUpSite.LEASE),
+                PostMortems.off(jira, scope, ledger, clock),
                 new IncidentAnnouncement(jira, scope, chat, List.of("chat"), clock),
                 new WhysFromComments(jira, true),
                 new IncidentProgress(jira, scope, chat, List.of("chat"), ProgressUpdates.NONE, Duration.ZERO, clock),

@@ -281,6 +281,39 @@ class JiraClientContractTest {
 
     @ParameterizedTest
     @EnumSource(io.prodsupport.jirasim.Flavour.class)
+    void the_priorities_come_in_jiras_order_highest_first(io.prodsupport.jirasim.Flavour flavour) {
+        site(flavour);
+
+        assertThat(jira.priorities())
+                .extracting(Priority::name)
+                .containsExactly("Highest", "High", "Medium", "Low", "Lowest");
+        assertThat(jira.priorities()).first().isEqualTo(new Priority("1", "Highest"));
+        assertThat(sim.calls().count("GET /rest/api/2/priority")).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(io.prodsupport.jirasim.Flavour.class)
+    void an_issue_is_read_with_its_whole_history_oldest_first_even_past_clouds_cap(
+            io.prodsupport.jirasim.Flavour flavour) {
+        site(flavour);
+        String key = sim.createIssue("OPS", "Incident", "Long-lived", "v0", alice);
+        for (int i = 1; i <= 150; i++) {
+            sim.editDescription(key, "v" + i, alice);
+        }
+
+        IssueHistory history = jira.issueWithHistory(key, List.of("summary", "description"));
+
+        assertThat(history.issue().fields().description()).isEqualTo("v150");
+        assertThat(history.histories()).hasSize(150);
+        assertThat(history.histories().get(0).items().get(0).toText()).isEqualTo("v1");
+        assertThat(history.histories().get(149).items().get(0).toText()).isEqualTo("v150");
+        assertThat(sim.calls().count("GET /rest/api/2/issue/{issueIdOrKey}/changelog"))
+                .as("Cloud's GET issue embeds 100 at most: the changelog endpoint for the rest")
+                .isEqualTo(flavour == io.prodsupport.jirasim.Flavour.CLOUD ? 2 : 0);
+    }
+
+    @ParameterizedTest
+    @EnumSource(io.prodsupport.jirasim.Flavour.class)
     void the_latest_comments_come_newest_first_one_page_only(io.prodsupport.jirasim.Flavour flavour) {
         site(flavour);
         String key = sim.createIssue("OPS", "Incident", "Chatty", "", alice);

@@ -161,6 +161,30 @@ public final class JiraSimulator implements AutoCloseable {
         }
     }
 
+    /** A person's edit of the priority (a name of the site's scheme: Highest … Lowest). */
+    public void setPriority(String key, String priorityName, SimUser actor) {
+        synchronized (state) {
+            IssueRecord r = state.issue(key);
+            List<ChangeItem> items = new ArrayList<>();
+            editor.setPriority(
+                    r,
+                    SimPriority.find(priorityName)
+                            .orElseThrow(() -> new IllegalArgumentException("no priority " + priorityName)),
+                    items);
+            editor.commitEdit(r, items, actor);
+        }
+    }
+
+    /** A person's edit of the owner. */
+    public void assign(String key, SimUser assignee, SimUser actor) {
+        synchronized (state) {
+            IssueRecord r = state.issue(key);
+            List<ChangeItem> items = new ArrayList<>();
+            editor.setAssignee(r, assignee, items);
+            editor.commitEdit(r, items, actor);
+        }
+    }
+
     /** Moves the issue along the workflow as a person would (screens are filled in by that person). */
     public void transition(String key, String toStatusName, SimUser actor) {
         synchronized (state) {

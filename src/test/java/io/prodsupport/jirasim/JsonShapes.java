@@ -191,6 +191,14 @@ final class JsonShapes {
         return n;
     }
 
+    /** A priority as the list endpoint gives it: the issue field's shape plus its description and colour. */
+    ObjectNode priorityInList(SimPriority p) {
+        ObjectNode n = priority(p);
+        n.put("description", p.description());
+        n.put("statusColor", p.statusColor());
+        return n;
+    }
+
     JsonNode resolution(String name) {
         if (name == null) {
             return json.nullNode();

@@ -11,7 +11,9 @@ import io.javalin.config.RoutesConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Site-level and project-level endpoints: serverInfo, myself, projects, versions, link types, permissions. */
+/**
+ * Site-level and project-level endpoints: serverInfo, myself, projects, versions, link types, permissions, priorities.
+ */
 final class SiteRoutes {
     /** Permission key -> {id, name, global?} as Jira's permission scheme names them. */
     private static final Map<String, String[]> PERMISSIONS = new LinkedHashMap<>();
@@ -52,6 +54,7 @@ final class SiteRoutes {
         p.route(r, POST, "/rest/api/2/version", this::createVersion);
         p.route(r, GET, "/rest/api/2/issueLinkType", this::linkTypes);
         p.route(r, GET, "/rest/api/2/mypermissions", this::myPermissions);
+        p.route(r, GET, "/rest/api/2/priority", this::priorities);
     }
 
     private void serverInfo(SimCall c) {
@@ -70,6 +73,16 @@ final class SiteRoutes {
         n.put("scmInfo", "a1b2c3d4e5f6");
         n.put("serverTitle", "Jira");
         c.answer(200, n);
+    }
+
+    /**
+     * GET /priority: every priority of the site in the order the administrator arranged them (highest first), as a bare
+     * array of Priority objects; the same on Cloud (where it is deprecated but answers) and Data Center.
+     */
+    private void priorities(SimCall c) {
+        ArrayNode list = json.arrayNode();
+        SimPriority.ALL.forEach(priority -> list.add(shapes.priorityInList(priority)));
+        c.answer(200, list);
     }
 
     private SimProject project(SimCall c) {
