@@ -7,8 +7,8 @@
 //   prodsupport.origin    {incidentKey, actionId, incidentProject} on each follow-up
 'use strict';
 
-// The label a post-mortem task carries (issue 15 of the service: "label prodsupport-postmortem, linked to the
-// incident"). The service does not make post-mortems yet; a linked issue with this label is shown as the one.
+// The label the service's post-mortem task carries (incident/PostMortems: label prodsupport-postmortem, linked to the
+// incident); a linked issue with this label is shown as the incident's post-mortem.
 var POSTMORTEM_LABEL = 'prodsupport-postmortem';
 
 var CHANNEL_NAMES = { slack: 'Slack', teams: 'Microsoft Teams', email: 'E-mail' };
