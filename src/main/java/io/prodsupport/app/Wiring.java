@@ -176,10 +176,15 @@ public final class Wiring {
     }
 
     CloseGate closeGate(JiraClient jira) {
+        return metrics.count(uncountedCloseGate(jira));
+    }
+
+    /** Observe mode's close gate: what it would refuse is recorded, not counted in {@code /metrics}. */
+    private CloseGate uncountedCloseGate(JiraClient jira) {
         List<Section> required = config.incidents().requiredOnClose().stream()
                 .map(title -> Section.match(title).orElseThrow()) // validated when the config was loaded
                 .toList();
-        return metrics.count(new CloseGate(jira, incidentScope(), required));
+        return new CloseGate(jira, incidentScope(), required);
     }
 
     /**
@@ -401,6 +406,11 @@ public final class Wiring {
     }
 
     private IncidentWorkflow workflow(JiraClient jira, FollowUps followUps, PostMortems postMortems, Outbox outbox) {
+        return workflow(jira, closeGate(jira), followUps, postMortems, outbox);
+    }
+
+    private IncidentWorkflow workflow(
+            JiraClient jira, CloseGate gate, FollowUps followUps, PostMortems postMortems, Outbox outbox) {
         Config.Notify notify = config.notifications();
         IncidentProgress progress = new IncidentProgress(
                 jira,
@@ -410,11 +420,12 @@ public final class Wiring {
                 ProgressUpdates.valueOf(notify.updates().toUpperCase(Locale.ROOT)),
                 notify.foldWithin(),
                 clock);
-        return workflow(jira, followUps, postMortems, announcement(jira, outbox), progress);
+        return workflow(jira, gate, followUps, postMortems, announcement(jira, outbox), progress);
     }
 
     private IncidentWorkflow workflow(
             JiraClient jira,
+            CloseGate gate,
             FollowUps followUps,
             PostMortems postMortems,
             IncidentAnnouncement announcement,
@@ -422,7 +433,7 @@ public final class Wiring {
         return new IncidentWorkflow(
                 jira,
                 reconciler(jira),
-                closeGate(jira),
+                gate,
                 followUps,
                 postMortems,
                 announcement,
@@ -441,6 +452,7 @@ public final class Wiring {
         FollowUpLedger inMemory = new ObservedFollowUpLedger();
         return workflow(
                 observed,
+                uncountedCloseGate(observed),
                 uncountedFollowUps(observed, inMemory),
                 uncountedPostMortems(observed, inMemory),
                 SilentChannel.OUTBOX);
