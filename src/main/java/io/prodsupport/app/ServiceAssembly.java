@@ -17,7 +17,7 @@ import io.prodsupport.inbox.InboxWorker;
 import io.prodsupport.inbox.WorkerSettings;
 import io.prodsupport.incident.FollowUpLedger;
 import io.prodsupport.incident.IncidentWorkflow;
-import io.prodsupport.incident.OnCallRotation;
+import io.prodsupport.incident.OnDuty;
 import io.prodsupport.jira.HttpJiraClient;
 import io.prodsupport.jira.JiraClient;
 import io.prodsupport.jira.JiraHealth;
@@ -29,6 +29,7 @@ import io.prodsupport.notify.ChannelBacklog;
 import io.prodsupport.notify.Outbox;
 import io.prodsupport.notify.OutboxStore;
 import io.prodsupport.notify.OutboxWorker;
+import io.prodsupport.oncall.CalendarOnDuty;
 import io.prodsupport.store.StoreLocation;
 import io.prodsupport.sweep.MissedWebhooks;
 import io.prodsupport.sweep.Sweep;
@@ -269,13 +270,24 @@ final class ServiceAssembly {
         consoleStatus.set(() -> consoleStatus(timer, mail, observing));
         if (observing) {
             log.info("reminders (stale incidents, forgotten prevention) are not looked for while a project is in"
-                    + " observe mode");
+                    + " observe mode; on-call hand-overs are logged, not sent");
         }
+        wiring.calendar().ifPresent(calendar -> {
+            // read once at the start, so the log says at once whether the feed works
+            CalendarOnDuty.State state = calendar.refreshNow();
+            state.copy()
+                    .ifPresent(copy -> log.info(
+                            "on-call calendar: {} event(s); on duty now: {}",
+                            copy.schedule().events(),
+                            calendar.onDuty(clock.instant()).map(people::named).orElse("nobody")));
+        });
         return new ProdsupportService(server, worker, timer, mail, inbox, ledger, mailLedger, activity, wiring.http())
                 .delivering(messages, outbox, store.dedupeRetention())
                 .reminding(
                         observing ? Optional.empty() : Optional.of(wiring.reminders(jira, queue)),
-                        config.notifications().checkEvery());
+                        config.notifications().checkEvery())
+                // observe mode: the hand-over is logged by the silent channel, not queued
+                .handingOver(wiring.handovers(jira, observing ? SilentChannel.OUTBOX : queue));
     }
 
     /** The console and the dead-letter API on the {@code /api} routes, with the login page and sessions. */
@@ -288,13 +300,13 @@ final class ServiceAssembly {
             boolean tls,
             Supplier<List<StatusLine>> status) {
         DeadLetterApi deadLetters = new DeadLetterApi(inbox);
-        OnCallRotation rotation = wiring.rotation();
+        OnDuty onDuty = wiring.onDuty();
         ConsolePage page = new ConsolePage(
                 inbox,
                 activity,
                 wiring.incidentHistories(jira),
                 config.jira().baseUrl().toString(),
-                () -> rotation.onDuty(clock.instant()).map(people::named),
+                () -> onDuty.onDuty(clock.instant()).map(people::named),
                 status,
                 clock);
         return routes.get(DeadLetterApi.LIST, deadLetters.list())
