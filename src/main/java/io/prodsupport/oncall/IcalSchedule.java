@@ -250,6 +250,7 @@ public final class IcalSchedule {
     private static String firstLine(Throwable e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int nl = m.indexOf('\n');
-        return (nl < 0 ? m : m.substring(0, nl)).strip();
+        String line = (nl < 0 ? m : m.substring(0, nl)).strip();
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 }
