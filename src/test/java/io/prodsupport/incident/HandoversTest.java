@@ -11,6 +11,7 @@ import io.prodsupport.notify.IncidentNotice;
 import io.prodsupport.notify.OutboxEntry;
 import io.prodsupport.notify.OutboxStore;
 import io.prodsupport.store.Stores;
+import io.prodsupport.testing.PostgresServer;
 import io.prodsupport.testing.SettableClock;
 import io.prodsupport.testing.SimulatedSite;
 import java.nio.file.Path;
@@ -107,6 +108,32 @@ class HandoversTest {
                 .extracting(IncidentNotice::key, IncidentNotice::summary, IncidentNotice::status, IncidentNotice::url)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(
                         open, "Checkout down", "To Do", jira.serverInfo().baseUrl() + "/browse/" + open));
+    }
+
+    @Test
+    void two_instances_on_one_postgresql_take_turns_and_queue_one_message() {
+        String url = PostgresServer.freshDatabase("handovers");
+        IncidentScope scope = new IncidentScope(List.of("OPS"), List.of("Incident"), Optional.empty());
+        clock.advance(Duration.ofMinutes(2));
+        try (OutboxStore one = Stores.openOutbox(url, "postgres", null);
+                OutboxStore two = Stores.openOutbox(url, "postgres", null)) {
+            Handovers first = new Handovers(jira, scope, one, List.of("slack"), rotation, WITHIN, clock);
+            Handovers second = new Handovers(jira, scope, two, List.of("slack"), rotation, WITHIN, clock);
+            Duration every = Duration.ofMinutes(1);
+
+            assertThat(one.takeTurn("handovers", "one", clock.instant(), every)).isTrue();
+            assertThat(two.takeTurn("handovers", "two", clock.instant(), every))
+                    .as("one instance looks each minute")
+                    .isFalse();
+            assertThat(first.check()).hasSize(1);
+            clock.advance(every);
+            assertThat(two.takeTurn("handovers", "two", clock.instant(), every)).isTrue();
+            assertThat(second.check()).as("the other instance's look: same id").hasSize(1);
+
+            assertThat(two.claim("slack", clock.instant(), every, "w", 10))
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.message().kind()).isEqualTo(ChannelMessage.Kind.HANDOVER));
+        }
     }
 
     @Test
