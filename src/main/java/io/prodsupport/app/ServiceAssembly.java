@@ -350,6 +350,22 @@ final class ServiceAssembly {
                                         .orElse("the first run has not finished yet")))
                 .orElse(new StatusLine(
                         "sweep", "off", "sweep.enabled is false: a change whose webhook never came is not found")));
+        wiring.calendar().ifPresent(calendar -> {
+            CalendarOnDuty.State known = calendar.lastKnown();
+            String copy = known.copy()
+                    .map(c -> c.schedule().events() + " event(s), read "
+                            + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+                                    .withZone(java.time.ZoneOffset.UTC)
+                                    .format(c.readAt()))
+                    .orElse("no good copy yet: nobody is on duty by it");
+            lines.add(known.failure()
+                    .map(f -> new StatusLine("on-call calendar", "failing", f + "; " + copy))
+                    .orElse(new StatusLine(
+                            "on-call calendar",
+                            "on",
+                            copy + "; read again every "
+                                    + human(config.onCall().ical().refreshEvery()))));
+        });
         if (mail.isPresent()) {
             Config.Imap imap = config.mail().imap();
             lines.add(new StatusLine(

@@ -82,6 +82,11 @@ public final class CalendarOnDuty implements OnDuty {
         return new State(Optional.ofNullable(good), Optional.ofNullable(failure));
     }
 
+    /** What is known, without reading the feed (the console's status line must not wait on it). */
+    public synchronized State lastKnown() {
+        return new State(Optional.ofNullable(good), Optional.ofNullable(failure));
+    }
+
     /** Reads the feed now, whether due or not (check, the oncall command, the service's start). */
     public synchronized State refreshNow() {
         nextTry = Instant.MIN;
