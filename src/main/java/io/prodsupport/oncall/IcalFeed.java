@@ -83,13 +83,19 @@ public final class IcalFeed {
             return new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new FeedException("the calendar at " + host() + " could not be read ("
-                    + e.getClass().getSimpleName()
-                    + (e.getMessage() != null
-                                    && !e.getMessage().toLowerCase(Locale.ROOT).contains(url.encodedPath())
-                            ? ": " + e.getMessage()
-                            : "")
-                    + ")");
+                    + e.getClass().getSimpleName() + (showable(e.getMessage()) ? ": " + e.getMessage() : "") + ")");
         }
+    }
+
+    /** An exception's words, unless they could carry the secret part of the URL (its path or query). */
+    private boolean showable(String message) {
+        if (message == null || message.isBlank() || message.contains("\n")) {
+            return false;
+        }
+        String lower = message.toLowerCase(Locale.ROOT);
+        return !lower.contains(url.encodedPath().toLowerCase(Locale.ROOT))
+                && (url.encodedQuery() == null
+                        || !lower.contains(url.encodedQuery().toLowerCase(Locale.ROOT)));
     }
 
     private String tooBig() {

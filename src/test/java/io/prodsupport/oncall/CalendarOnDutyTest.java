@@ -119,6 +119,23 @@ class CalendarOnDutyTest {
     }
 
     @Test
+    void a_feed_that_cannot_be_reached_says_so_by_its_host_only() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        IcalFeed unreachable =
+                new IcalFeed("http://127.0.0.1:" + closed + SECRET_PATH + "?token=s3cr3t", http, Duration.ofSeconds(2));
+        CalendarOnDuty calendar = new CalendarOnDuty(
+                unreachable::fetch, unreachable.host(), IcalScheduleTest.PEOPLE, Duration.ofMinutes(15), clock);
+
+        assertThat(calendar.refreshNow().failure())
+                .hasValueSatisfying(f -> assertThat(f)
+                        .startsWith("the calendar at 127.0.0.1 could not be read (ConnectException")
+                        .doesNotContain("s3cr3t"));
+    }
+
+    @Test
     void webcal_addresses_are_read_over_https_and_a_feed_too_large_is_refused() {
         assertThat(IcalFeed.parse("webcal://acme.pagerduty.com/private/t/feed/P1")
                         .toString())
