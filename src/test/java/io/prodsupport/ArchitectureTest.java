@@ -154,6 +154,27 @@ class ArchitectureTest {
             .resideInAPackage("io.prodsupport.app..");
 
     @ArchTest
+    static final ArchRule the_calendar_reader_knows_no_config_store_jira_or_channels = noClasses()
+            .that()
+            .resideInAPackage("io.prodsupport.oncall..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "io.prodsupport.config..",
+                    "io.prodsupport.store..",
+                    "io.prodsupport.jira..",
+                    "io.prodsupport.notify..",
+                    "io.prodsupport.app..");
+
+    @ArchTest
+    static final ArchRule ical4j_stays_in_the_calendar_reader = noClasses()
+            .that()
+            .resideOutsideOfPackage("io.prodsupport.oncall..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("net.fortuna.ical4j..");
+
+    @ArchTest
     static final ArchRule no_package_cycles =
             slices().matching("io.prodsupport.(*)..").should().beFreeOfCycles();
 }

@@ -46,6 +46,7 @@ final class CheckCommand implements Callable<Integer> {
             HttpJiraClient jira = wiring.jiraClient();
             boolean ok = new SiteCheck(jira, loaded, wiring.mailbox())
                     .withWebhook(wiring.webhookSetup(jira))
+                    .withCalendar(wiring.calendar())
                     .run(line -> {
                         out.println(line);
                         out.flush();

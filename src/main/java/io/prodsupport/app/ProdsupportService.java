@@ -4,6 +4,7 @@ import io.prodsupport.explain.ActivityLog;
 import io.prodsupport.inbox.Inbox;
 import io.prodsupport.inbox.InboxWorker;
 import io.prodsupport.incident.FollowUpLedger;
+import io.prodsupport.incident.Handovers;
 import io.prodsupport.incident.Reminders;
 import io.prodsupport.mail.MailLedger;
 import io.prodsupport.mail.MailWatcher;
@@ -97,6 +98,31 @@ public final class ProdsupportService implements AutoCloseable {
     }
 
     private TimerTurns turns;
+    private Optional<Handovers> handovers = Optional.empty();
+
+    /** The hand-over messages, looked for on the reminders' timer ({@code notify.checkEvery}). */
+    ProdsupportService handingOver(Handovers handovers) {
+        this.handovers = Optional.of(handovers);
+        return this;
+    }
+
+    private void lookOnTimer() {
+        remind();
+        handOver();
+    }
+
+    /** Several instances on one store: one of them looks each time; the outbox dedupes what slips through. */
+    void handOver() {
+        handovers.ifPresent(h -> {
+            try {
+                // the outbox dedupes a hand-over by its id: a look that runs long needs no stop-by here
+                turns.run("handovers", checkEvery, stopBy -> h.check())
+                        .ifPresent(did -> did.forEach(line -> log.info("{}", line)));
+            } catch (RuntimeException e) {
+                log.warn("could not look for an on-call hand-over (tried again in {}): {}", checkEvery, e.getMessage());
+            }
+        });
+    }
 
     private void remind() {
         reminders.ifPresent(r -> {
@@ -120,9 +146,9 @@ public final class ProdsupportService implements AutoCloseable {
         sweep.ifPresent(Sweep::start);
         mail.ifPresent(MailWatcher::start);
         pruner.scheduleWithFixedDelay(this::pruneActivity, 1, 24 * 60, TimeUnit.MINUTES);
-        if (reminders.isPresent()) {
+        if (reminders.isPresent() || handovers.isPresent()) {
             pruner.scheduleWithFixedDelay(
-                    this::remind, checkEvery.toMillis(), checkEvery.toMillis(), TimeUnit.MILLISECONDS);
+                    this::lookOnTimer, checkEvery.toMillis(), checkEvery.toMillis(), TimeUnit.MILLISECONDS);
         }
         return this;
     }

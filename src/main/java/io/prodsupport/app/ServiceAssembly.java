@@ -17,7 +17,7 @@ import io.prodsupport.inbox.InboxWorker;
 import io.prodsupport.inbox.WorkerSettings;
 import io.prodsupport.incident.FollowUpLedger;
 import io.prodsupport.incident.IncidentWorkflow;
-import io.prodsupport.incident.OnCallRotation;
+import io.prodsupport.incident.OnDuty;
 import io.prodsupport.incident.PostMortems;
 import io.prodsupport.jira.HttpJiraClient;
 import io.prodsupport.jira.JiraClient;
@@ -30,6 +30,7 @@ import io.prodsupport.notify.ChannelBacklog;
 import io.prodsupport.notify.Outbox;
 import io.prodsupport.notify.OutboxStore;
 import io.prodsupport.notify.OutboxWorker;
+import io.prodsupport.oncall.CalendarOnDuty;
 import io.prodsupport.store.StoreLocation;
 import io.prodsupport.sweep.MissedWebhooks;
 import io.prodsupport.sweep.Sweep;
@@ -277,14 +278,25 @@ final class ServiceAssembly {
         consoleStatus.set(() -> consoleStatus(timer, mail, observing));
         if (observing) {
             log.info("reminders (stale incidents, forgotten prevention) are not looked for while a project is in"
-                    + " observe mode");
+                    + " observe mode; on-call hand-overs are logged, not sent");
         }
+        wiring.calendar().ifPresent(calendar -> {
+            // read once at the start, so the log says at once whether the feed works
+            CalendarOnDuty.State state = calendar.refreshNow();
+            state.copy()
+                    .ifPresent(copy -> log.info(
+                            "on-call calendar: {} event(s); on duty now: {}",
+                            copy.schedule().events(),
+                            calendar.onDuty(clock.instant()).map(people::named).orElse("nobody")));
+        });
         return new ProdsupportService(server, worker, timer, mail, inbox, ledger, mailLedger, activity, wiring.http())
                 .delivering(messages, outbox, store.dedupeRetention())
                 .reminding(
                         observing ? Optional.empty() : Optional.of(wiring.reminders(jira, queue)),
                         config.notifications().checkEvery(),
-                        new TimerTurns(outbox, worker.owner(), clock));
+                        new TimerTurns(outbox, worker.owner(), clock))
+                // observe mode: the hand-over is logged by the silent channel, not queued
+                .handingOver(wiring.handovers(jira, observing ? SilentChannel.OUTBOX : queue));
     }
 
     /** The console and the dead-letter API on the {@code /api} routes, with the login page and sessions. */
@@ -297,13 +309,13 @@ final class ServiceAssembly {
             boolean secureCookies,
             Supplier<List<StatusLine>> status) {
         DeadLetterApi deadLetters = new DeadLetterApi(inbox);
-        OnCallRotation rotation = wiring.rotation();
+        OnDuty onDuty = wiring.onDuty();
         ConsolePage page = new ConsolePage(
                 inbox,
                 activity,
                 wiring.incidentHistories(jira),
                 config.jira().baseUrl().toString(),
-                () -> rotation.onDuty(clock.instant()).map(people::named),
+                () -> onDuty.onDuty(clock.instant()).map(people::named),
                 status,
                 clock);
         return routes.get(DeadLetterApi.LIST, deadLetters.list())
@@ -351,6 +363,22 @@ final class ServiceAssembly {
                                         .orElse("the first run has not finished yet")))
                 .orElse(new StatusLine(
                         "sweep", "off", "sweep.enabled is false: a change whose webhook never came is not found")));
+        wiring.calendar().ifPresent(calendar -> {
+            CalendarOnDuty.State known = calendar.lastKnown();
+            String copy = known.copy()
+                    .map(c -> c.schedule().events() + " event(s), read "
+                            + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+                                    .withZone(java.time.ZoneOffset.UTC)
+                                    .format(c.readAt()))
+                    .orElse("no good copy yet: nobody is on duty by it");
+            lines.add(known.failure()
+                    .map(f -> new StatusLine("on-call calendar", "failing", f + "; " + copy))
+                    .orElse(new StatusLine(
+                            "on-call calendar",
+                            "on",
+                            copy + "; read again every "
+                                    + human(config.onCall().ical().refreshEvery()))));
+        });
         if (mail.isPresent()) {
             Config.Imap imap = config.mail().imap();
             lines.add(new StatusLine(

@@ -147,6 +147,11 @@ final class ServiceMetrics {
             }
 
             @Override
+            public void handover(ChannelMessage message) {
+                deliver(message);
+            }
+
+            @Override
             public void deliver(ChannelMessage message) {
                 try {
                     channel.deliver(message);

@@ -18,12 +18,14 @@ import io.prodsupport.incident.FixVersions;
 import io.prodsupport.incident.FollowUpLedger;
 import io.prodsupport.incident.FollowUpSettings;
 import io.prodsupport.incident.FollowUps;
+import io.prodsupport.incident.Handovers;
 import io.prodsupport.incident.IncidentAnnouncement;
 import io.prodsupport.incident.IncidentProgress;
 import io.prodsupport.incident.IncidentReconciler;
 import io.prodsupport.incident.IncidentScope;
 import io.prodsupport.incident.IncidentWorkflow;
 import io.prodsupport.incident.OnCallRotation;
+import io.prodsupport.incident.OnDuty;
 import io.prodsupport.incident.PostMortemSettings;
 import io.prodsupport.incident.PostMortems;
 import io.prodsupport.incident.ProgressUpdates;
@@ -50,6 +52,8 @@ import io.prodsupport.notify.OutboxStore;
 import io.prodsupport.notify.OutboxWorker;
 import io.prodsupport.notify.SlackNotifier;
 import io.prodsupport.notify.TeamsNotifier;
+import io.prodsupport.oncall.CalendarOnDuty;
+import io.prodsupport.oncall.IcalFeed;
 import io.prodsupport.store.Stores;
 import io.prodsupport.webhook.PemTls;
 import java.net.URI;
@@ -153,19 +157,64 @@ public final class Wiring {
                 incidentScope(),
                 outbox,
                 channelNames(),
-                rotation(),
+                onDuty(),
                 config.notifications().staleAfter(),
                 config.followUps().remindAfter(),
                 clock);
     }
 
     IncidentReconciler reconciler(JiraClient jira) {
-        OnCallRotation rotation = rotation();
         return new IncidentReconciler(
                 jira,
                 incidentScope(),
                 new FixVersions(jira, config.incidents().fixVersion()),
-                new Staffing(config.incidents().watchers(), rotation, clock));
+                new Staffing(config.incidents().watchers(), onDuty(), clock));
+    }
+
+    /** A hand-over is announced while it is at most this old (and never longer than delivered messages are kept). */
+    static final Duration HANDOVER_WITHIN = Duration.ofHours(1);
+
+    /** The hand-over messages, queued in {@code outbox} for the configured channels. */
+    Handovers handovers(JiraClient jira, Outbox outbox) {
+        Duration keep = config.store().dedupeRetention().dividedBy(2);
+        return new Handovers(
+                jira,
+                incidentScope(),
+                outbox,
+                channelNames(),
+                onDuty(),
+                keep.compareTo(HANDOVER_WITHIN) < 0 ? keep : HANDOVER_WITHIN,
+                clock);
+    }
+
+    /** The instance's one on-duty source (its calendar copy is shared by staffing, reminders, hand-overs, console). */
+    private OnDuty onDuty;
+
+    /** The calendar ({@code onCall.ical}) when configured, else the rotation; the config forbids both. */
+    synchronized OnDuty onDuty() {
+        if (onDuty == null) {
+            onDuty = calendar().<OnDuty>map(c -> c).orElseGet(this::rotation);
+        }
+        return onDuty;
+    }
+
+    private CalendarOnDuty calendar;
+
+    /** How long one read of the on-call calendar may take. */
+    static final Duration CALENDAR_TIMEOUT = Duration.ofSeconds(10);
+
+    /** The on-call calendar of {@code onCall.ical}, read over the shared client; empty without it. */
+    synchronized Optional<CalendarOnDuty> calendar() {
+        Config.Ical ical = config.onCall().ical();
+        if (ical == null) {
+            return Optional.empty();
+        }
+        if (calendar == null) {
+            IcalFeed feed = new IcalFeed(ical.url().value(), http, CALENDAR_TIMEOUT);
+            calendar =
+                    new CalendarOnDuty(feed::fetch, feed.host(), config.onCall().people(), ical.refreshEvery(), clock);
+        }
+        return Optional.of(calendar);
     }
 
     OnCallRotation rotation() {
@@ -462,6 +511,7 @@ public final class Wiring {
     PeopleNames peopleNames(JiraClient jira) {
         Set<String> refs = new LinkedHashSet<>(config.incidents().watchers());
         refs.addAll(config.onCall().rotation());
+        refs.addAll(config.onCall().people().values());
         return PeopleNames.lookUp(jira, refs);
     }
 

@@ -13,6 +13,9 @@ import io.prodsupport.jira.Project;
 import io.prodsupport.jira.ServerInfo;
 import io.prodsupport.mail.Mailbox;
 import io.prodsupport.mail.MailboxProbe;
+import io.prodsupport.oncall.CalendarOnDuty;
+import io.prodsupport.oncall.CalendarShift;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -55,6 +58,14 @@ public final class SiteCheck {
         return this;
     }
 
+    private Optional<CalendarOnDuty> calendar = Optional.empty();
+
+    /** Also reads the on-call calendar ({@code onCall.ical}): does it parse, who is on duty, names it cannot map. */
+    public SiteCheck withCalendar(Optional<CalendarOnDuty> calendar) {
+        this.calendar = calendar;
+        return this;
+    }
+
     /** Runs every check, handing each line to {@code out} as soon as it is known; true when all passed. */
     public boolean run(Consumer<CheckLine> out) {
         List<CheckLine> lines = new ArrayList<>();
@@ -63,6 +74,7 @@ public final class SiteCheck {
             out.accept(line);
         };
         jira(record);
+        calendar.ifPresent(c -> calendar(c, record));
         mailbox.ifPresent(m -> {
             try (m) {
                 mailbox(m.probe(), record);
@@ -171,6 +183,7 @@ public final class SiteCheck {
         Map<String, String> roles = new LinkedHashMap<>();
         config.incidents().watchers().forEach(p -> roles.put(p, "incidents.watchers"));
         config.onCall().rotation().forEach(p -> roles.merge(p, "onCall.rotation", (a, b) -> a + " and " + b));
+        config.onCall().people().values().forEach(p -> roles.merge(p, "onCall.people", (a, b) -> a + " and " + b));
         boolean cloud = info.flavour() == Flavour.CLOUD;
         for (Map.Entry<String, String> person : roles.entrySet()) {
             try {
@@ -184,6 +197,36 @@ public final class SiteCheck {
                         person.getValue() + ": cannot look " + person.getKey() + " up: " + e.getMessage()));
             }
         }
+    }
+
+    /**
+     * The on-call calendar: whether it can be read and parsed, how many events and shifts it has, who is on duty now,
+     * and each name on duty in the coming shifts that {@code onCall.people} does not map (nobody would be assigned).
+     */
+    private void calendar(CalendarOnDuty calendar, Consumer<CheckLine> out) {
+        CalendarOnDuty.State state = calendar.refreshNow();
+        if (state.copy().isEmpty()) {
+            out.accept(CheckLine.fail(
+                    "on-call calendar (onCall.ical.url): " + state.failure().orElse("not read")));
+            return;
+        }
+        Instant now = calendar.now();
+        List<CalendarShift> shifts = calendar.calendarShifts(now, Integer.MAX_VALUE);
+        String onDuty = shifts.isEmpty() || shifts.get(0).from().isAfter(now)
+                ? "nobody"
+                : shifts.get(0).calendarName()
+                        + shifts.get(0).jiraUser().map(u -> " (" + u + ")").orElse("");
+        out.accept(CheckLine.pass(
+                "on-call calendar parses: " + state.copy().get().schedule().events()
+                        + " event(s), " + shifts.size() + " shift(s) from now to " + CalendarOnDuty.HORIZON.toDays()
+                        + " days ahead; on duty now: " + onDuty));
+        Map<String, Instant> unmapped = new LinkedHashMap<>();
+        shifts.stream()
+                .filter(s -> s.jiraUser().isEmpty())
+                .forEach(s -> unmapped.putIfAbsent(s.calendarName(), s.from()));
+        unmapped.forEach((name, from) -> out.accept(CheckLine.fail("on-call calendar: \"" + name
+                + "\" is on duty from " + from + " but is not in onCall.people; nobody would be assigned then: add"
+                + " onCall.people: {\"" + name + "\": <Jira user>}")));
     }
 
     private static final String CLOUD_ACCOUNT_ID_HINT = "; on Cloud people are named by accountId: open the person's"

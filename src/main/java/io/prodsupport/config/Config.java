@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -43,7 +44,7 @@ public record Config(
                     followUps.remindAfter());
         }
         sweep = sweep != null ? sweep : new Sweep(null, null, null);
-        onCall = onCall != null ? onCall : new OnCall(null, null, null);
+        onCall = onCall != null ? onCall : new OnCall(null, null, null, null, null);
         notifications =
                 notifications != null ? notifications : new Notify(null, null, null, null, null, null, null, null);
     }
@@ -212,11 +213,26 @@ public record Config(
         }
     }
 
-    /** Who is on duty: the rotation advances one person every {@code period} from {@code start}. */
-    public record OnCall(List<String> rotation, Instant start, Duration period) {
+    /**
+     * Who is on duty: the rotation advances one person every {@code period} from {@code start}; or, instead, the team's
+     * calendar ({@code ical}), its names mapped to Jira users by {@code people}.
+     */
+    public record OnCall(List<String> rotation, Instant start, Duration period, Ical ical, Map<String, String> people) {
         public OnCall {
             rotation = rotation != null ? List.copyOf(rotation) : List.of();
             period = period != null ? period : Duration.ofDays(7);
+            people = people != null ? Map.copyOf(people) : Map.of();
+        }
+    }
+
+    /**
+     * The on-call calendar: an iCalendar feed (a secret URL), read again every {@code refreshEvery}.
+     *
+     * @param url the feed's address, http(s) or webcal; a credential
+     */
+    public record Ical(Secret url, Duration refreshEvery) {
+        public Ical {
+            refreshEvery = refreshEvery != null ? refreshEvery : Duration.ofMinutes(15);
         }
     }
 

@@ -142,6 +142,9 @@ public final class ConfigLoader {
         if (onCall.path("rotation").isArray() && !onCall.path("rotation").isEmpty() && !present(onCall, "start")) {
             problems.add("onCall.start: missing (required when onCall.rotation is set)");
         }
+        if (onCall.path("rotation").isArray() && !onCall.path("rotation").isEmpty() && present(onCall, "ical")) {
+            problems.add("onCall: set onCall.rotation or onCall.ical, not both (the calendar replaces the rotation)");
+        }
         return problems;
     }
 

@@ -24,7 +24,9 @@ final class ConfigSchema {
         /** A credential: only from ${ENV} or file:/path, never written inline in the YAML. */
         SECRET("a secret"),
         /** A URL that embeds a credential (Slack/Teams incoming webhooks): validated as a URL, handled as a secret. */
-        SECRET_URL("an http(s) URL (a secret)");
+        SECRET_URL("an http(s) URL (a secret)"),
+        /** A feed's secret address (calendar exports): http(s) or webcal, a query allowed; handled as a secret. */
+        SECRET_FEED_URL("an http(s) or webcal URL (a secret)");
 
         final String description;
 
@@ -33,17 +35,20 @@ final class ConfigSchema {
         }
 
         boolean isSecret() {
-            return this == SECRET || this == SECRET_URL;
+            return this == SECRET || this == SECRET_URL || this == SECRET_FEED_URL;
         }
     }
 
-    sealed interface Shape permits Obj, Leaf, ListOf, Choice {}
+    sealed interface Shape permits Obj, Leaf, ListOf, MapOf, Choice {}
 
     record Obj(Map<String, Key> keys) implements Shape {}
 
     record Leaf(Kind kind) implements Shape {}
 
     record ListOf(Kind element) implements Shape {}
+
+    /** A section of free names, each with a value of one kind ({@code onCall.people: {Alice Example: 5b10a2…}}). */
+    record MapOf(Kind value) implements Shape {}
 
     /**
      * One of a few words; with {@code perProject}, also a section naming a word per incident project
@@ -119,7 +124,13 @@ final class ConfigSchema {
                     obj(
                             optional("rotation", new ListOf(Kind.STRING)),
                             optional("start", leaf(Kind.INSTANT)),
-                            optional("period", leaf(Kind.DURATION)))),
+                            optional("period", leaf(Kind.DURATION)),
+                            optional(
+                                    "ical",
+                                    obj(
+                                            required("url", leaf(Kind.SECRET_FEED_URL)),
+                                            optional("refreshEvery", leaf(Kind.DURATION)))),
+                            optional("people", new MapOf(Kind.STRING)))),
             optional(
                     "notify",
                     obj(

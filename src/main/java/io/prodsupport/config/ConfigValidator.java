@@ -72,6 +72,8 @@ final class ConfigValidator {
                 }
             } else if (key.shape() instanceof ListOf list) {
                 list(node, e, list.element(), path);
+            } else if (key.shape() instanceof ConfigSchema.MapOf map) {
+                map(e.getValue(), map.value(), path);
             } else if (key.shape() instanceof Choice choice) {
                 choice(e.getValue(), choice, path);
             } else {
@@ -100,6 +102,25 @@ final class ConfigValidator {
             JsonNode normalised = leaf(array.get(i), element, path + "[" + i + "]");
             if (normalised != null) {
                 array.set(i, normalised);
+            }
+        }
+    }
+
+    private void map(JsonNode value, Kind kind, String path) {
+        if (!(value instanceof ObjectNode entries)) {
+            problems.add(path + ": expected a section of names, e.g. {Alice Example: alice}");
+            return;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = entries.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String entryPath = path + "." + entry.getKey();
+            if (entry.getValue().isNull()) {
+                problems.add(entryPath + ": is empty; expected " + kind.description);
+                continue;
+            }
+            JsonNode normalised = leaf(entry.getValue(), kind, entryPath);
+            if (normalised != null) {
+                entry.setValue(normalised);
             }
         }
     }
@@ -184,6 +205,10 @@ final class ConfigValidator {
             problems.add(path + ": secret is empty");
             return null;
         }
+        if (kind == Kind.SECRET_FEED_URL && !feedUrlQuiet(value)) {
+            problems.add(path + ": expected " + kind.description + " (value not shown)");
+            return null;
+        }
         if (kind == Kind.SECRET_URL && !httpUrlQuiet(value)) {
             problems.add(path + ": expected " + kind.description + " (value not shown)");
             return null;
@@ -246,6 +271,19 @@ final class ConfigValidator {
                     && uri.getHost() != null
                     && uri.getQuery() == null
                     && uri.getFragment() == null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    /** A calendar's secret address: http(s) or webcal (read as https), a host, a query allowed (some carry a token). */
+    private static boolean feedUrlQuiet(String text) {
+        try {
+            URI uri = new URI(text.trim());
+            return uri.getScheme() != null
+                    && Set.of("https", "http", "webcal")
+                            .contains(uri.getScheme().toLowerCase(Locale.ROOT))
+                    && uri.getHost() != null;
         } catch (URISyntaxException e) {
             return false;
         }

@@ -20,7 +20,8 @@ final class Notices {
                 issue.fields().projectKey(),
                 issue.fields().priority(),
                 name(issue.fields().reporter()),
-                name(owner));
+                name(owner),
+                issue.fields().status() != null ? issue.fields().status().name() : null);
     }
 
     /** As {@link #of(JiraClient, Issue, JiraUser)}, owned by the issue's assignee as read. */

@@ -10,7 +10,7 @@ import java.util.Optional;
  * Who is on duty at a given moment: the rotation advances one person every {@code period} from {@code start}
  * and wraps around. People are Jira user references (accountId on Cloud, username on Data Center).
  */
-public record OnCallRotation(List<String> people, Instant start, Duration period) {
+public record OnCallRotation(List<String> people, Instant start, Duration period) implements OnDuty {
 
     public OnCallRotation {
         people = List.copyOf(people);
@@ -23,10 +23,8 @@ public record OnCallRotation(List<String> people, Instant start, Duration period
         return new OnCallRotation(List.of(), null, null);
     }
 
-    /** One turn of the rotation: who is on duty from {@code from} until {@code until}. */
-    public record Shift(String person, Instant from, Instant until) {}
-
     /** The shift under way at {@code now} and the {@code next} ones after it; empty when nobody is on the rotation. */
+    @Override
     public List<Shift> shifts(Instant now, int next) {
         if (people.isEmpty()) {
             return List.of();
@@ -40,6 +38,7 @@ public record OnCallRotation(List<String> people, Instant start, Duration period
         return out;
     }
 
+    @Override
     public Optional<String> onDuty(Instant now) {
         if (people.isEmpty()) {
             return Optional.empty();

@@ -58,7 +58,7 @@ public final class Reminders {
     private final IncidentScope scope;
     private final Outbox outbox;
     private final Set<String> channels;
-    private final OnCallRotation rotation;
+    private final OnDuty schedule;
     private final Duration staleAfter;
     private final Duration remindAfter;
     private final Clock clock;
@@ -68,7 +68,7 @@ public final class Reminders {
             IncidentScope scope,
             Outbox outbox,
             Collection<String> channels,
-            OnCallRotation rotation,
+            OnDuty schedule,
             Duration staleAfter,
             Duration remindAfter,
             Clock clock) {
@@ -76,7 +76,7 @@ public final class Reminders {
         this.scope = scope;
         this.outbox = outbox;
         this.channels = new LinkedHashSet<>(channels);
-        this.rotation = rotation;
+        this.schedule = schedule;
         this.staleAfter = staleAfter;
         this.remindAfter = remindAfter;
         this.clock = clock;
@@ -210,7 +210,7 @@ public final class Reminders {
         if (owner != null && owner.ref(jira.flavour()) != null) {
             return Optional.of(owner.ref(jira.flavour()));
         }
-        return rotation.onDuty(now);
+        return schedule.onDuty(now);
     }
 
     private static String nameOf(Issue issue, String ref) {

@@ -20,12 +20,12 @@ public final class Staffing {
     public static final String PROPERTY = "prodsupport.staffed";
 
     private final List<String> watchers;
-    private final OnCallRotation rotation;
+    private final OnDuty schedule;
     private final Clock clock;
 
-    public Staffing(List<String> watchers, OnCallRotation rotation, Clock clock) {
+    public Staffing(List<String> watchers, OnDuty schedule, Clock clock) {
         this.watchers = List.copyOf(watchers);
-        this.rotation = rotation;
+        this.schedule = schedule;
         this.clock = clock;
     }
 
@@ -37,7 +37,7 @@ public final class Staffing {
     /** The crew for an incident staffed now: the on-duty person (if a rotation is set) and every watcher. */
     Crew crew() {
         Instant now = clock.instant();
-        Optional<String> onDuty = rotation.onDuty(now);
+        Optional<String> onDuty = schedule.onDuty(now);
         Set<String> watching = new LinkedHashSet<>(watchers);
         onDuty.ifPresent(watching::add);
         return new Crew(onDuty, List.copyOf(watching), now);

@@ -21,6 +21,9 @@ import java.util.Optional;
  * @param rootCause for {@link Kind#PROGRESS} with a resolution: the first lines of the Root Cause(s) section
  * @param foldKey   messages with the same key still waiting are folded into one ({@link #foldedWith}); null: never
  * @param note      for {@link Kind#STALE} and {@link Kind#PREVENTION_MISSING}: what the reminder says, one line
+ * @param handover  for {@link Kind#HANDOVER}, which is about no one incident ({@code incident} is null): who is on
+ *                  duty now, until when, and the open incidents they inherit; absent from messages of every other kind
+ *                  (and from rows queued before hand-overs existed)
  */
 public record ChannelMessage(
         String id,
@@ -29,7 +32,8 @@ public record ChannelMessage(
         List<Change> changes,
         List<String> rootCause,
         String foldKey,
-        String note) {
+        String note,
+        Handover handover) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -40,7 +44,39 @@ public record ChannelMessage(
         /** An open incident nobody updated for a while; its owner was asked on the ticket. */
         STALE,
         /** Resolved a while ago, and its Prevention / Mitigation is still empty. */
-        PREVENTION_MISSING
+        PREVENTION_MISSING,
+        /** The on-duty person changed: who is on duty now, until when, the open incidents they inherit. */
+        HANDOVER
+    }
+
+    /**
+     * A hand-over: who is on duty now and until when, and the incidents still open that they inherit.
+     *
+     * @param onDutyName    the person now on duty, by display name
+     * @param until         when their duty ends (ISO-8601 instant); null when the schedule does not say
+     * @param inherited     the open incidents, each with key, summary, link, status, priority and owner
+     * @param moreIncidents open incidents beyond those listed (a message stays readable); 0 when all are listed
+     */
+    public record Handover(String onDutyName, String until, List<IncidentNotice> inherited, int moreIncidents) {
+        public Handover {
+            Objects.requireNonNull(onDutyName, "onDutyName");
+            inherited = inherited == null ? List.of() : List.copyOf(inherited);
+        }
+    }
+
+    /**
+     * Compatibility with rows queued before hand-overs existed and with callers that build a message of an incident:
+     * no hand-over.
+     */
+    public ChannelMessage(
+            String id,
+            Kind kind,
+            IncidentNotice incident,
+            List<Change> changes,
+            List<String> rootCause,
+            String foldKey,
+            String note) {
+        this(id, kind, incident, changes, rootCause, foldKey, note, null);
     }
 
     /** The fields a progress message reports, by the names {@link Change#field()} uses. */
@@ -73,7 +109,11 @@ public record ChannelMessage(
     public ChannelMessage {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(incident, "incident");
+        if (kind == Kind.HANDOVER) {
+            Objects.requireNonNull(handover, "handover");
+        } else {
+            Objects.requireNonNull(incident, "incident");
+        }
         changes = changes == null ? List.of() : List.copyOf(changes);
         rootCause = rootCause == null ? List.of() : List.copyOf(rootCause);
     }
@@ -106,6 +146,20 @@ public record ChannelMessage(
         return new ChannelMessage(id, kind, incident, null, null, null, Objects.requireNonNull(note, "note"));
     }
 
+    /**
+     * A hand-over to {@code handover.onDutyName()}, once per hand-over.
+     *
+     * @param id stable for the hand-over ({@code handover:<from-instant>:<person>}): queued once, by any instance
+     */
+    public static ChannelMessage handover(String id, Handover handover) {
+        return new ChannelMessage(id, Kind.HANDOVER, null, null, null, null, null, handover);
+    }
+
+    /** The incident key the message is about, for the outbox's records; {@code -} for a hand-over. */
+    public String about() {
+        return incident != null ? incident.key() : "-";
+    }
+
     /** The heading a channel shows above the line. */
     public String title() {
         return switch (kind) {
@@ -113,6 +167,7 @@ public record ChannelMessage(
             case PROGRESS -> resolves() ? "Incident resolved" : "Incident update";
             case STALE -> "Incident needs an update";
             case PREVENTION_MISSING -> "Prevention still missing";
+            case HANDOVER -> "On-call hand-over";
         };
     }
 
@@ -135,7 +190,8 @@ public record ChannelMessage(
         if (folded.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ChannelMessage(id, kind, later.incident(), folded, later.rootCause(), foldKey, null));
+        return Optional.of(
+                new ChannelMessage(id, kind, later.incident(), folded, later.rootCause(), foldKey, null, null));
     }
 
     /** Whether the incident was resolved by these changes (its resolution went from none to a value). */
@@ -147,6 +203,13 @@ public record ChannelMessage(
      * The message in one line, plain text: {@code OPS-7 Checkout down: resolved (Fixed); status In Progress → Done}.
      */
     public String line() {
+        if (handover != null) {
+            int open = handover.inherited().size() + handover.moreIncidents();
+            return handover.onDutyName() + " is on duty now"
+                    + (handover.until() != null ? ", until " + when(handover.until()) : "")
+                    + "; " + (open == 0 ? "no open incidents" : open + " open incident" + (open == 1 ? "" : "s"))
+                    + " to take over";
+        }
         if (note != null) {
             return incident.key() + " " + incident.summary() + ": " + note;
         }
@@ -162,6 +225,19 @@ public record ChannelMessage(
             }
         }
         return incident.key() + " " + incident.summary() + ": " + String.join("; ", parts);
+    }
+
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern(
+                    "EEE yyyy-MM-dd HH:mm 'UTC'", java.util.Locale.ENGLISH)
+            .withZone(java.time.ZoneOffset.UTC);
+
+    /** An ISO-8601 instant as messages show it: {@code Mon 2026-11-30 09:00 UTC}; other text as it is. */
+    public static String when(String instant) {
+        try {
+            return WHEN.format(java.time.Instant.parse(instant));
+        } catch (java.time.format.DateTimeParseException e) {
+            return instant;
+        }
     }
 
     /** The form the outbox stores. */

@@ -94,6 +94,41 @@ public final class EmailNotifier implements Notifier {
         send(progress.incident(), what, progressBody(progress));
     }
 
+    /** Subject {@code [prodsupport] On-call hand-over: <who> is on duty now, until …}; the incidents in the body. */
+    @Override
+    public void handover(ChannelMessage handover) {
+        send("handover", "[prodsupport] " + handover.title() + ": " + oneLine(handover.line()), handoverBody(handover));
+    }
+
+    static String handoverBody(ChannelMessage handover) {
+        ChannelMessage.Handover h = handover.handover();
+        StringBuilder body = new StringBuilder()
+                .append(oneLine(handover.line()))
+                .append('\n')
+                .append('\n');
+        if (h.inherited().isEmpty()) {
+            body.append("No open incidents to take over.\n");
+        } else {
+            body.append("Open incidents to take over:\n\n");
+        }
+        for (IncidentNotice notice : h.inherited()) {
+            body.append(oneLine(notice.key()))
+                    .append(' ')
+                    .append(oneLine(notice.summary()))
+                    .append('\n')
+                    .append(notice.url())
+                    .append('\n');
+            appendFact(body, "Status", notice.status());
+            appendFact(body, "Priority", notice.priority());
+            appendFact(body, "Owner", notice.onDutyName() != null ? notice.onDutyName() : "nobody");
+            body.append('\n');
+        }
+        if (h.moreIncidents() > 0) {
+            body.append("and ").append(h.moreIncidents()).append(" more open incident(s).\n");
+        }
+        return body.toString();
+    }
+
     static String progressBody(ChannelMessage progress) {
         IncidentNotice notice = progress.incident();
         StringBuilder body = new StringBuilder()
@@ -115,8 +150,13 @@ public final class EmailNotifier implements Notifier {
     }
 
     private void send(IncidentNotice notice, String what, String text) {
+        send(oneLine(notice.key()), "[" + oneLine(notice.key()) + "] " + what + ": " + oneLine(notice.summary()), text);
+    }
+
+    /** @param about what the Message-ID names: an incident key, so a reply finds the incident, or another word */
+    private void send(String about, String subject, String text) {
         try {
-            MimeMessage message = message(notice, what, text);
+            MimeMessage message = message(about, subject, text);
             try (Transport transport = session.getTransport("smtp")) {
                 transport.connect(settings.smtpHost(), settings.smtpPort(), settings.username(), settings.password());
                 transport.sendMessage(message, message.getAllRecipients());
@@ -134,7 +174,14 @@ public final class EmailNotifier implements Notifier {
     }
 
     private MimeMessage message(IncidentNotice notice, String what, String text) throws MessagingException {
-        String messageId = messageId(oneLine(notice.key()), from.getAddress());
+        return message(
+                oneLine(notice.key()),
+                "[" + oneLine(notice.key()) + "] " + what + ": " + oneLine(notice.summary()),
+                text);
+    }
+
+    private MimeMessage message(String about, String subject, String text) throws MessagingException {
+        String messageId = messageId(about, from.getAddress());
         MimeMessage message = new MimeMessage(session) {
             @Override
             protected void updateMessageID() throws MessagingException {
@@ -147,7 +194,7 @@ public final class EmailNotifier implements Notifier {
             message.setReplyTo(replyTo);
         }
         message.setSentDate(new Date());
-        message.setSubject("[" + oneLine(notice.key()) + "] " + what + ": " + oneLine(notice.summary()), "UTF-8");
+        message.setSubject(subject, "UTF-8");
         // the same words twice: plain text for every client and for the mailbox's own reading, HTML with a link
         MimeBodyPart plain = new MimeBodyPart();
         plain.setText(text, "UTF-8");

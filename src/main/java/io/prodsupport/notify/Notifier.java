@@ -23,6 +23,14 @@ public interface Notifier {
     void progress(ChannelMessage message);
 
     /**
+     * Tells the channel that the on-duty person changed ({@link ChannelMessage.Kind#HANDOVER}): who is on duty now,
+     * until when, and each open incident they inherit with its key, summary, status, priority, owner and link.
+     *
+     * @throws NotifyException when the channel refused the message or could not be reached
+     */
+    void handover(ChannelMessage message);
+
+    /**
      * Delivers one message from the outbox, rendered for this channel according to its kind.
      *
      * @throws NotifyException when the channel refused the message or could not be reached
@@ -31,6 +39,7 @@ public interface Notifier {
         switch (message.kind()) {
             case NEW_INCIDENT -> announce(message.incident());
             case PROGRESS, STALE, PREVENTION_MISSING -> progress(message);
+            case HANDOVER -> handover(message);
         }
     }
 }

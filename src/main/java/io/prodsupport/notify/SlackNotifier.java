@@ -45,6 +45,51 @@ public final class SlackNotifier implements Notifier {
         endpoint.post(progressMessage(message));
     }
 
+    @Override
+    public void handover(ChannelMessage message) {
+        endpoint.post(handoverMessage(message));
+    }
+
+    /**
+     * A header line (who, until when), then per inherited incident a section with the linked key and summary and a
+     * context line with status, priority and owner: two blocks each, so the listed incidents stay within Slack's 50
+     * blocks per message.
+     */
+    static ObjectNode handoverMessage(ChannelMessage handover) {
+        ChannelMessage.Handover h = handover.handover();
+        ObjectNode message = WebhookEndpoint.object();
+        message.put("text", escape(handover.title() + ": " + handover.line()));
+        ArrayNode blocks = message.putArray("blocks");
+        blocks.addObject()
+                .put("type", "section")
+                .putObject("text")
+                .put("type", "mrkdwn")
+                .put("text", "*" + escape(handover.title()) + "*: " + escape(handover.line()));
+        for (IncidentNotice notice : h.inherited()) {
+            blocks.addObject()
+                    .put("type", "section")
+                    .putObject("text")
+                    .put("type", "mrkdwn")
+                    .put(
+                            "text",
+                            "<" + linkTarget(notice.url()) + "|" + escape(notice.key()) + ">: "
+                                    + escape(notice.summary()));
+            ArrayNode elements = blocks.addObject().put("type", "context").putArray("elements");
+            addFact(elements, "Status", notice.status());
+            addFact(elements, "Priority", notice.priority());
+            addFact(elements, "Owner", notice.onDutyName() != null ? notice.onDutyName() : "nobody");
+        }
+        if (h.moreIncidents() > 0) {
+            blocks.addObject()
+                    .put("type", "context")
+                    .putArray("elements")
+                    .addObject()
+                    .put("type", "plain_text")
+                    .put("text", "and " + h.moreIncidents() + " more open incident(s)");
+        }
+        return message;
+    }
+
     static ObjectNode progressMessage(ChannelMessage progress) {
         IncidentNotice notice = progress.incident();
         ObjectNode message = WebhookEndpoint.object();

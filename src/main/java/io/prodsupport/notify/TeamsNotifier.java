@@ -55,6 +55,51 @@ public final class TeamsNotifier implements Notifier {
         endpoint.post(wrap(progressCard(message)));
     }
 
+    @Override
+    public void handover(ChannelMessage message) {
+        endpoint.post(handoverMessage(message));
+    }
+
+    /**
+     * The title, a line saying who is on duty until when, then per inherited incident its key (a link to the ticket,
+     * by the run's {@code selectAction}) and summary, and a line with status, priority and owner.
+     */
+    static ObjectNode handoverMessage(ChannelMessage handover) {
+        ChannelMessage.Handover h = handover.handover();
+        ObjectNode card = WebhookEndpoint.object()
+                .put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json")
+                .put("type", "AdaptiveCard")
+                .put("version", "1.4");
+        ArrayNode body = card.putArray("body");
+        body.addObject()
+                .put("type", "TextBlock")
+                .put("text", handover.title())
+                .put("weight", "Bolder")
+                .put("size", "Medium")
+                .put("wrap", true);
+        richText(body).addObject().put("type", "TextRun").put("text", handover.line());
+        for (IncidentNotice notice : h.inherited()) {
+            ArrayNode headline = richText(body);
+            ObjectNode key = headline.addObject()
+                    .put("type", "TextRun")
+                    .put("text", notice.key())
+                    .put("weight", "Bolder");
+            key.putObject("selectAction").put("type", "Action.OpenUrl").put("url", notice.url());
+            headline.addObject().put("type", "TextRun").put("text", ": " + notice.summary());
+            addFact(body, "Status", notice.status());
+            addFact(body, "Priority", notice.priority());
+            addFact(body, "Owner", notice.onDutyName() != null ? notice.onDutyName() : "nobody");
+        }
+        if (h.moreIncidents() > 0) {
+            richText(body)
+                    .addObject()
+                    .put("type", "TextRun")
+                    .put("text", "and " + h.moreIncidents() + " more open incident(s)")
+                    .put("isSubtle", true);
+        }
+        return wrap(card);
+    }
+
     private static ObjectNode progressCard(ChannelMessage progress) {
         IncidentNotice notice = progress.incident();
         ObjectNode card = WebhookEndpoint.object()

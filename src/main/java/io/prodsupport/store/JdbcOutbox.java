@@ -42,7 +42,7 @@ final class JdbcOutbox implements OutboxStore {
                                     + " ON CONFLICT (message_id, channel) DO NOTHING",
                             message.id(),
                             channel,
-                            message.incident().key(),
+                            message.about(),
                             message.toJson(),
                             message.foldKey(),
                             now.toEpochMilli(),

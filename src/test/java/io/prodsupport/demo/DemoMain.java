@@ -62,6 +62,8 @@ public final class DemoMain {
             .withConfiguration(GreenMailConfiguration.aConfig().withUser(MAILBOX, MAILBOX, "demo-mailbox-password"));
 
     private final List<String> slackMessages = new CopyOnWriteArrayList<>();
+    /** Hand-over messages, apart: the story counts the messages about its incident. */
+    private final List<String> handoverMessages = new CopyOnWriteArrayList<>();
 
     private DemoMain(Path jar, Path work) {
         this.jar = jar;
@@ -89,7 +91,8 @@ public final class DemoMain {
             slack.setDispatcher(new Dispatcher() {
                 @Override
                 public MockResponse dispatch(RecordedRequest request) {
-                    slackMessages.add(request.getBody().utf8());
+                    String body = request.getBody().utf8();
+                    (body.contains("On-call hand-over") ? handoverMessages : slackMessages).add(body);
                     return new MockResponse.Builder().code(200).body("ok").build();
                 }
             });
@@ -104,11 +107,23 @@ public final class DemoMain {
                     work,
                     port,
                     "notify:\n  slack:\n    webhookUrl: file:" + slackUrl + "\n  foldWithin: PT3S\n"
+                            + "  checkEvery: PT5S\n"
                             + "mail:\n  imap:\n    host: 127.0.0.1\n    port: "
                             + mail.getImap().getPort()
                             + "\n    tls: false\n    username: " + MAILBOX + "\n    password: file:" + mailPassword
                             + "\n  doneFolder: Processed\n  unmatchedFolder: Unmatched\n"
                             + "postmortem:\n  minPriority: High\n");
+            // Alice's turn began 30 s ago (Bob's before it): serve finds a hand-over to announce
+            Files.writeString(
+                    config,
+                    Files.readString(config)
+                            .replace(
+                                    "  start: 2026-01-05T09:00:00Z\n",
+                                    "  start: "
+                                            + Instant.now()
+                                                    .minusSeconds(30)
+                                                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                                            + "\n"));
             step("prodsupport is configured by " + config + "; its secrets are files beside it. A stand-in for a"
                     + " Slack incoming webhook listens at " + slack.url("/").host() + ":" + slack.getPort() + ".");
 
@@ -129,6 +144,14 @@ public final class DemoMain {
             try {
                 awaitHealthy(port, serve);
                 sim.webhooks().register("http://127.0.0.1:" + port + "/webhook/jira", SimulatedService.WEBHOOK_SECRET);
+                step("Alice's on-call turn began 30 s ago: the channels are told who is on duty now, until when, and"
+                        + " the open incidents she inherits (looked for every notify.checkEvery, 5 s here)");
+                await("the hand-over message", () -> !handoverMessages.isEmpty());
+                System.out.println("    Slack was told: "
+                        + new ObjectMapper()
+                                .readTree(handoverMessages.get(0))
+                                .path("text")
+                                .asText());
                 String key = story(sim, site, port);
                 step("$ prodsupport explain " + key + "   (what it did to the incident, and why)");
                 int explain = prodsupport("explain", "--config", config.toString(), key)
