@@ -123,7 +123,9 @@ public final class DemoMain {
                                             + Instant.now()
                                                     .minusSeconds(30)
                                                     .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                                            + "\n"));
+                                            + "\n")
+                            // week-long turns, as a team would have them (the tests' rotation never turns)
+                            .replace("  period: P36500D\n", "  period: P7D\n"));
             step("prodsupport is configured by " + config + "; its secrets are files beside it. A stand-in for a"
                     + " Slack incoming webhook listens at " + slack.url("/").host() + ":" + slack.getPort() + ".");
 
