@@ -66,17 +66,8 @@ public final class TeamsNotifier implements Notifier {
      */
     static ObjectNode handoverMessage(ChannelMessage handover) {
         ChannelMessage.Handover h = handover.handover();
-        ObjectNode card = WebhookEndpoint.object()
-                .put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json")
-                .put("type", "AdaptiveCard")
-                .put("version", "1.4");
-        ArrayNode body = card.putArray("body");
-        body.addObject()
-                .put("type", "TextBlock")
-                .put("text", handover.title())
-                .put("weight", "Bolder")
-                .put("size", "Medium")
-                .put("wrap", true);
+        ObjectNode card = titledCard(handover.title());
+        ArrayNode body = (ArrayNode) card.get("body");
         richText(body).addObject().put("type", "TextRun").put("text", handover.line());
         for (IncidentNotice notice : h.inherited()) {
             ArrayNode headline = richText(body);
@@ -102,17 +93,8 @@ public final class TeamsNotifier implements Notifier {
 
     private static ObjectNode progressCard(ChannelMessage progress) {
         IncidentNotice notice = progress.incident();
-        ObjectNode card = WebhookEndpoint.object()
-                .put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json")
-                .put("type", "AdaptiveCard")
-                .put("version", "1.4");
-        ArrayNode body = card.putArray("body");
-        body.addObject()
-                .put("type", "TextBlock")
-                .put("text", progress.title())
-                .put("weight", "Bolder")
-                .put("size", "Medium")
-                .put("wrap", true);
+        ObjectNode card = titledCard(progress.title());
+        ArrayNode body = (ArrayNode) card.get("body");
         ArrayNode line = richText(body);
         line.addObject().put("type", "TextRun").put("text", notice.key()).put("weight", "Bolder");
         line.addObject()
@@ -123,11 +105,7 @@ public final class TeamsNotifier implements Notifier {
         }
         addFact(body, "Priority", notice.priority());
         addFact(body, "Owner", notice.onDutyName() != null ? notice.onDutyName() : "nobody");
-        card.putArray("actions")
-                .addObject()
-                .put("type", "Action.OpenUrl")
-                .put("title", "Open " + notice.key())
-                .put("url", notice.url());
+        openButton(card, notice);
         return card;
     }
 
@@ -146,17 +124,8 @@ public final class TeamsNotifier implements Notifier {
     }
 
     private static ObjectNode card(IncidentNotice notice) {
-        ObjectNode card = WebhookEndpoint.object()
-                .put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json")
-                .put("type", "AdaptiveCard")
-                .put("version", "1.4");
-        ArrayNode body = card.putArray("body");
-        body.addObject()
-                .put("type", "TextBlock")
-                .put("text", "New incident")
-                .put("weight", "Bolder")
-                .put("size", "Medium")
-                .put("wrap", true);
+        ObjectNode card = titledCard("New incident");
+        ArrayNode body = (ArrayNode) card.get("body");
 
         ArrayNode headline = richText(body);
         headline.addObject().put("type", "TextRun").put("text", notice.key()).put("weight", "Bolder");
@@ -166,12 +135,33 @@ public final class TeamsNotifier implements Notifier {
         addFact(body, "Reporter", notice.reporterName());
         addFact(body, "On duty", notice.onDutyName() != null ? notice.onDutyName() : "nobody");
 
+        openButton(card, notice);
+        return card;
+    }
+
+    /** An Adaptive Card whose body begins with {@code title}, bold. */
+    private static ObjectNode titledCard(String title) {
+        ObjectNode card = WebhookEndpoint.object()
+                .put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json")
+                .put("type", "AdaptiveCard")
+                .put("version", "1.4");
+        card.putArray("body")
+                .addObject()
+                .put("type", "TextBlock")
+                .put("text", title)
+                .put("weight", "Bolder")
+                .put("size", "Medium")
+                .put("wrap", true);
+        return card;
+    }
+
+    /** The card's one button: opens the incident in Jira. */
+    private static void openButton(ObjectNode card, IncidentNotice notice) {
         card.putArray("actions")
                 .addObject()
                 .put("type", "Action.OpenUrl")
                 .put("title", "Open " + notice.key())
                 .put("url", notice.url());
-        return card;
     }
 
     private static void addFact(ArrayNode body, String label, String value) {
