@@ -451,7 +451,8 @@ public final class Wiring {
 
     /** What every event goes through: the rules of an incident's life, over {@code jira}, recording in {@code ledger}. */
     IncidentWorkflow workflow(JiraClient jira, FollowUpLedger ledger, Outbox outbox) {
-        return workflow(jira, followUps(jira, ledger), postMortems(jira, ledger), outbox);
+        return workflow(
+                jira, followUps(jira, ledger), postMortems(jira, ledger).telling(outbox, channelNames()), outbox);
     }
 
     private IncidentWorkflow workflow(JiraClient jira, FollowUps followUps, PostMortems postMortems, Outbox outbox) {
@@ -503,7 +504,7 @@ public final class Wiring {
                 observed,
                 uncountedCloseGate(observed),
                 uncountedFollowUps(observed, inMemory),
-                uncountedPostMortems(observed, inMemory),
+                uncountedPostMortems(observed, inMemory).telling(SilentChannel.OUTBOX, channelNames()),
                 SilentChannel.OUTBOX);
     }
 

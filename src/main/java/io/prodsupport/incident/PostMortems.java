@@ -6,11 +6,15 @@ import io.prodsupport.jira.JiraClient;
 import io.prodsupport.jira.JiraException;
 import io.prodsupport.jira.NewIssue;
 import io.prodsupport.jira.Priority;
+import io.prodsupport.notify.ChannelMessage;
+import io.prodsupport.notify.Outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,6 +92,19 @@ public final class PostMortems {
         this.ledger = ledger;
         this.clock = clock;
         this.lease = lease;
+    }
+
+    private Outbox outbox = (message, channels, now, due) -> {};
+    private Set<String> channels = Set.of();
+
+    /**
+     * Tells {@code channels} through {@code outbox} of each post-mortem task once it is linked (one message per
+     * incident, its id {@code postmortem:<key>}); without it, nobody is told (the backfill, tests).
+     */
+    public PostMortems telling(Outbox outbox, Collection<String> channels) {
+        this.outbox = outbox;
+        this.channels = new LinkedHashSet<>(channels);
+        return this;
     }
 
     /** No {@code postmortem} section in the config: nothing is ever made, and {@code explain} says why. */
@@ -310,6 +327,13 @@ public final class PostMortems {
                     throw new FollowUpsBusyException(
                             "the claim on the post-mortem of " + key + " ran out while " + task + " was linked");
                 }
+            }
+            // before the row is finished, so a crash here queues it again on the retry (its id dedupes)
+            if (!channels.isEmpty()) {
+                String url = jira.serverInfo().baseUrl() + "/browse/";
+                Instant now = clock.instant();
+                outbox.enqueue(
+                        ChannelMessage.postMortem(Notices.of(jira, incident), task, url + task), channels, now, now);
             }
             // a post-mortem has no comment on the incident (the link shows it): linked is finished
             ledger.commented(key, List.of(ACTION_ID), claimant, clock.instant());

@@ -20,7 +20,8 @@ import java.util.Optional;
  * @param changes   for {@link Kind#PROGRESS}: what changed, each from its value before the burst to the final one
  * @param rootCause for {@link Kind#PROGRESS} with a resolution: the first lines of the Root Cause(s) section
  * @param foldKey   messages with the same key still waiting are folded into one ({@link #foldedWith}); null: never
- * @param note      for {@link Kind#STALE} and {@link Kind#PREVENTION_MISSING}: what the reminder says, one line
+ * @param note      for {@link Kind#STALE}, {@link Kind#PREVENTION_MISSING} and {@link Kind#POSTMORTEM}: what it
+ *                  says, one line
  * @param handover  for {@link Kind#HANDOVER}, which is about no one incident ({@code incident} is null): who is on
  *                  duty now, until when, and the open incidents they inherit; absent from messages of every other kind
  *                  (and from rows queued before hand-overs existed)
@@ -45,6 +46,8 @@ public record ChannelMessage(
         STALE,
         /** Resolved a while ago, and its Prevention / Mitigation is still empty. */
         PREVENTION_MISSING,
+        /** A post-mortem task was opened for the incident; the note names it and its link. */
+        POSTMORTEM,
         /** The on-duty person changed: who is on duty now, until when, the open incidents they inherit. */
         HANDOVER
     }
@@ -147,6 +150,22 @@ public record ChannelMessage(
     }
 
     /**
+     * The post-mortem task {@code taskKey} was opened for the incident: one per incident.
+     *
+     * @param taskUrl the task's browse link
+     */
+    public static ChannelMessage postMortem(IncidentNotice incident, String taskKey, String taskUrl) {
+        return new ChannelMessage(
+                "postmortem:" + incident.key(),
+                Kind.POSTMORTEM,
+                incident,
+                null,
+                null,
+                null,
+                "post-mortem task " + taskKey + " opened for the review: " + taskUrl);
+    }
+
+    /**
      * A hand-over to {@code handover.onDutyName()}, once per hand-over.
      *
      * @param id stable for the hand-over ({@code handover:<from-instant>:<person>}): queued once, by any instance
@@ -167,6 +186,7 @@ public record ChannelMessage(
             case PROGRESS -> resolves() ? "Incident resolved" : "Incident update";
             case STALE -> "Incident needs an update";
             case PREVENTION_MISSING -> "Prevention still missing";
+            case POSTMORTEM -> "Post-mortem opened";
             case HANDOVER -> "On-call hand-over";
         };
     }

@@ -15,7 +15,8 @@ public interface Notifier {
 
     /**
      * Tells the channel about a change of an incident ({@link ChannelMessage.Kind#PROGRESS}) or reminds it of one
-     * ({@link ChannelMessage.Kind#STALE}, {@link ChannelMessage.Kind#PREVENTION_MISSING}), in one line under
+     * ({@link ChannelMessage.Kind#STALE}, {@link ChannelMessage.Kind#PREVENTION_MISSING}) or names its post-mortem
+     * task ({@link ChannelMessage.Kind#POSTMORTEM}), in one line under
      * {@link ChannelMessage#title()}, with the first lines of the root cause when it was resolved.
      *
      * @throws NotifyException when the channel refused the message or could not be reached
@@ -38,7 +39,7 @@ public interface Notifier {
     default void deliver(ChannelMessage message) {
         switch (message.kind()) {
             case NEW_INCIDENT -> announce(message.incident());
-            case PROGRESS, STALE, PREVENTION_MISSING -> progress(message);
+            case PROGRESS, STALE, PREVENTION_MISSING, POSTMORTEM -> progress(message);
             case HANDOVER -> handover(message);
         }
     }

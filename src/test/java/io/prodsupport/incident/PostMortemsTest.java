@@ -7,13 +7,17 @@ import io.prodsupport.jirasim.Flavour;
 import io.prodsupport.jirasim.JiraSimulator;
 import io.prodsupport.jirasim.SimIssue;
 import io.prodsupport.jirasim.SimSite;
+import io.prodsupport.notify.ChannelMessage;
+import io.prodsupport.notify.Outbox;
 import io.prodsupport.store.Stores;
 import io.prodsupport.testing.SettableClock;
 import io.prodsupport.testing.SimulatedSite;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,6 +101,31 @@ class PostMortemsTest {
         sim.transition(key, "Done", site.alice());
         clock.advance(Duration.ofMinutes(1));
         return key;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Flavour.class)
+    void the_channels_are_told_of_the_task_once_it_is_linked_and_once_only(Flavour flavour) {
+        Map<String, ChannelMessage> queued = new LinkedHashMap<>();
+        Outbox outbox = (message, channels, now, due) -> queued.putIfAbsent(message.id(), message);
+        PostMortems postMortems = start(flavour, "High").telling(outbox, List.of("slack"));
+        String key = incidentWithKnownHistory("Highest");
+
+        String made = postMortems.reconcile(key).orElseThrow();
+        String task = made.substring("created ".length(), made.indexOf(';') < 0 ? made.length() : made.indexOf(';'));
+        assertThat(postMortems.reconcile(key)).isEmpty();
+        assertThat(queued.values()).singleElement().satisfies(m -> {
+            assertThat(m.id()).isEqualTo("postmortem:" + key);
+            assertThat(m.kind()).isEqualTo(ChannelMessage.Kind.POSTMORTEM);
+            assertThat(m.title()).isEqualTo("Post-mortem opened");
+            assertThat(m.line())
+                    .isEqualTo(key + " Checkout | down: post-mortem task " + task + " opened for the review: "
+                            + sim.baseUrl() + "/browse/" + task);
+            assertThat(m.incident().priority()).isEqualTo("Highest");
+        });
+        String below = incidentWithKnownHistory("Medium");
+        assertThat(postMortems.reconcile(below)).isEmpty();
+        assertThat(queued).hasSize(1);
     }
 
     @ParameterizedTest

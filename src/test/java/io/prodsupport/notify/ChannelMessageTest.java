@@ -67,4 +67,18 @@ class ChannelMessageTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("PROGRESS is not a reminder");
     }
+
+    @Test
+    void a_post_mortem_message_names_the_task_and_its_link_once_per_incident() {
+        ChannelMessage message =
+                ChannelMessage.postMortem(SlackNotifierTest.NOTICE, "SUP-4", "https://jira.example/browse/SUP-4");
+
+        assertThat(message.id()).isEqualTo("postmortem:OPS-12");
+        assertThat(message.title()).isEqualTo("Post-mortem opened");
+        assertThat(message.line())
+                .isEqualTo("OPS-12 Checkout is down: post-mortem task SUP-4 opened for the review:"
+                        + " https://jira.example/browse/SUP-4");
+        assertThat(ChannelMessage.fromJson(message.toJson())).isEqualTo(message);
+        assertThat(message.foldKey()).isNull();
+    }
 }
