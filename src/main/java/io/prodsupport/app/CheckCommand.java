@@ -44,9 +44,9 @@ final class CheckCommand implements Callable<Integer> {
         Wiring wiring = new Wiring(loaded);
         try {
             HttpJiraClient jira = wiring.jiraClient();
-            boolean ok = new SiteCheck(jira, loaded, wiring.mailbox())
+            boolean ok = new SiteCheck(jira, loaded, wiring.mail().mailbox())
                     .withWebhook(wiring.webhookSetup(jira))
-                    .withCalendar(wiring.calendar())
+                    .withCalendar(wiring.onCall().calendar())
                     .run(line -> {
                         out.println(line);
                         out.flush();

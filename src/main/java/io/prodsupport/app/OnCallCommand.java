@@ -60,11 +60,11 @@ final class OnCallCommand implements Callable<Integer> {
         }
         Wiring wiring = new Wiring(loaded, clock);
         try {
-            Optional<CalendarOnDuty> calendar = wiring.calendar();
+            Optional<CalendarOnDuty> calendar = wiring.onCall().calendar();
             if (calendar.isPresent()) {
                 return calendar(calendar.get(), wiring, out, err);
             }
-            List<OnDuty.Shift> shifts = wiring.onDuty().shifts(clock.instant(), next);
+            List<OnDuty.Shift> shifts = wiring.onCall().onDuty().shifts(clock.instant(), next);
             if (shifts.isEmpty()) {
                 out.println("nobody is on duty: onCall.rotation is empty (incidents get no owner or on-duty watcher)");
                 out.flush();

@@ -49,7 +49,8 @@ final class PollMailCommand implements Callable<Integer> {
         }
         Wiring wiring = new Wiring(loaded);
         try (MailLedger ledger = wiring.mailLedger();
-                MailWatcher watcher = wiring.mailWatcher(wiring.jiraClient(), ledger, new SimpleMeterRegistry())
+                MailWatcher watcher = wiring.mail()
+                        .watcher(wiring.jiraClient(), ledger, new SimpleMeterRegistry())
                         .orElseThrow()) {
             PollResult result = watcher.pollOnce();
             out.println(summary(result));

@@ -260,7 +260,7 @@ final class ServiceAssembly {
                 log.info("resuming {} e-mail(s) that were being taken when the service last stopped", released);
             }
         });
-        Optional<MailWatcher> mail = mailLedger.flatMap(l -> wiring.mailWatcher(jira, l, metrics));
+        Optional<MailWatcher> mail = mailLedger.flatMap(l -> wiring.mail().watcher(jira, l, metrics));
         Optional<Sweep> timer = sweep.enabled()
                 ? Optional.of(new Sweep(
                                 jira,
@@ -280,7 +280,7 @@ final class ServiceAssembly {
             log.info("reminders (stale incidents, forgotten prevention) are not looked for while a project is in"
                     + " observe mode; on-call hand-overs are logged, not sent");
         }
-        wiring.calendar().ifPresent(calendar -> {
+        wiring.onCall().calendar().ifPresent(calendar -> {
             // read once at the start, so the log says at once whether the feed works
             CalendarOnDuty.State state = calendar.refreshNow();
             state.copy()
@@ -309,7 +309,7 @@ final class ServiceAssembly {
             boolean secureCookies,
             Supplier<List<StatusLine>> status) {
         DeadLetterApi deadLetters = new DeadLetterApi(inbox);
-        OnDuty onDuty = wiring.onDuty();
+        OnDuty onDuty = wiring.onCall().onDuty();
         ConsolePage page = new ConsolePage(
                 inbox,
                 activity,
@@ -363,7 +363,7 @@ final class ServiceAssembly {
                                         .orElse("the first run has not finished yet")))
                 .orElse(new StatusLine(
                         "sweep", "off", "sweep.enabled is false: a change whose webhook never came is not found")));
-        wiring.calendar().ifPresent(calendar -> {
+        wiring.onCall().calendar().ifPresent(calendar -> {
             CalendarOnDuty.State known = calendar.lastKnown();
             String copy = known.copy()
                     .map(c -> c.schedule().events() + " event(s), read "

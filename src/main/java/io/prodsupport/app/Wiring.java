@@ -1,7 +1,6 @@
 package io.prodsupport.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prodsupport.analytics.IncidentHistories;
 import io.prodsupport.backfill.Backfill;
@@ -24,8 +23,6 @@ import io.prodsupport.incident.IncidentProgress;
 import io.prodsupport.incident.IncidentReconciler;
 import io.prodsupport.incident.IncidentScope;
 import io.prodsupport.incident.IncidentWorkflow;
-import io.prodsupport.incident.OnCallRotation;
-import io.prodsupport.incident.OnDuty;
 import io.prodsupport.incident.PostMortemSettings;
 import io.prodsupport.incident.PostMortems;
 import io.prodsupport.incident.ProgressUpdates;
@@ -38,11 +35,7 @@ import io.prodsupport.jira.JiraClient;
 import io.prodsupport.jira.JiraConnection;
 import io.prodsupport.jira.JiraCredentials;
 import io.prodsupport.jira.RetryBudget;
-import io.prodsupport.mail.MailIntake;
 import io.prodsupport.mail.MailLedger;
-import io.prodsupport.mail.MailWatcher;
-import io.prodsupport.mail.Mailbox;
-import io.prodsupport.mail.MailboxSettings;
 import io.prodsupport.notify.DeliveryBudget;
 import io.prodsupport.notify.EmailNotifier;
 import io.prodsupport.notify.EmailSettings;
@@ -52,8 +45,6 @@ import io.prodsupport.notify.OutboxStore;
 import io.prodsupport.notify.OutboxWorker;
 import io.prodsupport.notify.SlackNotifier;
 import io.prodsupport.notify.TeamsNotifier;
-import io.prodsupport.oncall.CalendarOnDuty;
-import io.prodsupport.oncall.IcalFeed;
 import io.prodsupport.store.Stores;
 import io.prodsupport.webhook.PemTls;
 import java.net.URI;
@@ -89,10 +80,12 @@ public final class Wiring {
     private final OkHttpClient http = new OkHttpClient();
 
     private final ServiceMetrics metrics = new ServiceMetrics();
+    private final OnDutyWiring onCall;
 
     public Wiring(Config config, Clock clock) {
         this.config = config;
         this.clock = clock;
+        this.onCall = new OnDutyWiring(config, http, clock);
     }
 
     /** The worker's pace (attempts, back-off); fault trials shorten it so an outage fits in a test. */
@@ -157,7 +150,7 @@ public final class Wiring {
                 incidentScope(),
                 outbox,
                 channelNames(),
-                onDuty(),
+                onCall.onDuty(),
                 config.notifications().staleAfter(),
                 config.followUps().remindAfter(),
                 clock);
@@ -168,7 +161,7 @@ public final class Wiring {
                 jira,
                 incidentScope(),
                 new FixVersions(jira, config.incidents().fixVersion()),
-                new Staffing(config.incidents().watchers(), onDuty(), clock));
+                new Staffing(config.incidents().watchers(), onCall.onDuty(), clock));
     }
 
     /** A hand-over is announced while it is at most this old (and never longer than delivered messages are kept). */
@@ -182,46 +175,19 @@ public final class Wiring {
                 incidentScope(),
                 outbox,
                 channelNames(),
-                onDuty(),
+                onCall.onDuty(),
                 keep.compareTo(HANDOVER_WITHIN) < 0 ? keep : HANDOVER_WITHIN,
                 clock);
     }
 
-    /** The instance's one on-duty source (its calendar copy is shared by staffing, reminders, hand-overs, console). */
-    private OnDuty onDuty;
-
-    /** The calendar ({@code onCall.ical}) when configured, else the rotation; the config forbids both. */
-    synchronized OnDuty onDuty() {
-        if (onDuty == null) {
-            onDuty = calendar().<OnDuty>map(c -> c).orElseGet(this::rotation);
-        }
-        return onDuty;
+    /** Who is on duty: the calendar of {@code onCall.ical}, or the rotation; one per instance. */
+    OnDutyWiring onCall() {
+        return onCall;
     }
 
-    private CalendarOnDuty calendar;
-
-    /** How long one read of the on-call calendar may take. */
-    static final Duration CALENDAR_TIMEOUT = Duration.ofSeconds(10);
-
-    /** The on-call calendar of {@code onCall.ical}, read over the shared client; empty without it. */
-    synchronized Optional<CalendarOnDuty> calendar() {
-        Config.Ical ical = config.onCall().ical();
-        if (ical == null) {
-            return Optional.empty();
-        }
-        if (calendar == null) {
-            IcalFeed feed = new IcalFeed(ical.url().value(), http, CALENDAR_TIMEOUT);
-            calendar =
-                    new CalendarOnDuty(feed::fetch, feed.host(), config.onCall().people(), ical.refreshEvery(), clock);
-        }
-        return Optional.of(calendar);
-    }
-
-    OnCallRotation rotation() {
-        Config.OnCall onCall = config.onCall();
-        return onCall.rotation().isEmpty()
-                ? OnCallRotation.nobody()
-                : new OnCallRotation(onCall.rotation(), onCall.start(), onCall.period());
+    /** The mailbox of {@code mail}, read into incidents. */
+    MailWiring mail() {
+        return new MailWiring(config, clock, incidentScope());
     }
 
     CloseGate closeGate(JiraClient jira) {
@@ -309,78 +275,14 @@ public final class Wiring {
                     value(email.password()),
                     email.from(),
                     email.to(),
-                    mailboxAddress().orElse(null))));
+                    mail().address().orElse(null))));
         }
         return metrics.count(channels);
-    }
-
-    /**
-     * The address of the mailbox prodsupport reads, for the {@code Reply-To} of its e-mails: {@code mail.imap.username}
-     * when it is an address (an account named otherwise has no address prodsupport could know).
-     */
-    Optional<String> mailboxAddress() {
-        Config.Mail mail = config.mail();
-        if (mail == null || !mail.imap().username().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            return Optional.empty();
-        }
-        return Optional.of(mail.imap().username());
-    }
-
-    /** The mailbox {@code mail.imap} names, not yet connected; empty when {@code mail} is not configured. */
-    public Optional<Mailbox> mailbox() {
-        Config.Mail mail = config.mail();
-        if (mail == null) {
-            return Optional.empty();
-        }
-        Config.Imap imap = mail.imap();
-        return Optional.of(new Mailbox(new MailboxSettings(
-                imap.host(),
-                imap.port(),
-                imap.tls(),
-                imap.username(),
-                imap.password().value(),
-                imap.folder(),
-                Optional.ofNullable(mail.doneFolder()),
-                Optional.ofNullable(mail.unmatchedFolder()),
-                mail.attachments())));
     }
 
     /** The mail ledger in the store named by {@code store.url}, migrated and ready. */
     public MailLedger mailLedger() {
         return Stores.openMailLedger(config.store().url(), config.store().username(), storePassword());
-    }
-
-    /**
-     * Reads the mailbox into incidents over {@code jira}: start it for the service, or call
-     * {@link MailWatcher#pollOnce()} for one poll (the {@code poll-mail} command, a demo). Empty when {@code mail} is not
-     * configured. Closing it logs out; the ledger is the caller's to close.
-     */
-    public Optional<MailWatcher> mailWatcher(JiraClient jira, MailLedger ledger, MeterRegistry metrics) {
-        return mailbox()
-                .map(mailbox -> new MailWatcher(
-                        mailbox,
-                        new MailIntake(
-                                jira,
-                                incidentScope(),
-                                ledger,
-                                ownAddresses(),
-                                config.mail().attachments(),
-                                clock,
-                                MailIntake.DEFAULT_LEASE,
-                                metrics),
-                        MailWatcher.IDLE_RENEWAL,
-                        MailWatcher.POLL_INTERVAL,
-                        metrics));
-    }
-
-    /** prodsupport's own addresses: mail from them is not conversation (its announcements, a loop through a list). */
-    Set<String> ownAddresses() {
-        Set<String> own = new LinkedHashSet<>();
-        if (config.notifications().email() != null) {
-            own.add(config.notifications().email().from().toLowerCase(Locale.ROOT));
-        }
-        mailboxAddress().ifPresent(address -> own.add(address.toLowerCase(Locale.ROOT)));
-        return own;
     }
 
     private static String value(Secret secret) {

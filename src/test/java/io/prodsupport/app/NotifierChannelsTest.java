@@ -60,11 +60,11 @@ class NotifierChannelsTest {
                   imap: {host: imap.example.com, username: EXAMPLE\\incidents, password: "${MAIL_PASSWORD}"}
                 """);
 
-        assertThat(new Wiring(withMailbox).mailboxAddress()).contains("Incidents@example.com");
-        assertThat(new Wiring(withMailbox).ownAddresses())
+        assertThat(new Wiring(withMailbox).mail().address()).contains("Incidents@example.com");
+        assertThat(new Wiring(withMailbox).mail().ownAddresses())
                 .containsExactly("ops-bot@example.com", "incidents@example.com");
-        assertThat(new Wiring(withAccountName).mailboxAddress()).isEmpty();
-        assertThat(new Wiring(config("")).mailboxAddress()).isEmpty();
-        assertThat(new Wiring(config("")).mailbox()).isEmpty();
+        assertThat(new Wiring(withAccountName).mail().address()).isEmpty();
+        assertThat(new Wiring(config("")).mail().address()).isEmpty();
+        assertThat(new Wiring(config("")).mail().mailbox()).isEmpty();
     }
 }
