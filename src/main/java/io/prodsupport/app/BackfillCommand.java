@@ -161,14 +161,15 @@ final class BackfillCommand implements Callable<Integer> {
                 "backfill-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            BackfillSummary summary = backfill.run(options, listener);
-            BackfillReport.totals(summary).forEach(out::println);
-            if (report != null) {
-                BackfillReport.write(summary, report);
-                out.println("report: " + report);
+            try (BackfillSummary summary = backfill.run(options, listener)) {
+                BackfillReport.totals(summary).forEach(out::println);
+                if (report != null) {
+                    BackfillReport.write(summary, report);
+                    out.println("report: " + report);
+                }
+                out.flush();
+                return summary.exitCode();
             }
-            out.flush();
-            return summary.exitCode();
         } finally {
             done.countDown();
             try {
