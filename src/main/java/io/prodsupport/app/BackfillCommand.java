@@ -189,6 +189,11 @@ final class BackfillCommand implements Callable<Integer> {
             }
 
             @Override
+            public void expected(long expected) {
+                progress.expected(expected);
+            }
+
+            @Override
             public void skipped() {
                 progress.skipped();
             }

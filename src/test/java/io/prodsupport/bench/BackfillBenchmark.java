@@ -47,20 +47,25 @@ public final class BackfillBenchmark {
 
             Path gcLog = dir.resolve("gc.log");
             long start = System.nanoTime();
-            Process child = new ProcessBuilder(
-                            javaBinary(),
-                            "-Xmx" + MAX_HEAP,
-                            "-Xlog:gc:file=" + gcLog,
-                            "-cp",
-                            System.getProperty("java.class.path"),
-                            "io.prodsupport.app.Main",
-                            "backfill",
-                            "--config",
-                            config.toString(),
-                            "--concurrency",
-                            String.valueOf(concurrency),
-                            "--report",
-                            dir.resolve("report.md").toString())
+            List<String> command =
+                    new java.util.ArrayList<>(List.of(javaBinary(), "-Xmx" + MAX_HEAP, "-Xlog:gc:file=" + gcLog));
+            // e.g. -Dbench.childJvmArgs=-XX:StartFlightRecording=filename=/tmp/backfill.jfr to profile the backfill
+            String extra = System.getProperty("bench.childJvmArgs", "").strip();
+            if (!extra.isEmpty()) {
+                command.addAll(List.of(extra.split("\\s+")));
+            }
+            command.addAll(List.of(
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    "io.prodsupport.app.Main",
+                    "backfill",
+                    "--config",
+                    config.toString(),
+                    "--concurrency",
+                    String.valueOf(concurrency),
+                    "--report",
+                    dir.resolve("report.md").toString()));
+            Process child = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("backfill.out").toFile())
                     .start();

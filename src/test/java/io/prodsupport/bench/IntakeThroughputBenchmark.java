@@ -107,6 +107,7 @@ public final class IntakeThroughputBenchmark {
                 } finally {
                     bare.stop();
                 }
+                diskSyncs(dir);
                 try (Inbox sqlite = Stores.open("jdbc:sqlite:" + dir.resolve("inbox-" + senders + ".db"), null, null);
                         ServiceHttpServer server = intake(sqlite)) {
                     table.computeIfAbsent("SQLite", k -> new ArrayList<>())
@@ -143,6 +144,39 @@ public final class IntakeThroughputBenchmark {
             }
         }
         System.exit(0);
+    }
+
+    /**
+     * What the disk under the SQLite file allows right now: 200 times, 32 KiB (about one commit of a dozen deflated
+     * deliveries with their index pages) written over the same place in a file and synced with {@code fdatasync}, as
+     * SQLite syncs its WAL on each commit under {@code synchronous=FULL}. Syncs per second times deliveries per commit
+     * bounds what one writer can acknowledge.
+     */
+    private static void diskSyncs(Path dir) throws IOException {
+        Path file = dir.resolve("sync-probe");
+        java.nio.ByteBuffer block = java.nio.ByteBuffer.allocate(32 * 1024);
+        long[] took = new long[200];
+        try (java.nio.channels.FileChannel f = java.nio.channels.FileChannel.open(
+                file,
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE,
+                java.nio.file.StandardOpenOption.READ)) {
+            f.write(block.clear(), 0);
+            f.force(true);
+            for (int i = 0; i < took.length; i++) {
+                long start = System.nanoTime();
+                f.write(block.clear(), 0);
+                f.force(false);
+                took[i] = System.nanoTime() - start;
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        Arrays.sort(took);
+        double mean = Arrays.stream(took).average().orElseThrow() / 1e6;
+        System.out.printf(
+                "disk now: 32 KiB write + fdatasync p50 %.2f ms, p99 %.2f ms, mean %.2f ms = %.0f syncs/s%n",
+                percentile(took, 0.5), percentile(took, 0.99), mean, 1000 / mean);
     }
 
     private static okhttp3.Dispatcher dispatcher() {
