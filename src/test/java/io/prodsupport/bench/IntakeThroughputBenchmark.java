@@ -235,10 +235,16 @@ public final class IntakeThroughputBenchmark {
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpuBefore = os.getProcessCpuTime();
+        long[] ticksBefore = userAndSystemTicks();
         long start = System.nanoTime();
         Result result = send(http, url, payloads, senders, measure);
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuMicrosEach = (os.getProcessCpuTime() - cpuBefore) / 1e3 / Math.max(1, result.latencies().length);
+        long[] ticksAfter = userAndSystemTicks();
+        double systemShare = ticksAfter[0] + ticksAfter[1] - ticksBefore[0] - ticksBefore[1] > 0
+                ? (ticksAfter[1] - ticksBefore[1])
+                        / (double) (ticksAfter[0] + ticksAfter[1] - ticksBefore[0] - ticksBefore[1])
+                : Double.NaN;
         Optional<Stores.CommitCounts> during =
                 before.flatMap(b -> Stores.commitCounts(inbox).map(after -> after.minus(b)));
         long[] latencies = result.latencies();
@@ -253,8 +259,15 @@ public final class IntakeThroughputBenchmark {
                 percentile(latencies, 0.99));
         System.out.printf(
                 "%-11s %2d senders: %6.0f acknowledged/s, p50 %.2f ms, p99 %.2f ms, %d failed; this process's CPU"
-                        + " (senders included) %.0f µs per acknowledged delivery%n",
-                name, senders, cell.perSecond(), cell.p50(), cell.p99(), cell.failed(), cpuMicrosEach);
+                        + " (senders included) %.0f µs per acknowledged delivery, %.0f%% of it in the kernel%n",
+                name,
+                senders,
+                cell.perSecond(),
+                cell.p50(),
+                cell.p99(),
+                cell.failed(),
+                cpuMicrosEach,
+                100 * systemShare);
         during.ifPresent(c -> System.out.printf(
                 "            group commit: %d commits (%.0f/s), %.1f deliveries per commit, %.2f ms per commit"
                         + " (%.2f ms inserting, the rest committing: writing and syncing the WAL), writer busy %.0f%%,"
@@ -323,6 +336,17 @@ public final class IntakeThroughputBenchmark {
         done.await();
         long[] all = perSender.stream().flatMapToLong(Arrays::stream).toArray();
         return new Result(all, failed.get());
+    }
+
+    /** This process's user and system CPU in clock ticks ({@code /proc/self/stat}); zeros where there is none. */
+    private static long[] userAndSystemTicks() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])};
+        } catch (IOException | RuntimeException e) {
+            return new long[] {0, 0};
+        }
     }
 
     private static double percentile(long[] sorted, double q) {
