@@ -105,14 +105,17 @@ public final class Backfill {
         counter.setDaemon(true);
         counter.start();
         AtomicBoolean over = new AtomicBoolean();
-        listener.starting(countWithin(count, COUNT_WAIT));
-        count.thenAccept(expected -> {
-            synchronized (over) {
-                if (!over.get()) {
-                    listener.expected(expected);
+        long counted = countWithin(count, COUNT_WAIT);
+        listener.starting(counted);
+        if (counted < 0) {
+            count.thenAccept(expected -> {
+                synchronized (over) {
+                    if (!over.get() && expected >= 0) {
+                        listener.expected(expected);
+                    }
                 }
-            }
-        });
+            });
+        }
         TicketHandler handler =
                 new TicketHandler(jira, workflow, resolved, summary, options.dryRun(), options.notifyUsers());
         ExecutorService pool = Executors.newFixedThreadPool(options.concurrency(), workerThreads());

@@ -54,6 +54,9 @@ final class SearchAhead implements AutoCloseable {
             last = new Next(null, false, e.getMessage(), null);
         } catch (RuntimeException e) {
             last = new Next(null, false, null, e);
+        } catch (Error e) {
+            // the feeder must not wait for ever on a reader that died
+            last = new Next(null, false, null, new IllegalStateException("reading the search failed: " + e, e));
         }
         try {
             if (!closed) {
