@@ -161,14 +161,15 @@ final class BackfillCommand implements Callable<Integer> {
                 "backfill-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            BackfillSummary summary = backfill.run(options, listener);
-            BackfillReport.totals(summary).forEach(out::println);
-            if (report != null) {
-                BackfillReport.write(summary, report);
-                out.println("report: " + report);
+            try (BackfillSummary summary = backfill.run(options, listener)) {
+                BackfillReport.totals(summary).forEach(out::println);
+                if (report != null) {
+                    BackfillReport.write(summary, report);
+                    out.println("report: " + report);
+                }
+                out.flush();
+                return summary.exitCode();
             }
-            out.flush();
-            return summary.exitCode();
         } finally {
             done.countDown();
             try {
@@ -185,6 +186,11 @@ final class BackfillCommand implements Callable<Integer> {
             @Override
             public void starting(long expected) {
                 progress.starting(expected);
+            }
+
+            @Override
+            public void expected(long expected) {
+                progress.expected(expected);
             }
 
             @Override

@@ -77,7 +77,11 @@ public final class Wiring {
      * without any (so Jira's credentials cannot reach a webhook). Released once by {@link #release}: by the service's
      * close, or by a command when it is done.
      */
-    private final OkHttpClient http = new OkHttpClient();
+    private final OkHttpClient http = new OkHttpClient.Builder()
+            // OkHttp keeps 5 idle connections by default: a backfill's 32 workers (or a busy worker and its outbox)
+            // closed and reopened connections to Jira all the time; 64 idle ones cover every --concurrency in use
+            .connectionPool(new okhttp3.ConnectionPool(64, 5, java.util.concurrent.TimeUnit.MINUTES))
+            .build();
 
     private final ServiceMetrics metrics = new ServiceMetrics();
     private final OnDutyWiring onCall;

@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The backfill's account of itself: the totals printed at the end of every run, and the {@code --report} file in
@@ -52,8 +54,7 @@ public final class BackfillReport {
             lines.add("not incidents by the config " + s.count(Outcome.NOT_AN_INCIDENT) + ", deleted meanwhile "
                     + s.count(Outcome.GONE));
         }
-        lines.add(
-                "closed without a root cause or its fix: " + s.closedWithGaps().size());
+        lines.add("closed without a root cause or its fix: " + s.closedWithGapsCount());
         if (s.throttled() > 0) {
             lines.add("rate-limited by Jira and tried again: " + s.throttled() + " time(s)");
         }
@@ -63,105 +64,130 @@ public final class BackfillReport {
         return lines;
     }
 
+    /** Writes the report as it reads the tickets back, so a report of 100,000 tickets is never held in memory. */
     public static void write(BackfillSummary summary, Path file) {
         Format format = formatOf(file)
                 .orElseThrow(() -> new IllegalArgumentException("a report is .md or .csv, not " + file.getFileName()));
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write(format == Format.MARKDOWN ? markdown(summary) : csv(summary));
+            if (format == Format.MARKDOWN) {
+                markdown(summary, out);
+            } else {
+                csv(summary, out);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report " + file + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException(
+                    "cannot write the report " + file + ": " + e.getCause().getMessage(), e.getCause());
         }
     }
 
-    static String markdown(BackfillSummary s) {
-        StringBuilder md = new StringBuilder("# prodsupport backfill")
+    static void markdown(BackfillSummary s, Writer md) throws IOException {
+        md.append("# prodsupport backfill")
                 .append(s.dryRun() ? " (dry run)" : "")
                 .append("\n\n");
         md.append("- JQL: `").append(s.jql()).append("`\n");
         md.append("- started ")
-                .append(s.startedAt())
+                .append(s.startedAt().toString())
                 .append(", run time ")
                 .append(seconds(s))
                 .append(" s\n");
-        s.resumedAfter()
-                .ifPresent(mark -> md.append("- resumed after ").append(mark).append('\n'));
+        if (s.resumedAfter().isPresent()) {
+            md.append("- resumed after ").append(s.resumedAfter().get()).append('\n');
+        }
         md.append("\n## Totals\n\n");
-        totals(s)
-                .forEach(line -> md.append(line.startsWith("  ") ? "  - " + line.strip() : "- " + line)
-                        .append('\n'));
+        for (String line : totals(s)) {
+            md.append(line.startsWith("  ") ? "  - " + line.strip() : "- " + line)
+                    .append('\n');
+        }
         md.append("\n## Tickets\n\n");
-        List<TicketResult> done = s.notable().stream()
-                .filter(r -> r.outcome() == Outcome.CHANGED || r.outcome() == Outcome.WOULD_CHANGE)
-                .toList();
-        if (done.isEmpty()) {
+        boolean any = false;
+        try (Stream<TicketResult> all = s.notable()) {
+            Iterator<TicketResult> done = all.filter(
+                            r -> r.outcome() == Outcome.CHANGED || r.outcome() == Outcome.WOULD_CHANGE)
+                    .iterator();
+            while (done.hasNext()) {
+                TicketResult r = done.next();
+                if (!any) {
+                    md.append("| ticket | status | ")
+                            .append(s.dryRun() ? "would do" : "done")
+                            .append(" |\n|---|---|---|\n");
+                    any = true;
+                }
+                md.append("| ")
+                        .append(r.key())
+                        .append(" | ")
+                        .append(cell(r.status()))
+                        .append(" | ")
+                        .append(cell(String.join("; ", r.changes())))
+                        .append(" |\n");
+            }
+        }
+        if (!any) {
             md.append("Nothing ")
                     .append(s.dryRun() ? "would change" : "changed")
                     .append(".\n");
-        } else {
-            md.append("| ticket | status | ")
-                    .append(s.dryRun() ? "would do" : "done")
-                    .append(" |\n|---|---|---|\n");
-            done.forEach(r -> md.append("| ")
-                    .append(r.key())
-                    .append(" | ")
-                    .append(cell(r.status()))
-                    .append(" | ")
-                    .append(cell(String.join("; ", r.changes())))
-                    .append(" |\n"));
         }
         md.append("\n## Closed without a root cause or its fix\n\n");
         md.append("History is reported, not rewritten: these stay closed.\n\n");
-        List<TicketResult> gaps = s.closedWithGaps();
-        if (gaps.isEmpty()) {
+        if (s.closedWithGapsCount() == 0) {
             md.append("None.\n");
         } else {
             md.append("| ticket | status | empty |\n|---|---|---|\n");
-            gaps.forEach(r -> md.append("| ")
-                    .append(r.key())
-                    .append(" | ")
-                    .append(cell(r.status()))
-                    .append(" | ")
-                    .append(cell(String.join(", ", r.missingOnClose())))
-                    .append(" |\n"));
+            try (Stream<TicketResult> gaps = s.closedWithGaps()) {
+                for (Iterator<TicketResult> i = gaps.iterator(); i.hasNext(); ) {
+                    TicketResult r = i.next();
+                    md.append("| ")
+                            .append(r.key())
+                            .append(" | ")
+                            .append(cell(r.status()))
+                            .append(" | ")
+                            .append(cell(String.join(", ", r.missingOnClose())))
+                            .append(" |\n");
+                }
+            }
         }
         List<TicketResult> failed = s.failures();
         if (!failed.isEmpty()) {
             md.append("\n## Failed\n\n| ticket | reason |\n|---|---|\n");
-            failed.forEach(r -> md.append("| ")
-                    .append(r.key())
-                    .append(" | ")
-                    .append(cell(r.reason()))
-                    .append(" |\n"));
+            for (TicketResult r : failed) {
+                md.append("| ")
+                        .append(r.key())
+                        .append(" | ")
+                        .append(cell(r.reason()))
+                        .append(" |\n");
+            }
         }
-        return md.toString();
     }
 
     /** Tickets first (one row each), then a blank line and the totals as outcome,count rows. */
-    static String csv(BackfillSummary s) {
-        StringBuilder csv = new StringBuilder("ticket,status,outcome,changes,closed_without,reason\n");
-        for (TicketResult r : s.notable()) {
-            csv.append(String.join(
-                            ",",
-                            field(r.key()),
-                            field(r.status()),
-                            r.outcome().name().toLowerCase(Locale.ROOT),
-                            field(String.join("; ", r.changes())),
-                            field(String.join("; ", r.missingOnClose())),
-                            field(r.reason())))
-                    .append('\n');
+    static void csv(BackfillSummary s, Writer csv) throws IOException {
+        csv.append("ticket,status,outcome,changes,closed_without,reason\n");
+        try (Stream<TicketResult> all = s.notable()) {
+            for (Iterator<TicketResult> i = all.iterator(); i.hasNext(); ) {
+                TicketResult r = i.next();
+                csv.append(String.join(
+                                ",",
+                                field(r.key()),
+                                field(r.status()),
+                                r.outcome().name().toLowerCase(Locale.ROOT),
+                                field(String.join("; ", r.changes())),
+                                field(String.join("; ", r.missingOnClose())),
+                                field(r.reason())))
+                        .append('\n');
+            }
         }
         csv.append("\noutcome,tickets\n");
         for (Outcome outcome : Outcome.values()) {
             csv.append(outcome.name().toLowerCase(Locale.ROOT))
                     .append(',')
-                    .append(s.count(outcome))
+                    .append(Long.toString(s.count(outcome)))
                     .append('\n');
         }
         csv.append("closed_without_root_cause,")
-                .append(s.closedWithGaps().size())
+                .append(Long.toString(s.closedWithGapsCount()))
                 .append('\n');
         csv.append("run_time_seconds,").append(seconds(s)).append('\n');
-        return csv.toString();
     }
 
     private static String seconds(BackfillSummary s) {

@@ -3,20 +3,20 @@ package io.prodsupport.backfill;
 import io.prodsupport.backfill.TicketResult.Outcome;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * What one backfill run did: counts by outcome, the tickets worth a line in the report, and how the run went. Results
- * arrive from worker threads; tickets that met the standard are only counted, so memory grows with the tickets that
- * needed something, not with the size of the search.
+ * arrive from worker threads; tickets that met the standard are only counted, and those worth a line are kept in a
+ * temporary file ({@link NotableResults}), so memory stays flat however many tickets the search finds. Closing the
+ * summary deletes that file.
  */
-public final class BackfillSummary {
+public final class BackfillSummary implements AutoCloseable {
 
     private final String jql;
     private final boolean dryRun;
@@ -24,7 +24,8 @@ public final class BackfillSummary {
     private final Optional<String> resumedAfter;
     private final long finishedBefore;
     private final Map<Outcome, AtomicLong> counts = new EnumMap<>(Outcome.class);
-    private final List<TicketResult> notable = new ArrayList<>();
+    private final NotableResults notable = new NotableResults();
+    private final AtomicLong closedWithGaps = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
     private volatile Instant endedAt;
@@ -45,8 +46,9 @@ public final class BackfillSummary {
     void record(TicketResult result) {
         counts.get(result.outcome()).incrementAndGet();
         if (result.notable()) {
-            synchronized (notable) {
-                notable.add(result);
+            notable.add(result);
+            if (result.closedWithGaps()) {
+                closedWithGaps.incrementAndGet();
             }
         }
     }
@@ -121,21 +123,31 @@ public final class BackfillSummary {
         return searchCompleted;
     }
 
-    /** The tickets worth a line, by key. */
-    public List<TicketResult> notable() {
-        synchronized (notable) {
-            return notable.stream()
-                    .sorted(Comparator.comparing(TicketResult::key, IssueKeys.ORDER))
-                    .toList();
+    /** The tickets worth a line, by key; read back from disk, so the caller closes the stream. */
+    public Stream<TicketResult> notable() {
+        return notable.sorted();
+    }
+
+    /** The tickets that failed, by key (few: a failure is the exception). */
+    public List<TicketResult> failures() {
+        try (Stream<TicketResult> all = notable()) {
+            return all.filter(r -> r.outcome() == Outcome.FAILED).toList();
         }
     }
 
-    public List<TicketResult> failures() {
-        return notable().stream().filter(r -> r.outcome() == Outcome.FAILED).toList();
+    /** The closed tickets without a root cause or its fix, by key; the caller closes the stream. */
+    public Stream<TicketResult> closedWithGaps() {
+        return notable().filter(TicketResult::closedWithGaps);
     }
 
-    public List<TicketResult> closedWithGaps() {
-        return notable().stream().filter(TicketResult::closedWithGaps).toList();
+    public long closedWithGapsCount() {
+        return closedWithGaps.get();
+    }
+
+    /** Deletes the temporary file that held the tickets for the report. */
+    @Override
+    public void close() {
+        notable.close();
     }
 
     /** 0 when every ticket was handled, 1 when some failed or the search itself failed. */

@@ -34,6 +34,11 @@ public final class ProgressDisplay {
             }
 
             @Override
+            public void expected(long expected) {
+                bar.maxHint(expected);
+            }
+
+            @Override
             public void skipped() {
                 bar.step();
             }
@@ -75,6 +80,11 @@ public final class ProgressDisplay {
             this.expected = expected;
             start = clock.instant();
             lastLine = start;
+        }
+
+        @Override
+        public synchronized void expected(long expected) {
+            this.expected = expected;
         }
 
         @Override

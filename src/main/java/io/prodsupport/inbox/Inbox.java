@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The durable queue of webhook events. Every method is one transaction and throws
@@ -17,6 +18,20 @@ public interface Inbox extends AutoCloseable {
 
     /** Stores the event unless its delivery id is already stored; committed when this returns. */
     Accepted accept(InboundEvent event);
+
+    /**
+     * As {@link #accept}, answered by a future instead of a waiting thread: the future completes once the event is
+     * committed, or fails with a {@link StoreUnavailableException}. A store that shares one commit among many
+     * deliveries (SQLite's group commit) answers here without holding the caller's thread meanwhile; by default the
+     * work is done on the caller's thread.
+     */
+    default CompletableFuture<Accepted> acceptAsync(InboundEvent event) {
+        try {
+            return CompletableFuture.completedFuture(accept(event));
+        } catch (StoreUnavailableException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /** Events not yet done (pending, waiting for a retry, or in progress); dead letters are not counted. */
     long depth();

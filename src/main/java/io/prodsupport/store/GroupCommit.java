@@ -12,9 +12,12 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Group commit for SQLite's single writer: deliveries that arrive while a commit is under way wait for the next one,
@@ -44,7 +47,19 @@ final class GroupCommit implements AutoCloseable {
     private final Duration answerWithin;
     private final BlockingQueue<Waiting> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final Thread writer;
+    /** Completes the answers of a commit, so the writer can start the next one at once. */
+    private final ExecutorService answers = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "inbox-group-commit-answers");
+        t.setDaemon(true);
+        return t;
+    });
+
     private volatile boolean closed;
+    private final LongAdder commits = new LongAdder();
+    private final LongAdder committed = new LongAdder();
+    private final LongAdder commitNanos = new LongAdder();
+    private final LongAdder insertNanos = new LongAdder();
+    private final AtomicLong longestCommitNanos = new AtomicLong();
 
     private record Waiting(InboundEvent event, byte[] stored, CompletableFuture<Accepted> answer) {}
 
@@ -59,29 +74,55 @@ final class GroupCommit implements AutoCloseable {
 
     /** Stores the event in the next commit and returns once that commit is done. */
     Accepted accept(InboundEvent event) {
+        try {
+            return submit(event).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw (StoreUnavailableException) e.getCause();
+        }
+    }
+
+    /**
+     * Queues the event for the next commit. The future completes once that commit is done (on a thread of the group
+     * commit's own, never the caller's), or fails with a {@link StoreUnavailableException} when the commit failed, the
+     * queue is full or no commit came within {@code answerWithin}. Nothing waits on a thread meanwhile: the HTTP
+     * intake answers from the future, so every delivery in flight can join the next commit.
+     */
+    CompletableFuture<Accepted> submit(InboundEvent event) {
         if (closed) {
-            throw new StoreUnavailableException("store cannot accept: it is closed", null);
+            return CompletableFuture.failedFuture(
+                    new StoreUnavailableException("store cannot accept: it is closed", null));
         }
         // deflated here, on the caller's thread: many callers compress in parallel, the one writer only writes
         Waiting waiting = new Waiting(event, CODEC.encode(event.body()), new CompletableFuture<>());
         if (!queue.offer(waiting)) {
-            throw new StoreUnavailableException(
-                    "store cannot accept: " + QUEUE_CAPACITY + " deliveries already wait for a commit", null);
+            return CompletableFuture.failedFuture(new StoreUnavailableException(
+                    "store cannot accept: " + QUEUE_CAPACITY + " deliveries already wait for a commit", null));
         }
-        try {
-            return waiting.answer().get(answerWithin.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof StoreUnavailableException unavailable) {
-                throw new StoreUnavailableException(unavailable.getMessage(), unavailable);
-            }
-            throw new StoreUnavailableException("store cannot accept: " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            // it may still be committed later: Jira's retry then finds it stored and is answered "duplicate"
-            throw new StoreUnavailableException("store cannot accept: no commit within " + answerWithin, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("store cannot accept: interrupted while waiting for the commit", e);
-        }
+        return waiting.answer()
+                .orTimeout(answerWithin.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((accepted, failure) -> {
+                    if (failure == null) {
+                        return accepted;
+                    }
+                    Throwable cause =
+                            failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+                    if (cause instanceof StoreUnavailableException unavailable) {
+                        throw new StoreUnavailableException(unavailable.getMessage(), unavailable);
+                    }
+                    if (cause instanceof TimeoutException) {
+                        // it may still be committed later: Jira's retry then finds it stored and is answered
+                        // "duplicate"
+                        throw new StoreUnavailableException(
+                                "store cannot accept: no commit within " + answerWithin, cause);
+                    }
+                    throw new StoreUnavailableException("store cannot accept: " + cause, cause);
+                });
+    }
+
+    /** What the group commit has done since it started, for the intake benchmark. */
+    Stores.CommitCounts counts() {
+        return new Stores.CommitCounts(
+                commits.sum(), committed.sum(), commitNanos.sum(), insertNanos.sum(), longestCommitNanos.get());
     }
 
     private void writeLoop() {
@@ -103,7 +144,8 @@ final class GroupCommit implements AutoCloseable {
             } catch (InterruptedException e) {
                 break;
             } catch (RuntimeException | Error e) {
-                batch.forEach(w -> w.answer().completeExceptionally(e));
+                List<Waiting> failed = List.copyOf(batch);
+                answers.execute(() -> failed.forEach(w -> w.answer().completeExceptionally(e)));
             } finally {
                 batch.clear();
             }
@@ -112,22 +154,35 @@ final class GroupCommit implements AutoCloseable {
         for (Waiting w; (w = queue.poll()) != null; ) {
             w.answer().completeExceptionally(gone);
         }
+        answers.shutdown();
     }
 
     private void commit(List<Waiting> batch) {
+        long start = System.nanoTime();
+        List<Waiting> answered = List.copyOf(batch);
         List<Accepted> results;
         try {
-            results = tx.run("accept", c -> insertAll(c, batch));
+            results = tx.run("accept", c -> insertAll(c, answered));
         } catch (StoreUnavailableException e) {
-            batch.forEach(w -> w.answer().completeExceptionally(e));
+            answers.execute(() -> answered.forEach(w -> w.answer().completeExceptionally(e)));
             return;
         }
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).answer().complete(results.get(i));
-        }
+        long took = System.nanoTime() - start;
+        commits.increment();
+        committed.add(answered.size());
+        commitNanos.add(took);
+        longestCommitNanos.accumulateAndGet(took, Math::max);
+        // the answers (HTTP responses written by the futures' callbacks) go out on another thread, while this one
+        // already gathers and syncs the next batch
+        answers.execute(() -> {
+            for (int i = 0; i < answered.size(); i++) {
+                answered.get(i).answer().complete(results.get(i));
+            }
+        });
     }
 
-    private static List<Accepted> insertAll(Connection c, List<Waiting> batch) throws SQLException {
+    private List<Accepted> insertAll(Connection c, List<Waiting> batch) throws SQLException {
+        long start = System.nanoTime();
         List<Accepted> results = new ArrayList<>(batch.size());
         try (PreparedStatement p = c.prepareStatement(INSERT)) {
             for (Waiting w : batch) {
@@ -136,6 +191,7 @@ final class GroupCommit implements AutoCloseable {
                 results.add(p.executeUpdate() == 1 ? Accepted.NEW : Accepted.DUPLICATE);
             }
         }
+        insertNanos.add(System.nanoTime() - start);
         return results;
     }
 

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
@@ -61,6 +62,27 @@ final class JdbcInbox implements Inbox {
             writeFailure = e;
             throw e;
         }
+    }
+
+    @Override
+    public CompletableFuture<Accepted> acceptAsync(InboundEvent event) {
+        if (groupCommit == null) {
+            return Inbox.super.acceptAsync(event);
+        }
+        return groupCommit.submit(event).whenComplete((accepted, failure) -> {
+            if (failure == null) {
+                writeFailure = null;
+            } else if (failure instanceof StoreUnavailableException e) {
+                writeFailure = e;
+            } else if (failure.getCause() instanceof StoreUnavailableException e) {
+                writeFailure = e;
+            }
+        });
+    }
+
+    /** SQLite only: what the group commit did so far (commits, deliveries in them, time); empty on PostgreSQL. */
+    Optional<Stores.CommitCounts> commitCounts() {
+        return Optional.ofNullable(groupCommit).map(GroupCommit::counts);
     }
 
     private Accepted store(InboundEvent event) {

@@ -10,6 +10,7 @@ import io.prodsupport.incident.FollowUpLedger;
 import io.prodsupport.mail.MailLedger;
 import io.prodsupport.notify.OutboxStore;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * Opens the store named by {@code store.url} (the inbox, the follow-up ledger, the backfill checkpoints, the mail
@@ -66,6 +67,29 @@ public final class Stores {
      */
     public static OutboxStore openOutbox(String jdbcUrl, String username, String password) {
         return new JdbcOutbox(migratedPool(jdbcUrl, username, password, "outbox"));
+    }
+
+    /**
+     * What SQLite's group commit has done since the inbox was opened: {@code commits} transactions holding
+     * {@code deliveries} deliveries between them, {@code commitNanos} spent in them (the sync included), {@code insertNanos} of that in the inserts, the longest
+     * one {@code longestCommitNanos}. For the intake benchmark and diagnosis.
+     */
+    public record CommitCounts(
+            long commits, long deliveries, long commitNanos, long insertNanos, long longestCommitNanos) {
+
+        public CommitCounts minus(CommitCounts earlier) {
+            return new CommitCounts(
+                    commits - earlier.commits,
+                    deliveries - earlier.deliveries,
+                    commitNanos - earlier.commitNanos,
+                    insertNanos - earlier.insertNanos,
+                    longestCommitNanos);
+        }
+    }
+
+    /** The group commit's counts of an inbox {@link #open} opened on SQLite; empty for PostgreSQL or another inbox. */
+    public static Optional<CommitCounts> commitCounts(Inbox inbox) {
+        return inbox instanceof JdbcInbox jdbc ? jdbc.commitCounts() : Optional.empty();
     }
 
     private static HikariDataSource migratedPool(String jdbcUrl, String username, String password, String name) {

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Decides what becomes of a delivery whose bytes have been read: signature first (nothing unauthenticated is parsed
@@ -61,7 +63,33 @@ final class DeliveryTriage {
         this.sightings = Optional.of(sightings);
     }
 
-    Reply receive(String signature, String deliveryIdHeader, byte[] body) {
+    /**
+     * The reply, complete at once unless the event goes to the inbox; then it completes when the inbox has committed
+     * it (or could not), without a thread waiting meanwhile.
+     */
+    CompletableFuture<Reply> receive(String signature, String deliveryIdHeader, byte[] body) {
+        Object decided = triage(signature, deliveryIdHeader, body);
+        if (decided instanceof Reply reply) {
+            return CompletableFuture.completedFuture(reply);
+        }
+        InboundEvent event = (InboundEvent) decided;
+        String deliveryId = event.deliveryId();
+        return inbox.acceptAsync(event).handle((accepted, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                if (cause instanceof StoreUnavailableException) {
+                    return new Reply(Outcome.STORE_UNAVAILABLE, "cannot store the event now; retry later", deliveryId);
+                }
+                throw failure instanceof CompletionException c ? c : new CompletionException(cause);
+            }
+            return accepted == Accepted.NEW
+                    ? new Reply(Outcome.ACCEPTED, "stored", deliveryId)
+                    : new Reply(Outcome.DUPLICATE, "already stored", deliveryId);
+        });
+    }
+
+    /** Either the {@link Reply} when the delivery goes no further, or the {@link InboundEvent} to store. */
+    private Object triage(String signature, String deliveryIdHeader, byte[] body) {
         if (!secrets.isEmpty()) {
             if (signature == null || signature.isBlank()) {
                 return Outcome.BAD_SIGNATURE.because("X-Hub-Signature is missing");
@@ -95,15 +123,7 @@ final class DeliveryTriage {
         if (orderingKey.isEmpty()) {
             return new Reply(Outcome.NOT_ABOUT_AN_ISSUE, "names no issue; ignored", deliveryId);
         }
-        try {
-            Accepted accepted = inbox.accept(
-                    new InboundEvent(deliveryId, orderingKey.get(), event.webhookEvent(), clock.instant(), body));
-            return accepted == Accepted.NEW
-                    ? new Reply(Outcome.ACCEPTED, "stored", deliveryId)
-                    : new Reply(Outcome.DUPLICATE, "already stored", deliveryId);
-        } catch (StoreUnavailableException e) {
-            return new Reply(Outcome.STORE_UNAVAILABLE, "cannot store the event now; retry later", deliveryId);
-        }
+        return new InboundEvent(deliveryId, orderingKey.get(), event.webhookEvent(), clock.instant(), body);
     }
 
     private void saw(DeliverySightings s, JiraEvent event) {

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,14 +95,32 @@ public final class WebhookIntake implements Handler {
     @Override
     public void handle(Context ctx) {
         received.increment();
-        Reply reply;
+        CompletableFuture<Reply> reply;
         try {
             reply = read(ctx);
         } catch (RuntimeException e) {
-            String errorId = UUID.randomUUID().toString().substring(0, 8);
-            log.error("webhook delivery failed unexpectedly (error id {})", errorId, e);
-            reply = Outcome.INTERNAL_ERROR.because("internal error " + errorId + "; retry later");
+            reply = CompletableFuture.completedFuture(internalError(e));
         }
+        if (reply.isDone()) {
+            answer(ctx, reply.handle(WebhookIntake::orInternalError).join());
+            return;
+        }
+        // waiting for the inbox's commit holds no thread: every delivery in flight can join the next commit
+        CompletableFuture<Reply> pending = reply;
+        ctx.future(() -> pending.handle(WebhookIntake::orInternalError).thenAccept(r -> answer(ctx, r)));
+    }
+
+    private static Reply orInternalError(Reply reply, Throwable failure) {
+        return failure == null ? reply : internalError(failure);
+    }
+
+    private static Reply internalError(Throwable e) {
+        String errorId = UUID.randomUUID().toString().substring(0, 8);
+        log.error("webhook delivery failed unexpectedly (error id {})", errorId, e);
+        return Outcome.INTERNAL_ERROR.because("internal error " + errorId + "; retry later");
+    }
+
+    private void answer(Context ctx, Reply reply) {
         counter(reply.outcome()).increment();
         watchForSecretMismatch(reply.outcome());
         if (reply.outcome() == Outcome.ACCEPTED) {
@@ -161,23 +180,27 @@ public final class WebhookIntake implements Handler {
         }
     }
 
-    private Reply read(Context ctx) {
+    private CompletableFuture<Reply> read(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > MAX_BODY_BYTES) {
-            return Outcome.TOO_LARGE.because("body of " + declared + " bytes is over the limit of " + MAX_BODY_BYTES);
+            return CompletableFuture.completedFuture(
+                    Outcome.TOO_LARGE.because("body of " + declared + " bytes is over the limit of " + MAX_BODY_BYTES));
         }
         String contentType = ctx.req().getContentType();
         if (!isJson(contentType)) {
-            return Outcome.UNSUPPORTED_MEDIA_TYPE.because("Content-Type must be application/json");
+            return CompletableFuture.completedFuture(
+                    Outcome.UNSUPPORTED_MEDIA_TYPE.because("Content-Type must be application/json"));
         }
         byte[] body;
         try {
             body = readAtMost(ctx.req().getInputStream(), MAX_BODY_BYTES);
         } catch (IOException e) {
-            return Outcome.MALFORMED.because("body could not be read: the connection failed");
+            return CompletableFuture.completedFuture(
+                    Outcome.MALFORMED.because("body could not be read: the connection failed"));
         }
         if (body == null) {
-            return Outcome.TOO_LARGE.because("body is over the limit of " + MAX_BODY_BYTES + " bytes");
+            return CompletableFuture.completedFuture(
+                    Outcome.TOO_LARGE.because("body is over the limit of " + MAX_BODY_BYTES + " bytes"));
         }
         return triage.receive(ctx.header("X-Hub-Signature"), ctx.header("X-Atlassian-Webhook-Identifier"), body);
     }

@@ -39,6 +39,9 @@ public final class BackfillBenchmark {
                 .validateRequests(false)
                 .clock(OldTicketSeeder.longAgo())
                 .start()) {
+            // no webhook is registered and nothing reads the fired events: the site builds no payloads, as Jira
+            // without webhooks does (the simulator kept every one, a few GB at this size)
+            sim.webhooks().keepFired(false);
             SimSite site = SimSite.seed(sim);
             OldTicketSeeder.seed(site, tickets);
             Path config = SimulatedService.config(site, dir, SimulatedService.freePort(), "");
@@ -47,23 +50,29 @@ public final class BackfillBenchmark {
 
             Path gcLog = dir.resolve("gc.log");
             long start = System.nanoTime();
-            Process child = new ProcessBuilder(
-                            javaBinary(),
-                            "-Xmx" + MAX_HEAP,
-                            "-Xlog:gc:file=" + gcLog,
-                            "-cp",
-                            System.getProperty("java.class.path"),
-                            "io.prodsupport.app.Main",
-                            "backfill",
-                            "--config",
-                            config.toString(),
-                            "--concurrency",
-                            String.valueOf(concurrency),
-                            "--report",
-                            dir.resolve("report.md").toString())
+            List<String> command =
+                    new java.util.ArrayList<>(List.of(javaBinary(), "-Xmx" + MAX_HEAP, "-Xlog:gc:file=" + gcLog));
+            // e.g. -Dbench.childJvmArgs=-XX:StartFlightRecording=filename=/tmp/backfill.jfr to profile the backfill
+            String extra = System.getProperty("bench.childJvmArgs", "").strip();
+            if (!extra.isEmpty()) {
+                command.addAll(List.of(extra.split("\\s+")));
+            }
+            command.addAll(List.of(
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    "io.prodsupport.app.Main",
+                    "backfill",
+                    "--config",
+                    config.toString(),
+                    "--concurrency",
+                    String.valueOf(concurrency),
+                    "--report",
+                    dir.resolve("report.md").toString()));
+            Process child = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("backfill.out").toFile())
                     .start();
+            List<String> liveHeap = sampleLiveHeap(child, sim, tickets, gcLog);
             int exit = child.waitFor();
             double seconds = (System.nanoTime() - start) / 1e9;
             Map<String, Integer> calls = new TreeMap<>(sim.calls().snapshot());
@@ -75,8 +84,44 @@ public final class BackfillBenchmark {
                     seconds,
                     calls,
                     Files.readAllLines(gcLog),
-                    Files.readAllLines(dir.resolve("backfill.out")));
+                    Files.readAllLines(dir.resolve("backfill.out")),
+                    liveHeap);
         }
+    }
+
+    /**
+     * Each time another tenth of the tickets has been edited (counted at the simulator), asks the backfill JVM for a
+     * full GC ({@code jcmd GC.run}) and reads what its GC log says was left: the live heap, which stays flat when
+     * nothing is kept per ticket. A full GC costs the run a few milliseconds each, ten times.
+     */
+    private static List<String> sampleLiveHeap(Process child, JiraSimulator sim, int tickets, Path gcLog)
+            throws Exception {
+        List<String> samples = new java.util.ArrayList<>();
+        int step = Math.max(1, tickets / 10);
+        int next = step;
+        while (child.isAlive()) {
+            Thread.sleep(200);
+            int edited = sim.calls().snapshot().getOrDefault("PUT /rest/api/2/issue/{issueIdOrKey}", 0);
+            if (edited < next) {
+                continue;
+            }
+            next = (edited / step + 1) * step;
+            Process jcmd = new ProcessBuilder("jcmd", String.valueOf(child.pid()), "GC.run")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            jcmd.waitFor();
+            Thread.sleep(100);
+            List<String> full = Files.readAllLines(gcLog).stream()
+                    .filter(l -> l.contains("Pause Full") && GC_LINE.matcher(l).find())
+                    .toList();
+            if (!full.isEmpty()) {
+                Matcher m = GC_LINE.matcher(full.get(full.size() - 1));
+                m.find();
+                samples.add(String.format("%,7d tickets edited: %s MB live", edited, m.group(2)));
+            }
+        }
+        return samples;
     }
 
     private static String javaBinary() {
@@ -91,7 +136,8 @@ public final class BackfillBenchmark {
             double seconds,
             Map<String, Integer> calls,
             List<String> gcLog,
-            List<String> output) {
+            List<String> output,
+            List<String> liveHeap) {
         int total = calls.values().stream().mapToInt(Integer::intValue).sum();
         System.out.printf(
                 "Backfill of %d tickets, concurrency %d, Jira latency %d ms per call, rate limit %d calls/s%n",
@@ -118,6 +164,8 @@ public final class BackfillBenchmark {
                 peak,
                 live,
                 gcLog.stream().filter(l -> GC_LINE.matcher(l).find()).count());
+        System.out.println("Live heap of the backfill JVM after a full GC (jcmd GC.run), as the run went:");
+        liveHeap.forEach(l -> System.out.println("  " + l));
         System.out.println("Backfill output (last lines):");
         output.stream().skip(Math.max(0, output.size() - 8)).forEach(l -> System.out.println("  " + l));
     }

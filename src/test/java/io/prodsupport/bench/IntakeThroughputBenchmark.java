@@ -44,7 +44,8 @@ import okhttp3.Response;
  * group commit); the real intake on PostgreSQL (embedded, with {@code synchronous_commit=on} and fsync, as in
  * production). Only answers that say the delivery was stored count. No worker runs: this measures intake alone.
  *
- * <p>Arguments: seconds measured per cell (default 8), after a warm-up of half that.
+ * <p>Arguments: seconds measured per cell (default 8), after a warm-up of half that; the numbers of senders, comma
+ * separated (default 1,8,64).
  */
 public final class IntakeThroughputBenchmark {
 
@@ -59,6 +60,9 @@ public final class IntakeThroughputBenchmark {
 
     public static void main(String[] args) throws Exception {
         Duration measure = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 8);
+        int[] sendersPerCell = args.length > 1
+                ? Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray()
+                : SENDERS;
         List<Payload> payloads = payloads();
         System.out.printf(
                 "payloads: %d captured Jira webhooks of %d–%d bytes, signed%n",
@@ -88,7 +92,7 @@ public final class IntakeThroughputBenchmark {
                 r.next();
                 System.out.println("PostgreSQL synchronous_commit=" + r.getString(1));
             }
-            for (int senders : SENDERS) {
+            for (int senders : sendersPerCell) {
                 Javalin bare = bareEndpoint();
                 try {
                     table.computeIfAbsent("bare (signature only)", k -> new ArrayList<>())
@@ -98,19 +102,21 @@ public final class IntakeThroughputBenchmark {
                                     "http://127.0.0.1:" + bare.port() + WebhookIntake.PATH,
                                     payloads,
                                     senders,
-                                    measure));
+                                    measure,
+                                    null));
                 } finally {
                     bare.stop();
                 }
+                diskSyncs(dir);
                 try (Inbox sqlite = Stores.open("jdbc:sqlite:" + dir.resolve("inbox-" + senders + ".db"), null, null);
                         ServiceHttpServer server = intake(sqlite)) {
                     table.computeIfAbsent("SQLite", k -> new ArrayList<>())
-                            .add(run(http, "SQLite", url(server), payloads, senders, measure));
+                            .add(run(http, "SQLite", url(server), payloads, senders, measure, sqlite));
                 }
                 try (Inbox pg = Stores.open(pgUrl, "postgres", null);
                         ServiceHttpServer server = intake(pg)) {
                     table.computeIfAbsent("PostgreSQL", k -> new ArrayList<>())
-                            .add(run(http, "PostgreSQL", url(server), payloads, senders, measure));
+                            .add(run(http, "PostgreSQL", url(server), payloads, senders, measure, pg));
                 }
             }
         } finally {
@@ -138,6 +144,39 @@ public final class IntakeThroughputBenchmark {
             }
         }
         System.exit(0);
+    }
+
+    /**
+     * What the disk under the SQLite file allows right now: 200 times, 32 KiB (about one commit of a dozen deflated
+     * deliveries with their index pages) written over the same place in a file and synced with {@code fdatasync}, as
+     * SQLite syncs its WAL on each commit under {@code synchronous=FULL}. Syncs per second times deliveries per commit
+     * bounds what one writer can acknowledge.
+     */
+    private static void diskSyncs(Path dir) throws IOException {
+        Path file = dir.resolve("sync-probe");
+        java.nio.ByteBuffer block = java.nio.ByteBuffer.allocate(32 * 1024);
+        long[] took = new long[200];
+        try (java.nio.channels.FileChannel f = java.nio.channels.FileChannel.open(
+                file,
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE,
+                java.nio.file.StandardOpenOption.READ)) {
+            f.write(block.clear(), 0);
+            f.force(true);
+            for (int i = 0; i < took.length; i++) {
+                long start = System.nanoTime();
+                f.write(block.clear(), 0);
+                f.force(false);
+                took[i] = System.nanoTime() - start;
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        Arrays.sort(took);
+        double mean = Arrays.stream(took).average().orElseThrow() / 1e6;
+        System.out.printf(
+                "disk now: 32 KiB write + fdatasync p50 %.2f ms, p99 %.2f ms, mean %.2f ms = %.0f syncs/s%n",
+                percentile(took, 0.5), percentile(took, 0.99), mean, 1000 / mean);
     }
 
     private static okhttp3.Dispatcher dispatcher() {
@@ -183,12 +222,31 @@ public final class IntakeThroughputBenchmark {
     }
 
     private static Cell run(
-            OkHttpClient http, String name, String url, List<Payload> payloads, int senders, Duration measure)
+            OkHttpClient http,
+            String name,
+            String url,
+            List<Payload> payloads,
+            int senders,
+            Duration measure,
+            Inbox inbox)
             throws InterruptedException {
         send(http, url, payloads, senders, measure.dividedBy(2)); // warm-up: JIT, connections, the file's first pages
+        Optional<Stores.CommitCounts> before = Optional.ofNullable(inbox).flatMap(Stores::commitCounts);
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuBefore = os.getProcessCpuTime();
+        long[] ticksBefore = userAndSystemTicks();
         long start = System.nanoTime();
         Result result = send(http, url, payloads, senders, measure);
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuMicrosEach = (os.getProcessCpuTime() - cpuBefore) / 1e3 / Math.max(1, result.latencies().length);
+        long[] ticksAfter = userAndSystemTicks();
+        double systemShare = ticksAfter[0] + ticksAfter[1] - ticksBefore[0] - ticksBefore[1] > 0
+                ? (ticksAfter[1] - ticksBefore[1])
+                        / (double) (ticksAfter[0] + ticksAfter[1] - ticksBefore[0] - ticksBefore[1])
+                : Double.NaN;
+        Optional<Stores.CommitCounts> during =
+                before.flatMap(b -> Stores.commitCounts(inbox).map(after -> after.minus(b)));
         long[] latencies = result.latencies();
         Arrays.sort(latencies);
         Cell cell = new Cell(
@@ -200,8 +258,27 @@ public final class IntakeThroughputBenchmark {
                 percentile(latencies, 0.50),
                 percentile(latencies, 0.99));
         System.out.printf(
-                "%-11s %2d senders: %6.0f acknowledged/s, p50 %.2f ms, p99 %.2f ms, %d failed%n",
-                name, senders, cell.perSecond(), cell.p50(), cell.p99(), cell.failed());
+                "%-11s %2d senders: %6.0f acknowledged/s, p50 %.2f ms, p99 %.2f ms, %d failed; this process's CPU"
+                        + " (senders included) %.0f µs per acknowledged delivery, %.0f%% of it in the kernel%n",
+                name,
+                senders,
+                cell.perSecond(),
+                cell.p50(),
+                cell.p99(),
+                cell.failed(),
+                cpuMicrosEach,
+                100 * systemShare);
+        during.ifPresent(c -> System.out.printf(
+                "            group commit: %d commits (%.0f/s), %.1f deliveries per commit, %.2f ms per commit"
+                        + " (%.2f ms inserting, the rest committing: writing and syncing the WAL), writer busy %.0f%%,"
+                        + " longest %.1f ms since the inbox opened%n",
+                c.commits(),
+                c.commits() / seconds,
+                (double) c.deliveries() / Math.max(1, c.commits()),
+                c.commitNanos() / 1e6 / Math.max(1, c.commits()),
+                c.insertNanos() / 1e6 / Math.max(1, c.commits()),
+                c.commitNanos() / 1e7 / seconds,
+                c.longestCommitNanos() / 1e6));
         return cell;
     }
 
@@ -259,6 +336,17 @@ public final class IntakeThroughputBenchmark {
         done.await();
         long[] all = perSender.stream().flatMapToLong(Arrays::stream).toArray();
         return new Result(all, failed.get());
+    }
+
+    /** This process's user and system CPU in clock ticks ({@code /proc/self/stat}); zeros where there is none. */
+    private static long[] userAndSystemTicks() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])};
+        } catch (IOException | RuntimeException e) {
+            return new long[] {0, 0};
+        }
     }
 
     private static double percentile(long[] sorted, double q) {

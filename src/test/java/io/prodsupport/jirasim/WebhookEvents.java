@@ -26,16 +26,19 @@ final class WebhookEvents {
     }
 
     void issueEvent(String webhookEvent, String eventType, SimUser actor, IssueRecord r, List<ChangeItem> items) {
-        ObjectNode p = header(webhookEvent);
-        p.put("issue_event_type_name", eventType);
-        p.set("user", shapes.user(actor));
-        p.set("issue", webhookIssue(r));
-        ObjectNode changelog = p.putObject("changelog");
         long historyId = state.nextId();
         if (!webhookEvent.equals("jira:issue_created")) {
             // Jira keeps every change after the create in the issue's history, under the id the webhook carries.
             r.history.add(new SimHistory(historyId, actor, state.now(), items));
         }
+        if (!webhooks.anyoneListens()) {
+            return;
+        }
+        ObjectNode p = header(webhookEvent);
+        p.put("issue_event_type_name", eventType);
+        p.set("user", shapes.user(actor));
+        p.set("issue", webhookIssue(r));
+        ObjectNode changelog = p.putObject("changelog");
         changelog.put("id", String.valueOf(historyId));
         ArrayNode list = changelog.putArray("items");
         items.forEach(i -> list.add(i.toJson()));
@@ -47,6 +50,9 @@ final class WebhookEvents {
      * jira:issue_updated with issue_event_type_name issue_commented and the comment at top level.
      */
     void commentCreated(SimUser actor, IssueRecord r, SimComment c) {
+        if (!webhooks.anyoneListens()) {
+            return;
+        }
         ObjectNode created = header("comment_created");
         created.set("comment", shapes.comment(String.valueOf(r.id), c));
         if (state.flavour == Flavour.CLOUD) {
