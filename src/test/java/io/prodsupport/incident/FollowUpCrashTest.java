@@ -3,14 +3,11 @@ package io.prodsupport.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.prodsupport.jira.JiraClient;
+import io.prodsupport.incident.CrashingProcess.Killed;
 import io.prodsupport.jirasim.Flavour;
-import io.prodsupport.testing.Intercepted;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,44 +28,10 @@ class FollowUpCrashTest {
     @TempDir
     Path dir;
 
-    /** Thrown at the kill and by every call after it: the process is gone. */
-    static final class Killed extends RuntimeException {
-        Killed(String at) {
-            super("process killed before " + at);
-        }
-    }
-
     private FollowUpSite site(String name, boolean linksOnCreate) throws java.io.IOException {
         FollowUpSite s = new FollowUpSite(Flavour.CLOUD, Files.createDirectory(dir.resolve(name)));
         s.sim.project("SUP").linksOnCreateScreen(linksOnCreate);
         return s;
-    }
-
-    /** Jira calls and ledger calls of one process, counted together; the process dies at step {@code killAt}. */
-    private static final class Process {
-        final AtomicInteger steps = new AtomicInteger();
-        final List<String> trace = new ArrayList<>();
-        final int killAt;
-        volatile boolean dead;
-
-        Process(int killAt) {
-            this.killAt = killAt;
-        }
-
-        Runnable step(String what) {
-            if (dead || steps.incrementAndGet() == killAt) {
-                dead = true;
-                throw new Killed(what);
-            }
-            trace.add(what);
-            return () -> {};
-        }
-
-        FollowUps followUps(FollowUpSite s) {
-            JiraClient jira = Intercepted.calls(JiraClient.class, s.jira, m -> step("jira." + m));
-            FollowUpLedger ledger = Intercepted.calls(FollowUpLedger.class, s.ledger(), m -> step("ledger." + m));
-            return s.followUps(jira, ledger);
-        }
     }
 
     /**
@@ -82,7 +45,7 @@ class FollowUpCrashTest {
         dir = Files.createDirectory(dir.resolve("links-on-create-" + linksOnCreate));
         List<String> cleanRun;
         try (FollowUpSite s = site("clean", linksOnCreate)) {
-            Process clean = new Process(Integer.MAX_VALUE);
+            CrashingProcess clean = CrashingProcess.clean();
             clean.followUps(s).reconcile(s.resolvedIncident(ACTIONS));
             cleanRun = clean.trace;
         }
@@ -100,7 +63,7 @@ class FollowUpCrashTest {
         for (int step = 1; step <= cleanRun.size(); step++) {
             try (FollowUpSite s = site("kill-" + step, linksOnCreate)) {
                 String key = s.resolvedIncident(ACTIONS);
-                Process killed = new Process(step);
+                CrashingProcess killed = new CrashingProcess(step);
                 assertThatThrownBy(() -> killed.followUps(s).reconcile(key)).isInstanceOf(Killed.class);
 
                 s.clock.advance(FollowUpSite.LEASE.plusSeconds(1));

@@ -3,7 +3,7 @@ package io.prodsupport.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.prodsupport.incident.FollowUpCrashTest.Killed;
+import io.prodsupport.incident.CrashingProcess.Killed;
 import io.prodsupport.jira.JiraClient;
 import io.prodsupport.jirasim.Flavour;
 import io.prodsupport.jirasim.SimIssue;
@@ -21,7 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,32 +38,6 @@ class PostMortemExactlyOnceTest {
     @TempDir
     Path dir;
 
-    private static final class Process {
-        final AtomicInteger steps = new AtomicInteger();
-        final List<String> trace = new ArrayList<>();
-        final int killAt;
-        volatile boolean dead;
-
-        Process(int killAt) {
-            this.killAt = killAt;
-        }
-
-        Runnable step(String what) {
-            if (dead || steps.incrementAndGet() == killAt) {
-                dead = true;
-                throw new Killed(what);
-            }
-            trace.add(what);
-            return () -> {};
-        }
-
-        PostMortems postMortems(FollowUpSite s) {
-            JiraClient jira = Intercepted.calls(JiraClient.class, s.jira, m -> step("jira." + m));
-            FollowUpLedger ledger = Intercepted.calls(FollowUpLedger.class, s.ledger(), m -> step("ledger." + m));
-            return s.postMortems(jira, ledger);
-        }
-    }
-
     private FollowUpSite site(String name, boolean linksOnCreate) throws java.io.IOException {
         FollowUpSite s = new FollowUpSite(Flavour.CLOUD, Files.createDirectory(dir.resolve(name)));
         s.sim.project("SUP").linksOnCreateScreen(linksOnCreate);
@@ -77,7 +50,7 @@ class PostMortemExactlyOnceTest {
         dir = Files.createDirectory(dir.resolve("links-on-create-" + linksOnCreate));
         List<String> cleanRun;
         try (FollowUpSite s = site("clean", linksOnCreate)) {
-            Process clean = new Process(Integer.MAX_VALUE);
+            CrashingProcess clean = CrashingProcess.clean();
             clean.postMortems(s).reconcile(s.resolvedIncident("High", "TBD"));
             cleanRun = clean.trace;
         }
@@ -89,7 +62,7 @@ class PostMortemExactlyOnceTest {
         for (int step = 1; step <= cleanRun.size(); step++) {
             try (FollowUpSite s = site("kill-" + step, linksOnCreate)) {
                 String key = s.resolvedIncident("High", "TBD");
-                Process killed = new Process(step);
+                CrashingProcess killed = new CrashingProcess(step);
                 assertThatThrownBy(() -> killed.postMortems(s).reconcile(key)).isInstanceOf(Killed.class);
 
                 s.clock.advance(FollowUpSite.LEASE.plusSeconds(1));
