@@ -8,6 +8,7 @@ import io.prodsupport.oncall.IcalFeed;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 import okhttp3.OkHttpClient;
 
 /**
@@ -51,8 +52,18 @@ final class OnDutyWiring {
         }
         if (calendar == null) {
             IcalFeed feed = new IcalFeed(ical.url().value(), http, CALENDAR_TIMEOUT);
-            calendar =
-                    new CalendarOnDuty(feed::fetch, feed.host(), config.onCall().people(), ical.refreshEvery(), clock);
+            calendar = new CalendarOnDuty(
+                    feed::fetch,
+                    feed.host(),
+                    config.onCall().people(),
+                    ical.refreshEvery(),
+                    clock,
+                    // a due read runs here, so staffing a new incident never waits on a slow feed
+                    Executors.newSingleThreadExecutor(r -> {
+                        Thread t = new Thread(r, "oncall-calendar");
+                        t.setDaemon(true);
+                        return t;
+                    }));
         }
         return Optional.of(calendar);
     }

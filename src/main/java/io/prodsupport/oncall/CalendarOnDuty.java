@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Who is on duty by the team's calendar ({@code onCall.ical}): the feed is read when first asked and again once
  * {@code refreshEvery} has passed since the last try; while it cannot be read or parsed, the last good copy answers.
+ * A due read runs on {@code refresher} while the asker goes on with the copy it has: staffing a new incident never
+ * waits for a slow feed (one read at a time; {@link #refreshNow} alone reads on the caller's thread).
  * A failure is logged once when it starts, then at most once an hour while it lasts (with the good copy's age), and
  * once when the feed is back. Before any copy was good, nobody is on duty by the calendar.
  *
@@ -45,6 +48,9 @@ public final class CalendarOnDuty implements OnDuty {
     private Instant lastWarned;
     private final java.util.Set<String> unmappedLogged = new java.util.HashSet<>();
     private Timeline cached;
+    private final Executor refresher;
+    /** A read is under way on the refresher: no second one is started. */
+    private boolean refreshing;
 
     /**
      * @param feed   the feed's text each time it is called ({@link IcalFeed#fetch}); throws with one line when it
@@ -53,6 +59,21 @@ public final class CalendarOnDuty implements OnDuty {
      */
     public CalendarOnDuty(
             Supplier<String> feed, String source, Map<String, String> people, Duration refreshEvery, Clock clock) {
+        this(feed, source, people, refreshEvery, clock, Runnable::run);
+    }
+
+    /**
+     * @param refresher runs a due read of the feed (a thread of its own in the service; the caller's own thread when
+     *                  it runs each task at once)
+     */
+    public CalendarOnDuty(
+            Supplier<String> feed,
+            String source,
+            Map<String, String> people,
+            Duration refreshEvery,
+            Clock clock,
+            Executor refresher) {
+        this.refresher = refresher;
         this.feed = feed;
         this.source = source;
         this.people = Map.copyOf(people);
@@ -76,10 +97,10 @@ public final class CalendarOnDuty implements OnDuty {
         return clock.instant();
     }
 
-    /** Reads the feed when due and says what is known. */
+    /** Starts a read when one is due (see the class) and says what is known. */
     public synchronized State state() {
         refreshIfDue(clock.instant());
-        return new State(Optional.ofNullable(good), Optional.ofNullable(failure));
+        return lastKnown();
     }
 
     /** What is known, without reading the feed (the console's status line must not wait on it). */
@@ -87,10 +108,14 @@ public final class CalendarOnDuty implements OnDuty {
         return new State(Optional.ofNullable(good), Optional.ofNullable(failure));
     }
 
-    /** Reads the feed now, whether due or not (check, the oncall command, the service's start). */
-    public synchronized State refreshNow() {
-        nextTry = Instant.MIN;
-        return state();
+    /** Reads the feed now on the caller's thread, whether due or not (check, the oncall command, the service's start). */
+    public State refreshNow() {
+        Instant now = clock.instant();
+        synchronized (this) {
+            nextTry = now.plus(refreshEvery);
+        }
+        read(now);
+        return lastKnown();
     }
 
     @Override
@@ -147,44 +172,73 @@ public final class CalendarOnDuty implements OnDuty {
 
     private record Timeline(Copy copy, Instant day, List<CalendarShift> shifts) {}
 
+    /** Under the lock: starts a read on the refresher when one is due and none is under way. */
     private void refreshIfDue(Instant now) {
-        if (now.isBefore(nextTry)) {
+        if (now.isBefore(nextTry) || refreshing) {
             return;
         }
         nextTry = now.plus(refreshEvery);
+        refreshing = true;
         try {
-            IcalSchedule schedule = IcalSchedule.parse(feed.get(), people);
+            refresher.execute(() -> {
+                try {
+                    read(now);
+                } finally {
+                    synchronized (this) {
+                        refreshing = false;
+                    }
+                }
+            });
+        } catch (RuntimeException rejected) {
+            refreshing = false; // the service is closing: the next asker tries again
+        }
+    }
+
+    /** Reads and parses the feed outside the lock, then keeps the copy or the failure under it. */
+    private void read(Instant now) {
+        IcalSchedule schedule;
+        try {
+            schedule = IcalSchedule.parse(feed.get(), people);
             schedule.timeline(now.minus(LOOKBACK), now.plus(HORIZON)); // a rule that cannot be expanded fails here
-            good = new Copy(schedule, now);
-            if (failure != null) {
-                log.info(
-                        "the on-call calendar at {} is readable again ({} event(s)); it failed for {}",
-                        source,
-                        schedule.events(),
-                        IcalSchedule.age(Duration.between(failingSince, now)));
-            }
-            failure = null;
-            failingSince = null;
-            lastWarned = null;
         } catch (RuntimeException e) {
-            failure = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-            if (failingSince == null) {
-                failingSince = now;
-            }
-            if (lastWarned == null || !now.isBefore(lastWarned.plus(WARN_EVERY))) {
-                lastWarned = now;
-                log.warn(
-                        "on-call calendar (onCall.ical.url): {}; {} (tried again every {}, this warning at most"
-                                + " hourly)",
-                        failure,
-                        good != null
-                                ? "using the last good copy, read "
-                                        + IcalSchedule.age(Duration.between(good.readAt(), now)) + " ago"
-                                : "no good copy yet: nobody is on duty by the calendar",
-                        refreshEvery);
-            } else {
-                log.debug("on-call calendar still failing: {}", failure);
-            }
+            failed(e, now);
+            return;
+        }
+        succeeded(schedule, now);
+    }
+
+    private synchronized void succeeded(IcalSchedule schedule, Instant now) {
+        good = new Copy(schedule, now);
+        if (failure != null) {
+            log.info(
+                    "the on-call calendar at {} is readable again ({} event(s)); it failed for {}",
+                    source,
+                    schedule.events(),
+                    IcalSchedule.age(Duration.between(failingSince, now)));
+        }
+        failure = null;
+        failingSince = null;
+        lastWarned = null;
+    }
+
+    private synchronized void failed(RuntimeException e, Instant now) {
+        failure = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        if (failingSince == null) {
+            failingSince = now;
+        }
+        if (lastWarned == null || !now.isBefore(lastWarned.plus(WARN_EVERY))) {
+            lastWarned = now;
+            log.warn(
+                    "on-call calendar (onCall.ical.url): {}; {} (tried again every {}, this warning at most"
+                            + " hourly)",
+                    failure,
+                    good != null
+                            ? "using the last good copy, read " + IcalSchedule.age(Duration.between(good.readAt(), now))
+                                    + " ago"
+                            : "no good copy yet: nobody is on duty by the calendar",
+                    refreshEvery);
+        } else {
+            log.debug("on-call calendar still failing: {}", failure);
         }
     }
 

@@ -6,6 +6,8 @@ import io.prodsupport.incident.OnDuty;
 import io.prodsupport.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import okhttp3.OkHttpClient;
@@ -91,6 +93,41 @@ class CalendarOnDutyTest {
         clock.advance(Duration.ofMinutes(15));
         assertThat(calendar.state().failure()).as("back").isEmpty();
         assertThat(server.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void a_due_read_runs_on_the_refresher_while_the_asker_goes_on_with_the_copy_it_has() throws Exception {
+        serves(200, IcalScheduleTest.fixture("pagerduty-primary.ics"));
+        List<Runnable> waiting = new ArrayList<>();
+        CalendarOnDuty calendar = new CalendarOnDuty(
+                feed::fetch, feed.host(), IcalScheduleTest.PEOPLE, Duration.ofMinutes(15), clock, waiting::add);
+        assertThat(calendar.refreshNow().copy())
+                .as("start-up reads on its own thread")
+                .isPresent();
+        assertThat(waiting).isEmpty();
+
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(calendar.onDuty(clock.instant()))
+                .as("a read is due: the asker is answered from the copy it has, without reading")
+                .contains("acc-bob");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(waiting).hasSize(1);
+        calendar.onDuty(clock.instant());
+        clock.advance(Duration.ofMinutes(16));
+        calendar.onDuty(clock.instant());
+        assertThat(waiting).as("one read at a time").hasSize(1);
+
+        serves(503, "Service Unavailable");
+        waiting.remove(0).run();
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(calendar.lastKnown().failure())
+                .hasValueSatisfying(f -> assertThat(f).contains("HTTP 503"));
+        assertThat(calendar.onDuty(clock.instant()))
+                .as("still the last good copy")
+                .contains("acc-bob");
+        assertThat(waiting)
+                .as("the failed try began 16 minutes ago: the next is due, again on the refresher")
+                .hasSize(1);
     }
 
     @Test
