@@ -4,7 +4,6 @@ import io.prodsupport.jira.Issue;
 import io.prodsupport.jira.JiraClient;
 import io.prodsupport.jira.JiraUser;
 import io.prodsupport.notify.ChannelMessage;
-import io.prodsupport.notify.IncidentNotice;
 import io.prodsupport.notify.Outbox;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What gets forgotten, checked on a timer (DESIGN.md §1, "in progress" and "resolved"):
@@ -96,113 +96,124 @@ public final class Reminders {
     public List<String> check(Instant stopBy) {
         List<String> did = new ArrayList<>();
         Instant now = clock.instant();
-        did.addAll(nudgeStale(now, stopBy));
-        did.addAll(remindPrevention(now, stopBy));
-        return did;
-    }
-
-    private boolean outOfTime(Instant stopBy, List<String> did, int left) {
+        // a minute wider than asked: JQL compares whole minutes; each issue's own timestamp decides
+        did.addAll(eachFound(
+                scope.jql() + " AND statusCategory != Done AND updated <= -" + (minutes(staleAfter) - 1) + "m",
+                NUDGED,
+                stopBy,
+                issue -> nudgeIfStale(issue, now)));
         if (clock.instant().isBefore(stopBy)) {
-            return false;
-        }
-        did.add("out of time for this look: " + left + " more incident(s) are looked at by the next one");
-        return true;
-    }
-
-    private List<String> nudgeStale(Instant now, Instant stopBy) {
-        List<String> did = new ArrayList<>();
-        // a minute wider than asked: JQL compares whole minutes; the issue's own timestamp decides below
-        String jql = scope.jql() + " AND statusCategory != Done AND updated <= -" + (minutes(staleAfter) - 1) + "m";
-        List<Issue> found = jira.search(jql, FIELDS, List.of(NUDGED)).toList();
-        for (int i = 0; i < found.size(); i++) {
-            if (outOfTime(stopBy, did, found.size() - i)) {
-                break;
-            }
-            Issue issue = found.get(i);
-            OffsetDateTime updated = issue.fields().updated();
-            if (updated == null
-                    || !scope.covers(issue)
-                    || issue.fields().isDone()
-                    || updated.toInstant().plus(staleAfter).isAfter(now)) {
-                continue;
-            }
-            long silence = updated.toInstant().toEpochMilli();
-            Optional<Nudged> last = issue.properties().get(NUDGED, Nudged.class);
-            if (last.isPresent() && last.get().silenceSince() == silence) {
-                continue; // this silence was nudged (a comment that did not move `updated`, or a crash before it)
-            }
-            Optional<String> who = ownerOrOnDuty(issue, now);
-            String hours = describe(Duration.between(updated.toInstant(), now));
-            IncidentNotice notice = Notices.of(jira, issue);
-            outbox.enqueue(
-                    ChannelMessage.reminder(
-                            "stale:" + issue.key() + ":" + silence,
-                            ChannelMessage.Kind.STALE,
-                            notice,
-                            "no update for " + hours + "; "
-                                    + who.map(w -> "asked " + nameOf(issue, w)).orElse("nobody owns it or is on duty")
-                                    + " for one"),
-                    channels,
-                    now,
-                    now);
-            jira.addComment(
-                    issue.key(),
-                    who.map(w -> IncidentReconciler.mention(w, jira.flavour()) + " ")
-                                    .orElse("")
-                            + "this incident has had no update for " + hours
-                            + ". What is its state? A line under Next Actions or a comment is enough.");
-            jira.setIssueProperty(issue.key(), NUDGED, new Nudged(silence, now.toString()));
-            did.add(issue.key() + ": nudged after " + hours + " of silence");
+            did.addAll(eachFound(
+                    scope.jql() + " AND statusCategory = Done AND resolved <= -" + (minutes(remindAfter) - 1) + "m",
+                    REMINDED,
+                    stopBy,
+                    issue -> remindOfPrevention(issue, now)));
         }
         return did;
     }
 
-    private List<String> remindPrevention(Instant now, Instant stopBy) {
+    /**
+     * {@code remind} for each issue {@code jql} finds (with the issue property {@code property}), until the clock passes
+     * {@code stopBy}; what each did, then whether the look ran out of time.
+     */
+    private List<String> eachFound(
+            String jql, String property, Instant stopBy, Function<Issue, Optional<String>> remind) {
         List<String> did = new ArrayList<>();
-        if (!clock.instant().isBefore(stopBy)) {
-            return did;
-        }
-        String jql = scope.jql() + " AND statusCategory = Done AND resolved <= -" + (minutes(remindAfter) - 1) + "m";
-        List<Issue> found = jira.search(jql, FIELDS, List.of(REMINDED)).toList();
+        List<Issue> found = jira.search(jql, FIELDS, List.of(property)).toList();
         for (int i = 0; i < found.size(); i++) {
-            if (outOfTime(stopBy, did, found.size() - i)) {
+            if (!clock.instant().isBefore(stopBy)) {
+                did.add("out of time for this look: " + (found.size() - i)
+                        + " more incident(s) are looked at by the next one");
                 break;
             }
-            Issue issue = found.get(i);
-            OffsetDateTime resolved = issue.fields().resolutionDate();
-            if (resolved == null
-                    || !scope.covers(issue)
-                    || !issue.fields().isDone()
-                    || resolved.toInstant().plus(remindAfter).isAfter(now)
-                    || issue.properties().get(REMINDED, Reminded.class).isPresent()) {
-                continue;
-            }
-            IncidentDescription description = IncidentDescription.parse(
-                    Optional.ofNullable(issue.fields().description()).orElse(""));
-            if (!description.isEmpty(Section.PREVENTION)) {
-                continue;
-            }
-            Optional<String> who = ownerOrOnDuty(issue, now);
-            String ago = describe(Duration.between(resolved.toInstant(), now));
-            outbox.enqueue(
-                    ChannelMessage.reminder(
-                            "prevention:" + issue.key(),
-                            ChannelMessage.Kind.PREVENTION_MISSING,
-                            Notices.of(jira, issue),
-                            "resolved " + ago + " ago; Prevention / Mitigation is still empty"),
-                    channels,
-                    now,
-                    now);
-            jira.addComment(
-                    issue.key(),
-                    who.map(w -> IncidentReconciler.mention(w, jira.flavour()) + " ")
-                                    .orElse("")
-                            + "this incident was resolved " + ago + " ago and Prevention / Mitigation is still empty."
-                            + " What would stop it from happening again? Each bullet there becomes a follow-up ticket.");
-            jira.setIssueProperty(issue.key(), REMINDED, new Reminded(now.toString()));
-            did.add(issue.key() + ": reminded of its prevention " + ago + " after it was resolved");
+            remind.apply(found.get(i)).ifPresent(did::add);
         }
         return did;
+    }
+
+    private Optional<String> nudgeIfStale(Issue issue, Instant now) {
+        OffsetDateTime updated = issue.fields().updated();
+        if (updated == null
+                || !scope.covers(issue)
+                || issue.fields().isDone()
+                || updated.toInstant().plus(staleAfter).isAfter(now)) {
+            return Optional.empty();
+        }
+        long silence = updated.toInstant().toEpochMilli();
+        Optional<Nudged> last = issue.properties().get(NUDGED, Nudged.class);
+        if (last.isPresent() && last.get().silenceSince() == silence) {
+            return Optional.empty(); // this silence was nudged (a comment that did not move `updated`, or a crash)
+        }
+        Optional<String> who = ownerOrOnDuty(issue, now);
+        String hours = describe(Duration.between(updated.toInstant(), now));
+        remind(
+                issue,
+                who,
+                ChannelMessage.reminder(
+                        "stale:" + issue.key() + ":" + silence,
+                        ChannelMessage.Kind.STALE,
+                        Notices.of(jira, issue),
+                        "no update for " + hours + "; "
+                                + who.map(w -> "asked " + ownerName(issue)).orElse("nobody owns it or is on duty")
+                                + " for one"),
+                "this incident has had no update for " + hours
+                        + ". What is its state? A line under Next Actions or a comment is enough.",
+                NUDGED,
+                new Nudged(silence, now.toString()),
+                now);
+        return Optional.of(issue.key() + ": nudged after " + hours + " of silence");
+    }
+
+    private Optional<String> remindOfPrevention(Issue issue, Instant now) {
+        OffsetDateTime resolved = issue.fields().resolutionDate();
+        if (resolved == null
+                || !scope.covers(issue)
+                || !issue.fields().isDone()
+                || resolved.toInstant().plus(remindAfter).isAfter(now)
+                || issue.properties().get(REMINDED, Reminded.class).isPresent()) {
+            return Optional.empty();
+        }
+        IncidentDescription description = IncidentDescription.parse(
+                Optional.ofNullable(issue.fields().description()).orElse(""));
+        if (!description.isEmpty(Section.PREVENTION)) {
+            return Optional.empty();
+        }
+        String ago = describe(Duration.between(resolved.toInstant(), now));
+        remind(
+                issue,
+                ownerOrOnDuty(issue, now),
+                ChannelMessage.reminder(
+                        "prevention:" + issue.key(),
+                        ChannelMessage.Kind.PREVENTION_MISSING,
+                        Notices.of(jira, issue),
+                        "resolved " + ago + " ago; Prevention / Mitigation is still empty"),
+                "this incident was resolved " + ago + " ago and Prevention / Mitigation is still empty."
+                        + " What would stop it from happening again? Each bullet there becomes a follow-up ticket.",
+                REMINDED,
+                new Reminded(now.toString()),
+                now);
+        return Optional.of(issue.key() + ": reminded of its prevention " + ago + " after it was resolved");
+    }
+
+    /**
+     * In the order that survives a crash (see the class): the channel message (its id makes a second queuing a no-op),
+     * the comment mentioning {@code who}, then the property that marks the reminder given.
+     */
+    private void remind(
+            Issue issue,
+            Optional<String> who,
+            ChannelMessage message,
+            String comment,
+            String property,
+            Object marker,
+            Instant now) {
+        outbox.enqueue(message, channels, now, now);
+        jira.addComment(
+                issue.key(),
+                who.map(w -> IncidentReconciler.mention(w, jira.flavour()) + " ")
+                                .orElse("")
+                        + comment);
+        jira.setIssueProperty(issue.key(), property, marker);
     }
 
     private Optional<String> ownerOrOnDuty(Issue issue, Instant now) {
@@ -213,7 +224,8 @@ public final class Reminders {
         return schedule.onDuty(now);
     }
 
-    private static String nameOf(Issue issue, String ref) {
+    /** The owner's display name; the person on duty's when nobody owns it. */
+    private static String ownerName(Issue issue) {
         JiraUser owner = issue.fields().assignee();
         return owner != null && owner.displayName() != null ? owner.displayName() : "the person on duty";
     }
