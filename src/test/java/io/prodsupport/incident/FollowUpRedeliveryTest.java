@@ -7,15 +7,10 @@ import io.prodsupport.jirasim.Flavour;
 import io.prodsupport.testing.Intercepted;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
@@ -59,17 +54,10 @@ class FollowUpRedeliveryTest {
             for (int i = 0; i < DELIVERIES; i++) {
                 FollowUps creator = s.followUps(flaky, s.ledger());
                 int startDelay = random.nextInt(30);
-                deliveries.add(() -> deliverUntilHandled(creator, key, startDelay, failedAttempts));
+                deliveries.add(
+                        () -> RacingDeliveries.untilHandled(() -> creator.reconcile(key), startDelay, failedAttempts));
             }
-            Collections.shuffle(deliveries, random);
-            ExecutorService pool = Executors.newFixedThreadPool(DELIVERIES);
-            try {
-                for (Future<Integer> attempts : pool.invokeAll(deliveries, 2, TimeUnit.MINUTES)) {
-                    assertThat(attempts.get()).isPositive();
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            RacingDeliveries.race(deliveries, random);
             s.sim.faults().clear();
 
             assertThat(s.followUps(s.jira, s.ledger()).reconcile(key))
@@ -83,22 +71,5 @@ class FollowUpRedeliveryTest {
                     + lostAnswers + " lost answers, Jira calls " + s.sim.calls().snapshot() + ", duplicates: "
                     + s.duplicates(key));
         }
-    }
-
-    /** Runs one delivery as the inbox worker would: again after each failure, a little later. */
-    private static int deliverUntilHandled(
-            FollowUps creator, String key, int startDelayMillis, AtomicInteger failedAttempts)
-            throws InterruptedException {
-        Thread.sleep(startDelayMillis);
-        for (int attempt = 1; attempt <= 200; attempt++) {
-            try {
-                creator.reconcile(key);
-                return attempt;
-            } catch (RuntimeException e) {
-                failedAttempts.incrementAndGet();
-                Thread.sleep(5 + attempt % 7 * 5);
-            }
-        }
-        throw new AssertionError("delivery never handled");
     }
 }

@@ -12,15 +12,11 @@ import io.prodsupport.testing.PostgresServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -114,17 +110,10 @@ class PostMortemExactlyOnceTest {
         for (int i = 0; i < 4; i++) {
             PostMortems creator = s.postMortems(flaky, s.ledger());
             int startDelay = random.nextInt(20);
-            deliveries.add(() -> deliverUntilHandled(creator, key, startDelay));
+            deliveries.add(
+                    () -> RacingDeliveries.untilHandled(() -> creator.reconcile(key), startDelay, new AtomicInteger()));
         }
-        Collections.shuffle(deliveries, random);
-        ExecutorService pool = Executors.newFixedThreadPool(deliveries.size());
-        try {
-            for (Future<Integer> attempts : pool.invokeAll(deliveries, 2, TimeUnit.MINUTES)) {
-                assertThat(attempts.get()).isPositive();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        RacingDeliveries.race(deliveries, random);
         s.sim.faults().clear();
 
         assertThat(s.postMortems(s.jira, s.ledger()).reconcile(key))
@@ -135,21 +124,6 @@ class PostMortemExactlyOnceTest {
         assertThat(tasks.get(0).labels()).contains(PostMortems.LABEL);
         assertThat(s.linksPerIssue(key))
                 .containsExactly(java.util.Map.entry(tasks.get(0).key(), 1L));
-    }
-
-    /** One delivery as the inbox worker runs it: again after each failure (a busy claim too), a little later. */
-    private static int deliverUntilHandled(PostMortems creator, String key, int startDelayMillis)
-            throws InterruptedException {
-        Thread.sleep(startDelayMillis);
-        for (int attempt = 1; attempt <= 200; attempt++) {
-            try {
-                creator.reconcile(key);
-                return attempt;
-            } catch (RuntimeException e) {
-                Thread.sleep(5 + attempt % 7 * 5);
-            }
-        }
-        throw new AssertionError("delivery never handled");
     }
 
     @Test
