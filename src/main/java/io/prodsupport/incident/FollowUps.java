@@ -245,7 +245,7 @@ public final class FollowUps {
                 followUp = existing.get();
                 did.add("found " + followUp + " made before");
             } else {
-                String url = jira.serverInfo().baseUrl() + "/browse/" + key;
+                String url = jira.serverInfo().browseUrl(key);
                 followUp = create(planner.newIssue(action, incident, url));
                 createdHere.add(followUp);
                 created.incrementAndGet();

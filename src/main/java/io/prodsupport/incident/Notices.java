@@ -16,7 +16,7 @@ final class Notices {
         return new IncidentNotice(
                 issue.key(),
                 Optional.ofNullable(issue.fields().summary()).orElse(""),
-                jira.serverInfo().baseUrl() + "/browse/" + issue.key(),
+                jira.serverInfo().browseUrl(issue.key()),
                 issue.fields().projectKey(),
                 issue.fields().priority(),
                 name(issue.fields().reporter()),

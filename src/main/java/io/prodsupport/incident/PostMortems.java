@@ -330,10 +330,15 @@ public final class PostMortems {
             }
             // before the row is finished, so a crash here queues it again on the retry (its id dedupes)
             if (!channels.isEmpty()) {
-                String url = jira.serverInfo().baseUrl() + "/browse/";
                 Instant now = clock.instant();
                 outbox.enqueue(
-                        ChannelMessage.postMortem(Notices.of(jira, incident), task, url + task), channels, now, now);
+                        ChannelMessage.postMortem(
+                                Notices.of(jira, incident),
+                                task,
+                                jira.serverInfo().browseUrl(task)),
+                        channels,
+                        now,
+                        now);
             }
             // a post-mortem has no comment on the incident (the link shows it): linked is finished
             ledger.commented(key, List.of(ACTION_ID), claimant, clock.instant());
@@ -356,7 +361,7 @@ public final class PostMortems {
         private Created create() {
             var history = jira.issueWithHistory(key, FIELDS);
             Issue now = history.issue();
-            String url = jira.serverInfo().baseUrl() + "/browse/" + key;
+            String url = jira.serverInfo().browseUrl(key);
             NewIssue request = new NewIssue(
                     settings.project(),
                     settings.issueType(),

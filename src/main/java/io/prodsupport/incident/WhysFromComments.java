@@ -81,7 +81,7 @@ public final class WhysFromComments {
         if (missing.isEmpty()) {
             return new Result(issue.withDescription(latest), Optional.empty()); // a person typed them meanwhile
         }
-        String url = jira.serverInfo().baseUrl() + "/browse/" + issue.key() + "?focusedCommentId=";
+        String url = jira.serverInfo().browseUrl(issue.key()) + "?focusedCommentId=";
         List<String> bullets = missing.stream()
                 .map(a -> WhysSection.bullet(a.question().text(), a.askedBy(), url + a.commentId()))
                 .toList();
