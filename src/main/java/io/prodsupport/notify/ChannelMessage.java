@@ -67,21 +67,6 @@ public record ChannelMessage(
         }
     }
 
-    /**
-     * Compatibility with rows queued before hand-overs existed and with callers that build a message of an incident:
-     * no hand-over.
-     */
-    public ChannelMessage(
-            String id,
-            Kind kind,
-            IncidentNotice incident,
-            List<Change> changes,
-            List<String> rootCause,
-            String foldKey,
-            String note) {
-        this(id, kind, incident, changes, rootCause, foldKey, note, null);
-    }
-
     /** The fields a progress message reports, by the names {@link Change#field()} uses. */
     public static final String STATUS = "status";
 
@@ -123,7 +108,8 @@ public record ChannelMessage(
 
     /** The announcement of a new incident: one per incident. */
     public static ChannelMessage newIncident(IncidentNotice notice) {
-        return new ChannelMessage("new-incident:" + notice.key(), Kind.NEW_INCIDENT, notice, null, null, null, null);
+        return new ChannelMessage(
+                "new-incident:" + notice.key(), Kind.NEW_INCIDENT, notice, null, null, null, null, null);
     }
 
     /**
@@ -133,7 +119,7 @@ public record ChannelMessage(
      * @param id a stable id for this change of the incident (the same when its event is retried)
      */
     public static ChannelMessage progress(String id, IncidentNotice now, List<Change> changes, List<String> rootCause) {
-        return new ChannelMessage(id, Kind.PROGRESS, now, changes, rootCause, "progress:" + now.key(), null);
+        return new ChannelMessage(id, Kind.PROGRESS, now, changes, rootCause, "progress:" + now.key(), null, null);
     }
 
     /**
@@ -146,7 +132,7 @@ public record ChannelMessage(
         if (kind != Kind.STALE && kind != Kind.PREVENTION_MISSING) {
             throw new IllegalArgumentException(kind + " is not a reminder");
         }
-        return new ChannelMessage(id, kind, incident, null, null, null, Objects.requireNonNull(note, "note"));
+        return new ChannelMessage(id, kind, incident, null, null, null, Objects.requireNonNull(note, "note"), null);
     }
 
     /**
@@ -162,7 +148,8 @@ public record ChannelMessage(
                 null,
                 null,
                 null,
-                "post-mortem task " + taskKey + " opened for the review: " + taskUrl);
+                "post-mortem task " + taskKey + " opened for the review: " + taskUrl,
+                null);
     }
 
     /**
