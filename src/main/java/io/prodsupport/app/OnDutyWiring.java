@@ -71,8 +71,7 @@ final class OnDutyWiring {
     /** The rotation of {@code onCall.rotation}; nobody when it is empty. */
     OnCallRotation rotation() {
         Config.OnCall onCall = config.onCall();
-        return onCall.rotation().isEmpty()
-                ? OnCallRotation.nobody()
-                : new OnCallRotation(onCall.rotation(), onCall.start(), onCall.period());
+        // an empty rotation (start and period then unused) has nobody on duty
+        return new OnCallRotation(onCall.rotation(), onCall.start(), onCall.period());
     }
 }

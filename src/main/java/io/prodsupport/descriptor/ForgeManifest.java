@@ -67,9 +67,8 @@ public final class ForgeManifest {
     public static ForgeManifest of(Config config) {
         ForgeManifest gate = of(config.incidents());
         Config.OnCall onCall = config.onCall();
-        OnCallRotation rotation = onCall.rotation().isEmpty()
-                ? OnCallRotation.nobody()
-                : new OnCallRotation(onCall.rotation(), onCall.start(), onCall.period());
+        // an empty rotation (start and period then unused) has nobody on duty
+        OnCallRotation rotation = new OnCallRotation(onCall.rotation(), onCall.start(), onCall.period());
         return new ForgeManifest(
                 gate.required,
                 gate.scope,
