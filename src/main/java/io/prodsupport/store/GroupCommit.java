@@ -41,7 +41,7 @@ final class GroupCommit implements AutoCloseable {
     private static final long MAX_BATCH_BYTES = 16L << 20;
 
     /** How bodies are stored from now on. */
-    static final BodyCodec CODEC = BodyCodec.DEFLATE;
+    static final BodyCodec CODEC = BodyCodec.LZ4;
 
     private final Transactions tx;
     private final Duration answerWithin;
@@ -92,7 +92,7 @@ final class GroupCommit implements AutoCloseable {
             return CompletableFuture.failedFuture(
                     new StoreUnavailableException("store cannot accept: it is closed", null));
         }
-        // deflated here, on the caller's thread: many callers compress in parallel, the one writer only writes
+        // compressed here, on the caller's thread: many callers compress in parallel, the one writer only writes
         Waiting waiting = new Waiting(event, CODEC.encode(event.body()), new CompletableFuture<>());
         if (!queue.offer(waiting)) {
             return CompletableFuture.failedFuture(new StoreUnavailableException(

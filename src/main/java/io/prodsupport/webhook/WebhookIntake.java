@@ -248,15 +248,24 @@ public final class WebhookIntake implements Handler {
 
     private static void logOnce(Reply reply, Context ctx) {
         Outcome outcome = reply.outcome();
-        String id = Optional.ofNullable(reply.deliveryId())
+        if (outcome.kind == Outcome.Kind.REJECTED) {
+            log.warn(
+                    "webhook delivery {} from {} refused with {}: {}",
+                    loggedId(reply, ctx),
+                    ctx.ip(),
+                    outcome.status,
+                    reply.message());
+        } else if (log.isDebugEnabled()) {
+            // asked first: cleaning the id for the log costs a regular expression, on every delivery of a burst
+            log.debug("webhook delivery {} answered {}: {}", loggedId(reply, ctx), outcome.status, reply.message());
+        }
+    }
+
+    private static String loggedId(Reply reply, Context ctx) {
+        return Optional.ofNullable(reply.deliveryId())
                 .or(() -> Optional.ofNullable(ctx.header("X-Atlassian-Webhook-Identifier")))
                 .map(WebhookIntake::printable)
                 .orElse("-");
-        if (outcome.kind == Outcome.Kind.REJECTED) {
-            log.warn("webhook delivery {} from {} refused with {}: {}", id, ctx.ip(), outcome.status, reply.message());
-        } else {
-            log.debug("webhook delivery {} answered {}: {}", id, outcome.status, reply.message());
-        }
     }
 
     /** Header values go into log lines: no line breaks or control characters from outside. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.prodsupport.inbox.Accepted;
 import io.prodsupport.inbox.Inbox;
 import io.prodsupport.inbox.StoredEvent;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -110,19 +111,60 @@ class SqliteInboxTest extends InboxContract {
     }
 
     @Test
-    void new_bodies_are_stored_deflated_and_smaller() throws SQLException {
+    void a_body_deflated_by_the_previous_build_comes_back_as_it_was() throws SQLException {
+        byte[] body = "{\"webhookEvent\":\"jira:issue_updated\",\"n\":1}".getBytes(StandardCharsets.UTF_8);
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED);
+        deflater.setInput(body);
+        deflater.finish();
+        byte[] buffer = new byte[256];
+        byte[] deflated = java.util.Arrays.copyOf(buffer, deflater.deflate(buffer));
+        deflater.end();
+        try (Connection c = DriverManager.getConnection(url());
+                java.sql.PreparedStatement p = c.prepareStatement(
+                        "INSERT INTO inbox_event (delivery_id, ordering_key, webhook_event, body, body_encoding,"
+                                + " received_at, state, attempt, available_at)"
+                                + " VALUES ('old-2', 'OPS-1', 'jira:issue_updated', ?, 'deflate', 0, 'PENDING', 0, 0)")) {
+            p.setBytes(1, deflated);
+            p.executeUpdate();
+        }
+
+        assertThat(inbox.claim("w", T0, LEASE, 1).get(0).body()).isEqualTo(body);
+    }
+
+    @Test
+    void new_bodies_are_stored_compressed_and_smaller() throws SQLException {
         byte[] body = ("{\"webhookEvent\":\"jira:issue_updated\",\"text\":\"" + "x".repeat(6000) + "\"}")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                .getBytes(StandardCharsets.UTF_8);
         inbox.accept(new io.prodsupport.inbox.InboundEvent("d-big", "OPS-1", "jira:issue_updated", T0, body));
 
         try (Connection c = DriverManager.getConnection(url());
                 Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT body_encoding, length(body) FROM inbox_event")) {
             r.next();
-            assertThat(r.getString(1)).isEqualTo("deflate");
+            assertThat(r.getString(1)).isEqualTo("lz4");
             assertThat(r.getInt(2)).isLessThan(body.length / 4);
         }
         assertThat(inbox.claim("w", T0, LEASE, 1).get(0).body()).isEqualTo(body);
+    }
+
+    @Test
+    void a_compressed_body_whose_bytes_changed_on_disk_is_noticed_by_its_checksum() throws SQLException {
+        byte[] body = ("{\"webhookEvent\":\"jira:issue_updated\",\"text\":\"" + "abc".repeat(100) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        inbox.accept(new io.prodsupport.inbox.InboundEvent("d-flipped", "OPS-1", "jira:issue_updated", T0, body));
+        try (Connection c = DriverManager.getConnection(url());
+                Statement s = c.createStatement()) {
+            // the "w" of "webhookEvent", a literal in the LZ4 block, becomes "W": the block still decompresses, to
+            // the wrong bytes
+            s.executeUpdate(
+                    "UPDATE inbox_event SET body = substr(body, 1, instr(body, CAST('webhookEvent' AS BLOB)) - 1)"
+                            + " || X'57' || substr(body, instr(body, CAST('webhookEvent' AS BLOB)) + 1)");
+        }
+
+        assertThat(inbox.claim("w", T0, LEASE, 10)).isEmpty();
+        assertThat(inbox.deadLetters())
+                .singleElement()
+                .satisfies(d -> assertThat(d.lastError()).contains("does not match its checksum"));
     }
 
     @Test
