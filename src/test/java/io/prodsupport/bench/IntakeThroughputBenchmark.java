@@ -44,7 +44,7 @@ import okhttp3.Response;
  * group commit); the real intake on PostgreSQL (embedded, with {@code synchronous_commit=on} and fsync, as in
  * production). Only answers that say the delivery was stored count. No worker runs: this measures intake alone.
  *
- * <p>For each number of senders, all three endpoints are started and warmed (half a cell each) before any is
+ * <p>For each number of senders, all three endpoints are started and warmed (until the JIT is done) before any is
  * measured, then measured in turn, round after round: bare, SQLite, PostgreSQL, bare, SQLite, … Each ratio compares
  * cells of the same round, measured seconds apart, so a machine whose speed drifts (other work on the host) moves
  * both sides of it alike.
@@ -114,7 +114,7 @@ public final class IntakeThroughputBenchmark {
                     // parser and the drivers once, and code compiled for the first endpoint is not thrown away
                     // (deoptimised) while a later one is measured
                     for (Endpoint e : endpoints) {
-                        send(http, e.url(), payloads, senders, measure.dividedBy(2));
+                        warmUp(http, e, payloads, senders);
                     }
                     for (int round = 1; round <= rounds; round++) {
                         System.out.printf("round %d of %d, %d senders%n", round, rounds, senders);
@@ -191,6 +191,29 @@ public final class IntakeThroughputBenchmark {
                 percentile(took, 0.5), percentile(took, 0.99), mean, 1000 / mean);
     }
 
+    /**
+     * Sends to the endpoint until the JIT has done its work: until, over two seconds of sending, the compilers spent
+     * less than 2 % of that time (at most a minute). A fixed warm-up is not enough on a busy machine: the intake's path
+     * through the store is much more code than the bare endpoint's, and on two shared cores the compilers were still
+     * taking a quarter of the CPU a dozen seconds in, which measured the compilers, not the intake.
+     */
+    private static void warmUp(OkHttpClient http, Endpoint endpoint, List<Payload> payloads, int senders)
+            throws InterruptedException {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        Duration window = Duration.ofSeconds(2);
+        long started = System.nanoTime();
+        long compiling;
+        do {
+            long before = jit.getTotalCompilationTime();
+            send(http, endpoint.url(), payloads, senders, window);
+            compiling = jit.getTotalCompilationTime() - before;
+        } while (compiling > window.toMillis() / 50
+                && System.nanoTime() - started < Duration.ofMinutes(1).toNanos());
+        System.out.printf(
+                "warmed %s for %.0f s (the JIT compiled for %d ms of the last %d s)%n",
+                endpoint.name(), (System.nanoTime() - started) / 1e9, compiling, window.toSeconds());
+    }
+
     private static okhttp3.Dispatcher dispatcher() {
         okhttp3.Dispatcher d = new okhttp3.Dispatcher();
         d.setMaxRequests(256);
@@ -246,12 +269,19 @@ public final class IntakeThroughputBenchmark {
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpuBefore = os.getProcessCpuTime();
+        long jitBefore =
+                java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         long[] ticksBefore = userAndSystemTicks();
+        long writtenBefore = bytesWrittenToDisk();
         long start = System.nanoTime();
         Result result = send(http, url, payloads, senders, measure);
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuMicrosEach = (os.getProcessCpuTime() - cpuBefore) / 1e3 / Math.max(1, result.latencies().length);
+        long jitMillis =
+                java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore;
         long[] ticksAfter = userAndSystemTicks();
+        double kibWrittenEach =
+                (bytesWrittenToDisk() - writtenBefore) / 1024.0 / Math.max(1, result.latencies().length);
         double systemShare = ticksAfter[0] + ticksAfter[1] - ticksBefore[0] - ticksBefore[1] > 0
                 ? (ticksAfter[1] - ticksBefore[1])
                         / (double) (ticksAfter[0] + ticksAfter[1] - ticksBefore[0] - ticksBefore[1])
@@ -270,7 +300,8 @@ public final class IntakeThroughputBenchmark {
                 percentile(latencies, 0.99));
         System.out.printf(
                 "%-11s %2d senders: %6.0f acknowledged/s, p50 %.2f ms, p99 %.2f ms, %d failed; this process's CPU"
-                        + " (senders included) %.0f µs per acknowledged delivery, %.0f%% of it in the kernel%n",
+                        + " (senders included) %.0f µs per acknowledged delivery, %.0f%% of it in the kernel; JIT"
+                        + " compiling %d ms; %.1f KiB written to disk per delivery%n",
                 name,
                 senders,
                 cell.perSecond(),
@@ -278,7 +309,9 @@ public final class IntakeThroughputBenchmark {
                 cell.p99(),
                 cell.failed(),
                 cpuMicrosEach,
-                100 * systemShare);
+                100 * systemShare,
+                jitMillis,
+                kibWrittenEach);
         during.ifPresent(c -> System.out.printf(
                 "            group commit: %d commits (%.0f/s), %.1f deliveries per commit, %.2f ms per commit"
                         + " (%.2f ms inserting, the rest committing: writing and syncing the WAL), writer busy %.0f%%,"
@@ -347,6 +380,25 @@ public final class IntakeThroughputBenchmark {
         done.await();
         long[] all = perSender.stream().flatMapToLong(Arrays::stream).toArray();
         return new Result(all, failed.get());
+    }
+
+    /**
+     * What this process has had written to disk so far ({@code write_bytes} of {@code /proc/self/io}: the WAL's frames
+     * and the checkpoints' pages for SQLite; nothing for PostgreSQL, whose server is another process); 0 where there is
+     * no such file. Unlike time, it does not depend on how busy the disk is.
+     */
+    private static long bytesWrittenToDisk() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/io"))) {
+                if (line.startsWith("write_bytes:")) {
+                    return Long.parseLong(
+                            line.substring("write_bytes:".length()).strip());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: the figure reads 0
+        }
+        return 0;
     }
 
     /** This process's user and system CPU in clock ticks ({@code /proc/self/stat}); zeros where there is none. */
