@@ -19,14 +19,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "backfill",
@@ -37,10 +33,7 @@ import picocli.CommandLine.Spec;
                 + " tickets. Closed tickets are never reopened; those without a root"
                 + " cause are reported. Exit 0 when every ticket was handled, 1 when some failed, 2 for bad"
                 + " arguments or config.")
-final class BackfillCommand implements Callable<Integer> {
-
-    @Mixin
-    ConfigOption config;
+final class BackfillCommand extends ConfiguredCommand {
 
     @Option(
             names = "--jql",
@@ -80,17 +73,8 @@ final class BackfillCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "Write a report: Markdown (.md) or CSV (.csv).")
     Path report;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Config loaded = config.loadOrReport(System.getenv(), err);
-        if (loaded == null) {
-            return ConfigOption.BAD_CONFIG;
-        }
+    int run(Config loaded, PrintWriter out, PrintWriter err) throws InterruptedException {
         List<String> observed = loaded.incidents().projects().stream()
                 .filter(loaded.incidents().mode()::observes)
                 .toList();
@@ -129,7 +113,7 @@ final class BackfillCommand implements Callable<Integer> {
                     return ConfigOption.BAD_CONFIG;
                 }
             }
-            return run(wiring.backfill(jira, checkpoints, ledger), options, out, err);
+            return backfill(wiring.backfill(jira, checkpoints, ledger), options, out, err);
         } catch (JiraException e) {
             err.println("prodsupport backfill: " + e.getMessage() + " (run `prodsupport check` for details)");
             return 1;
@@ -141,7 +125,7 @@ final class BackfillCommand implements Callable<Integer> {
         }
     }
 
-    private int run(Backfill backfill, BackfillOptions options, PrintWriter out, PrintWriter err)
+    private int backfill(Backfill backfill, BackfillOptions options, PrintWriter out, PrintWriter err)
             throws InterruptedException {
         BackfillListener progress = System.console() != null
                 ? ProgressDisplay.bar()

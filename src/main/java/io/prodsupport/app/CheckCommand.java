@@ -9,11 +9,7 @@ import io.prodsupport.webhook.PemTls;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "check",
@@ -23,21 +19,10 @@ import picocli.CommandLine.Spec;
                 + " fix version, follow-up issue type, link type) and, when mail is configured, the mailbox (sign-in,"
                 + " folders), the store (reachable, schema, writable) and, with webhook.tls, the certificate and its"
                 + " key; one line each; exit 0 only if all pass.")
-final class CheckCommand implements Callable<Integer> {
-
-    @Mixin
-    ConfigOption config;
-
-    @Spec
-    CommandSpec spec;
+final class CheckCommand extends ConfiguredCommand {
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        Config loaded = config.loadOrReport(System.getenv(), spec.commandLine().getErr());
-        if (loaded == null) {
-            return ConfigOption.BAD_CONFIG;
-        }
+    int run(Config loaded, PrintWriter out, PrintWriter err) {
         out.println("✓ configuration " + config.file + " is valid");
         out.flush();
         boolean tlsOk = tls(loaded.webhook().tls(), out);

@@ -5,12 +5,8 @@ import io.prodsupport.descriptor.ForgeManifest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "descriptor",
@@ -20,10 +16,7 @@ import picocli.CommandLine.Spec;
                 "Write the Forge app (forge/manifest.yml: the workflow validator and the incident panel; forge/src/rules.js)"
                         + " and the admin webhook registration (webhook.json, with webhook.publicUrl) for the configured"
                         + " incident projects, required sections, follow-up project, channels and rotation.")
-final class DescriptorCommand implements Callable<Integer> {
-
-    @Mixin
-    ConfigOption config;
+final class DescriptorCommand extends ConfiguredCommand {
 
     @Option(
             names = "--out",
@@ -34,19 +27,10 @@ final class DescriptorCommand implements Callable<Integer> {
                     + " checkout to deploy the Forge app from there).")
     Path out;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        Config loaded = config.loadOrReport(System.getenv(), err);
-        if (loaded == null) {
-            return ConfigOption.BAD_CONFIG;
-        }
+    int run(Config loaded, PrintWriter stdout, PrintWriter err) {
         try {
             ForgeManifest descriptor = ForgeManifest.of(loaded);
-            PrintWriter stdout = spec.commandLine().getOut();
             for (Path written : descriptor.writeTo(out)) {
                 stdout.println("wrote " + written);
             }

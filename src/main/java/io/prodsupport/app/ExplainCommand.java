@@ -12,12 +12,8 @@ import io.prodsupport.jira.JiraException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "explain",
@@ -25,25 +21,13 @@ import picocli.CommandLine.Spec;
         versionProvider = Main.Version.class,
         description = "Print what prodsupport did to one incident and why: what it recorded on the ticket, the"
                 + " follow-up of each prevention action, and every event it handled with the outcome.")
-final class ExplainCommand implements Callable<Integer> {
-
-    @Mixin
-    ConfigOption config;
+final class ExplainCommand extends ConfiguredCommand {
 
     @Parameters(paramLabel = "KEY", description = "The incident's issue key, e.g. OPS-12.")
     String key;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Config loaded = config.loadOrReport(System.getenv(), err);
-        if (loaded == null) {
-            return ConfigOption.BAD_CONFIG;
-        }
+    int run(Config loaded, PrintWriter out, PrintWriter err) {
         String issueKey = key.strip().toUpperCase(Locale.ROOT);
         Wiring wiring = new Wiring(loaded);
         try (HttpJiraClient jira = wiring.jiraClient();

@@ -12,12 +12,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "oncall",
@@ -25,13 +21,10 @@ import picocli.CommandLine.Spec;
         versionProvider = Main.Version.class,
         description = "Print who is on duty now (onCall.rotation or the onCall.ical calendar) and the next hand-overs,"
                 + " people by their Jira name.")
-final class OnCallCommand implements Callable<Integer> {
+final class OnCallCommand extends ConfiguredCommand {
 
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
-    @Mixin
-    ConfigOption config;
 
     @Option(
             names = "--next",
@@ -40,20 +33,11 @@ final class OnCallCommand implements Callable<Integer> {
             description = "How many hand-overs after the current shift (default: ${DEFAULT-VALUE}).")
     int next;
 
-    @Spec
-    CommandSpec spec;
-
     /** The time seam for tests; the system clock otherwise. */
     Clock clock = Clock.systemUTC();
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Config loaded = config.loadOrReport(System.getenv(), err);
-        if (loaded == null) {
-            return ConfigOption.BAD_CONFIG;
-        }
+    int run(Config loaded, PrintWriter out, PrintWriter err) {
         if (next < 0) {
             err.println("prodsupport: --next must be 0 or more, not " + next);
             return ConfigOption.BAD_CONFIG;

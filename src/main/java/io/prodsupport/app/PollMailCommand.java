@@ -13,11 +13,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "poll-mail",
@@ -26,22 +22,10 @@ import picocli.CommandLine.Spec;
         description = "Read the mailbox (mail:) once: each waiting e-mail about an incident becomes one comment on it,"
                 + " one that names no incident goes to the unmatched folder; says how many of each. `serve` does the"
                 + " same continuously; both may run at once.")
-final class PollMailCommand implements Callable<Integer> {
-
-    @Mixin
-    ConfigOption config;
-
-    @Spec
-    CommandSpec spec;
+final class PollMailCommand extends ConfiguredCommand {
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Config loaded = config.loadOrReport(System.getenv(), err);
-        if (loaded == null) {
-            return ConfigOption.BAD_CONFIG;
-        }
+    int run(Config loaded, PrintWriter out, PrintWriter err) {
         if (loaded.mail() == null) {
             err.println(
                     "prodsupport: " + config.file + " names no mailbox (mail.imap); prodsupport.example.yml shows how");

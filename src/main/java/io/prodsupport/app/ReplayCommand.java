@@ -6,13 +6,9 @@ import io.prodsupport.inbox.Inbox;
 import io.prodsupport.inbox.StoreUnavailableException;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "replay",
@@ -20,10 +16,7 @@ import picocli.CommandLine.Spec;
         versionProvider = Main.Version.class,
         description = "List the events that failed every attempt (dead letters), or put them back in the queue: "
                 + "a running `serve` picks them up within a poll.")
-final class ReplayCommand implements Callable<Integer> {
-
-    @Mixin
-    ConfigOption config;
+final class ReplayCommand extends ConfiguredCommand {
 
     @Option(names = "--all", description = "Replay every dead letter.")
     boolean all;
@@ -34,17 +27,8 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Delivery ids to replay (X-Atlassian-Webhook-Identifier, as listed). None: list them.")
     List<String> deliveryIds = List.of();
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Config loaded = config.loadOrReport(System.getenv(), err);
-        if (loaded == null) {
-            return ConfigOption.BAD_CONFIG;
-        }
+    int run(Config loaded, PrintWriter out, PrintWriter err) {
         try (Inbox inbox = new Wiring(loaded).inbox()) {
             List<DeadLetter> dead = inbox.deadLetters();
             if (!all && deliveryIds.isEmpty()) {

@@ -15,12 +15,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "report",
@@ -29,16 +25,13 @@ import picocli.CommandLine.Spec;
         description = "Incident analytics for the incidents created in [--from, --to) (UTC dates), read from Jira's"
                 + " history: time to resolve and to root cause, follow-ups created and done, incidents per week,"
                 + " recurring causes. As JSON, CSV or one self-contained HTML page.")
-final class ReportCommand implements Callable<Integer> {
+final class ReportCommand extends ConfiguredCommand {
 
     enum Format {
         json,
         csv,
         html
     }
-
-    @Mixin
-    ConfigOption config;
 
     @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First day (inclusive).")
     String from;
@@ -56,23 +49,14 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
     Path out;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    int run(Config loaded, PrintWriter stdout, PrintWriter err) {
         Period period;
         try {
             period = Period.parse(from, to);
         } catch (IllegalArgumentException e) {
             err.println("prodsupport report: " + e.getMessage());
             err.flush();
-            return ConfigOption.BAD_CONFIG;
-        }
-        Config loaded = config.loadOrReport(System.getenv(), err);
-        if (loaded == null) {
             return ConfigOption.BAD_CONFIG;
         }
         Wiring wiring = new Wiring(loaded);

@@ -3,28 +3,21 @@ package io.prodsupport.app;
 import io.prodsupport.config.Config;
 import io.prodsupport.jira.JiraException;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "serve",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Run the service: POST /webhook/jira, GET /health and GET /metrics on webhook.port.")
-final class ServeCommand implements Callable<Integer> {
+final class ServeCommand extends ConfiguredCommand {
 
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
-
-    @Mixin
-    ConfigOption config;
 
     @Option(
             names = "--host",
@@ -38,18 +31,11 @@ final class ServeCommand implements Callable<Integer> {
                     + " (prodsupport explain KEY). Same as incidents.mode: observe for every project.")
     boolean observe;
 
-    @Spec
-    CommandSpec spec;
-
     /** Exit code when the service cannot start (the store, the port, Jira): said in one line, no stack trace. */
     static final int CANNOT_START = 2;
 
     @Override
-    public Integer call() throws InterruptedException {
-        Config loaded = config.loadOrReport(System.getenv(), spec.commandLine().getErr());
-        if (loaded == null) {
-            return ConfigOption.BAD_CONFIG;
-        }
+    int run(Config loaded, PrintWriter out, PrintWriter err) throws InterruptedException {
         if (observe) {
             loaded = loaded.observed();
         }
@@ -58,7 +44,6 @@ final class ServeCommand implements Callable<Integer> {
                     "webhook.allowUnsigned is true: anyone who can reach port {} can submit events",
                     loaded.webhook().port());
         }
-        PrintWriter err = spec.commandLine().getErr();
         String listenOn = host != null ? host : loaded.webhook().host();
         ProdsupportService service;
         try {

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,27 +42,15 @@ final class WebhookCommand implements Callable<Integer> {
                     + " /rest/webhooks/1.0/webhook: the URL webhook.publicUrl, the events the service handles, a JQL"
                     + " filter for the incident projects, and the first of webhook.secrets where Jira's API takes a"
                     + " secret (Cloud; Data Center 10 and later). Needs a Jira administrator's account.")
-    static final class Register implements Callable<Integer> {
-
-        @Mixin
-        ConfigOption config;
+    static final class Register extends ConfiguredCommand {
 
         @Option(
                 names = "--dry-run",
                 description = "Print the JSON that would be sent (without the secret) and call nothing.")
         boolean dryRun;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            Config loaded = config.loadOrReport(System.getenv(), err);
-            if (loaded == null) {
-                return ConfigOption.BAD_CONFIG;
-            }
+        int run(Config loaded, PrintWriter out, PrintWriter err) {
             Wiring wiring = new Wiring(loaded);
             try (HttpJiraClient jira = wiring.jiraClient()) {
                 WebhookSetup setup = wiring.webhookSetup(jira);
