@@ -42,7 +42,10 @@ import okhttp3.Response;
  * one process, measured in the same run: a bare endpoint that only reads the body, checks the signature and answers
  * 202 (the ceiling the HTTP stack and the machine allow); the real intake on SQLite ({@code synchronous=FULL}, WAL,
  * group commit); the real intake on PostgreSQL (embedded, with {@code synchronous_commit=on} and fsync, as in
- * production). Only answers that say the delivery was stored count. No worker runs: this measures intake alone.
+ * production). Only answers that say the delivery was stored count. No worker runs: this measures intake alone. A
+ * fourth endpoint, "no store", is the real intake (the service's HTTP stack with its limits, signature, parse, triage)
+ * in front of {@link NothingStored}: it splits the gap between bare and SQLite into what the intake costs and what the
+ * store costs.
  *
  * <p>For each number of senders, all three endpoints are started and warmed (until the JIT is done) before any is
  * measured, then measured in turn, round after round: bare, SQLite, PostgreSQL, bare, SQLite, … Each ratio compares
@@ -102,12 +105,15 @@ public final class IntakeThroughputBenchmark {
             }
             for (int senders : sendersPerCell) {
                 Javalin bare = bareEndpoint();
-                try (Inbox sqlite = Stores.open("jdbc:sqlite:" + dir.resolve("inbox-" + senders + ".db"), null, null);
+                try (ServiceHttpServer nothingStoredServer = intake(new NothingStored());
+                        Inbox sqlite =
+                                Stores.open("jdbc:sqlite:" + dir.resolve("inbox-" + senders + ".db"), null, null);
                         ServiceHttpServer sqliteServer = intake(sqlite);
                         Inbox pg = Stores.open(pgUrl, "postgres", null);
                         ServiceHttpServer pgServer = intake(pg)) {
                     List<Endpoint> endpoints = List.of(
                             new Endpoint("bare", "http://127.0.0.1:" + bare.port() + WebhookIntake.PATH, null),
+                            new Endpoint("no store", url(nothingStoredServer), null),
                             new Endpoint("SQLite", url(sqliteServer), sqlite),
                             new Endpoint("PostgreSQL", url(pgServer), pg));
                     // every endpoint is warmed before any is measured: the JIT compiles the HTTP stack, the
