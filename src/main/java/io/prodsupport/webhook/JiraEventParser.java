@@ -3,8 +3,8 @@ package io.prodsupport.webhook;
 import static io.prodsupport.webhook.EventJsonReaders.changelog;
 import static io.prodsupport.webhook.EventJsonReaders.comment;
 import static io.prodsupport.webhook.EventJsonReaders.issue;
-import static io.prodsupport.webhook.EventJsonReaders.text;
 import static io.prodsupport.webhook.EventJsonReaders.user;
+import static io.prodsupport.webhook.JsonScalars.text;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
