@@ -243,7 +243,11 @@ public final class IntakeThroughputBenchmark {
         return new ServiceHttpServer("127.0.0.1", 0, metrics, () -> Map.of("status", "UP"), intake).start();
     }
 
-    /** Same HTTP stack as the service: reads the body, checks the signature, answers 202. */
+    /**
+     * Javalin's Jetty as the service runs it, but without the service's limits (per-client thread limit, minimum data
+     * rate, whole-body loader): reads the body, checks the signature, answers 202. The "no store" endpoint has the
+     * limits.
+     */
     private static Javalin bareEndpoint() {
         List<String> secrets = List.of(SECRET);
         return Javalin.create(config -> {
