@@ -2,7 +2,9 @@ package io.prodsupport.store;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 import net.jpountz.lz4.LZ4Compressor;
 import net.jpountz.lz4.LZ4Exception;
@@ -16,7 +18,8 @@ import net.jpountz.xxhash.XXHashFactory;
  * about 3.5-fold (the bytes each commit syncs to disk bound the intake under a burst) at a fifth of the CPU deflate
  * took, and the intake's CPU per delivery bounds it as much. The caller's thread compresses (in parallel, before the
  * commit); the worker decompresses when it claims the event. Rows of earlier builds say {@code identity} (stored as
- * they came) or {@code deflate} (zlib) and are read as they were written.
+ * they came) or {@code deflate} (zlib, fastest level) and are read as they were written; {@link GroupCommit#CODEC}
+ * says which codec new rows get.
  *
  * <p>The {@code lz4} format: the body's length (4 bytes, big-endian), the XXH32 of the body (4 bytes, seed 0), then
  * one LZ4 block. The checksum means a damaged body is noticed rather than handed on, as zlib's did.
@@ -26,7 +29,9 @@ enum BodyCodec {
     DEFLATE("deflate"),
     LZ4("lz4");
 
-    /** Bodies are at most 1 MiB; a larger length in a stored header is damage, not something to allocate. */
+    /**
+     * Deliveries are at most 1 MiB; a stored header claiming far more than that is damage, not something to allocate.
+     */
     private static final int MAX_BODY_BYTES = 64 << 20;
 
     private static final int HEADER_BYTES = 8;
@@ -54,7 +59,7 @@ enum BodyCodec {
     byte[] encode(byte[] body) {
         return switch (this) {
             case IDENTITY -> body;
-            case DEFLATE -> throw new UnsupportedOperationException("bodies are no longer stored deflated");
+            case DEFLATE -> deflate(body);
             case LZ4 -> lz4(body);
         };
     }
@@ -71,7 +76,7 @@ enum BodyCodec {
         byte[] stored = new byte[HEADER_BYTES + COMPRESSOR.maxCompressedLength(body.length)];
         ByteBuffer.wrap(stored).putInt(body.length).putInt(CHECKSUM.hash(body, 0, body.length, 0));
         int compressed = COMPRESSOR.compress(body, 0, body.length, stored, HEADER_BYTES);
-        return java.util.Arrays.copyOf(stored, HEADER_BYTES + compressed);
+        return Arrays.copyOf(stored, HEADER_BYTES + compressed);
     }
 
     private static byte[] unlz4(byte[] stored) {
@@ -95,6 +100,22 @@ enum BodyCodec {
             throw new IllegalStateException("a stored body is damaged: it does not match its checksum");
         }
         return body;
+    }
+
+    private static byte[] deflate(byte[] body) {
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try {
+            deflater.setInput(body);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, body.length / 3));
+            byte[] buffer = new byte[8192];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
     }
 
     private static byte[] inflate(byte[] stored) {

@@ -96,36 +96,38 @@ final class EventJsonReaders {
     }
 
     private static Optional<String> statusCategoryKey(JsonParser p) throws IOException {
-        if (!isObject(p)) {
-            return Optional.empty();
-        }
-        Optional<String> key = Optional.empty();
-        for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-            p.nextToken();
-            if (field.equals("statusCategory")) {
-                key = keyOf(p);
-            } else {
-                p.skipChildren();
-            }
-        }
-        return key;
+        return field(p, "statusCategory", EventJsonReaders::keyOf);
     }
 
     /** The {@code key} of an object such as a project or a status category. */
     private static Optional<String> keyOf(JsonParser p) throws IOException {
+        return field(p, "key", JsonScalars::text);
+    }
+
+    /** Reads one value under the parser, which is on that value's first token. */
+    @FunctionalInterface
+    private interface ValueReader {
+        Optional<String> read(JsonParser p) throws IOException;
+    }
+
+    /**
+     * The one field of an object that matters, read by {@code reader} (its last occurrence counts); every other field
+     * is skipped. Empty when the value is not an object or has no such field.
+     */
+    private static Optional<String> field(JsonParser p, String name, ValueReader reader) throws IOException {
         if (!isObject(p)) {
             return Optional.empty();
         }
-        Optional<String> key = Optional.empty();
+        Optional<String> value = Optional.empty();
         for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
             p.nextToken();
-            if (field.equals("key")) {
-                key = text(p);
+            if (field.equals(name)) {
+                value = reader.read(p);
             } else {
                 p.skipChildren();
             }
         }
-        return key;
+        return value;
     }
 
     static Optional<EventUser> user(JsonParser p) throws IOException {

@@ -104,7 +104,7 @@ public final class InboxWritesBenchmark {
             byte[] body = new byte[BODY_BYTES];
             List<Long> commitNanos = new ArrayList<>();
             long rows = 0;
-            long written = bytesWritten();
+            long written = IntakeThroughputBenchmark.bytesWrittenToDisk();
             long start = System.nanoTime();
             long end = start + seconds * 1_000_000_000L;
             try (PreparedStatement insert = c.prepareStatement(
@@ -139,17 +139,8 @@ public final class InboxWritesBenchmark {
                     v.name(),
                     rows / took,
                     took * 1000 / commitNanos.size(),
-                    (bytesWritten() - written) / 1024.0 / rows,
+                    (IntakeThroughputBenchmark.bytesWrittenToDisk() - written) / 1024.0 / rows,
                     100 * slow / 1e9 / took);
         }
-    }
-
-    private static long bytesWritten() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/io"))) {
-            if (line.startsWith("write_bytes:")) {
-                return Long.parseLong(line.substring("write_bytes:".length()).strip());
-            }
-        }
-        throw new IOException("/proc/self/io has no write_bytes");
     }
 }

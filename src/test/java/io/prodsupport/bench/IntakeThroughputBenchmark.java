@@ -397,7 +397,7 @@ public final class IntakeThroughputBenchmark {
      * and the checkpoints' pages for SQLite; nothing for PostgreSQL, whose server is another process); 0 where there is
      * no such file. Unlike time, it does not depend on how busy the disk is.
      */
-    private static long bytesWrittenToDisk() {
+    static long bytesWrittenToDisk() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/io"))) {
                 if (line.startsWith("write_bytes:")) {
