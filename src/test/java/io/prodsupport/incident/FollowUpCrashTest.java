@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.prodsupport.incident.CrashingProcess.Killed;
-import io.prodsupport.jirasim.Flavour;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,12 +27,6 @@ class FollowUpCrashTest {
     @TempDir
     Path dir;
 
-    private FollowUpSite site(String name, boolean linksOnCreate) throws java.io.IOException {
-        FollowUpSite s = new FollowUpSite(Flavour.CLOUD, Files.createDirectory(dir.resolve(name)));
-        s.sim.project("SUP").linksOnCreateScreen(linksOnCreate);
-        return s;
-    }
-
     /**
      * @param linksOnCreate whether the follow-up project's create screen takes Linked Issues: then each follow-up is
      *                      created linked in one call; otherwise it is created, then linked by a second call
@@ -44,7 +37,7 @@ class FollowUpCrashTest {
             boolean linksOnCreate) throws Exception {
         dir = Files.createDirectory(dir.resolve("links-on-create-" + linksOnCreate));
         List<String> cleanRun;
-        try (FollowUpSite s = site("clean", linksOnCreate)) {
+        try (FollowUpSite s = FollowUpSite.cloudIn(dir, "clean", linksOnCreate)) {
             CrashingProcess clean = CrashingProcess.clean();
             clean.followUps(s).reconcile(s.resolvedIncident(ACTIONS));
             cleanRun = clean.trace;
@@ -61,7 +54,7 @@ class FollowUpCrashTest {
 
         long duplicates = 0;
         for (int step = 1; step <= cleanRun.size(); step++) {
-            try (FollowUpSite s = site("kill-" + step, linksOnCreate)) {
+            try (FollowUpSite s = FollowUpSite.cloudIn(dir, "kill-" + step, linksOnCreate)) {
                 String key = s.resolvedIncident(ACTIONS);
                 CrashingProcess killed = new CrashingProcess(step);
                 assertThatThrownBy(() -> killed.followUps(s).reconcile(key)).isInstanceOf(Killed.class);

@@ -44,6 +44,16 @@ final class FollowUpSite implements AutoCloseable {
         this(flavour, "jdbc:sqlite:" + dir.resolve("store.db"));
     }
 
+    /**
+     * A Cloud site with its SQLite store in a new folder {@code name} under {@code dir}, whose SUP create screen does
+     * or does not take Linked Issues (then a follow-up is created linked in one call, or created and then linked).
+     */
+    static FollowUpSite cloudIn(Path dir, String name, boolean linksOnCreate) throws java.io.IOException {
+        FollowUpSite s = new FollowUpSite(Flavour.CLOUD, java.nio.file.Files.createDirectory(dir.resolve(name)));
+        s.sim.project("SUP").linksOnCreateScreen(linksOnCreate);
+        return s;
+    }
+
     /** With the ledger in this store: a SQLite file or a PostgreSQL database ({@code testing/PostgresServer}). */
     FollowUpSite(Flavour flavour, String storeUrl) {
         simulated = SimulatedSite.start(flavour);

@@ -34,18 +34,12 @@ class PostMortemExactlyOnceTest {
     @TempDir
     Path dir;
 
-    private FollowUpSite site(String name, boolean linksOnCreate) throws java.io.IOException {
-        FollowUpSite s = new FollowUpSite(Flavour.CLOUD, Files.createDirectory(dir.resolve(name)));
-        s.sim.project("SUP").linksOnCreateScreen(linksOnCreate);
-        return s;
-    }
-
     @ParameterizedTest(name = "links on the create screen: {0}")
     @ValueSource(booleans = {true, false})
     void a_kill_at_any_step_then_a_restart_ends_with_one_task_linked_once(boolean linksOnCreate) throws Exception {
         dir = Files.createDirectory(dir.resolve("links-on-create-" + linksOnCreate));
         List<String> cleanRun;
-        try (FollowUpSite s = site("clean", linksOnCreate)) {
+        try (FollowUpSite s = FollowUpSite.cloudIn(dir, "clean", linksOnCreate)) {
             CrashingProcess clean = CrashingProcess.clean();
             clean.postMortems(s).reconcile(s.resolvedIncident("High", "TBD"));
             cleanRun = clean.trace;
@@ -56,7 +50,7 @@ class PostMortemExactlyOnceTest {
         assertThat(cleanRun.contains("jira.linkIssues")).isEqualTo(!linksOnCreate);
 
         for (int step = 1; step <= cleanRun.size(); step++) {
-            try (FollowUpSite s = site("kill-" + step, linksOnCreate)) {
+            try (FollowUpSite s = FollowUpSite.cloudIn(dir, "kill-" + step, linksOnCreate)) {
                 String key = s.resolvedIncident("High", "TBD");
                 CrashingProcess killed = new CrashingProcess(step);
                 assertThatThrownBy(() -> killed.postMortems(s).reconcile(key)).isInstanceOf(Killed.class);
