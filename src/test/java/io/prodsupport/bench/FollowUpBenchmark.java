@@ -1,6 +1,7 @@
 package io.prodsupport.bench;
 
 import io.prodsupport.jirasim.SimIssue;
+import io.prodsupport.testing.FaultTrials;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,7 +27,9 @@ public final class FollowUpBenchmark {
             bench.await(keys, ServiceUnderBench::wellFormed);
             for (String key : keys) {
                 bench.sim.editDescription(
-                        key, resolvedDescription(bench.sim.issue(key).description(), key), bench.site.alice());
+                        key,
+                        FaultTrials.resolved(bench.sim.issue(key).description(), key, ACTIONS),
+                        bench.site.alice());
             }
             bench.awaitQuiet();
             bench.sim.calls().reset();
@@ -67,21 +70,5 @@ public final class FollowUpBenchmark {
 
     private static long linkedFollowUps(SimIssue incident) {
         return incident.links().size();
-    }
-
-    private static String resolvedDescription(String templated, String key) {
-        StringBuilder actions = new StringBuilder();
-        for (int a = 1; a <= ACTIONS; a++) {
-            actions.append("* Prevention action ")
-                    .append(a)
-                    .append(" for incident ")
-                    .append(key.replace("-", " "))
-                    .append("\n");
-        }
-        return templated
-                .replace("h2. Symptoms\nTBD", "h2. Symptoms\nErrors")
-                .replace("h2. Root Cause(s)\nTBD", "h2. Root Cause(s)\nA bad deploy")
-                .replace("h2. Fixes for the Root Cause\nTBD", "h2. Fixes for the Root Cause\nRolled back")
-                .replace("h2. Prevention / Mitigation\nTBD", "h2. Prevention / Mitigation\n" + actions);
     }
 }

@@ -371,8 +371,16 @@ public final class FaultTrials {
     }
 
     static String resolved(String templated, String key) {
+        return resolved(templated, key, ACTIONS);
+    }
+
+    /**
+     * A templated incident description filled in so it may close: Symptoms, Root Cause(s), Fixes for the Root Cause,
+     * and {@code count} prevention actions of their own (named after the key, so every incident's actions differ).
+     */
+    public static String resolved(String templated, String key, int count) {
         StringBuilder actions = new StringBuilder();
-        for (int a = 1; a <= ACTIONS; a++) {
+        for (int a = 1; a <= count; a++) {
             actions.append("* Prevention action ")
                     .append(a)
                     .append(" for incident ")
